@@ -1,0 +1,62 @@
+// One build for every bundle: the extension host, the CLI, the load worker, the webview, and the test/bench entries.
+// `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  outdir: 'out',
+  // `vscode` is provided by the extension host at run time.
+  external: ['vscode'],
+};
+
+/** Node bundles: name in out/ -> source. Entries whose source does not exist yet are skipped. */
+const nodeEntries = {
+  extension: 'src/extension/extension.ts',
+  cli: 'src/cli/main.ts',
+  loadWorker: 'src/engine/loadWorker.ts',
+  demo: 'scripts/demo.ts',
+  bench: 'bench/main.ts',
+  'test/vscode/index': 'test/vscode/index.ts',
+};
+
+const webviewEntries = {
+  webview: 'webview/main.ts',
+};
+
+function present(entries) {
+  return Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(src)));
+}
+
+const builds = [
+  { ...nodeCommon, entryPoints: present(nodeEntries) },
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    outdir: 'out',
+    entryPoints: present(webviewEntries),
+    loader: { '.css': 'css' },
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes...');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
