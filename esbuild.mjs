@@ -1,7 +1,7 @@
 // One build for every bundle: the extension host, the CLI, the load worker, the webview, and the test/bench entries.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,8 +15,9 @@ const nodeCommon = {
   minify: production,
   logLevel: 'warning',
   outdir: 'out',
-  // `vscode` is provided by the extension host at run time.
-  external: ['vscode'],
+  // `vscode` is provided by the extension host at run time. `mocha` is only used by the extension-host test
+  // bundles, which run from the repo and resolve it from node_modules (bundling it breaks its dynamic requires).
+  external: ['vscode', 'mocha'],
 };
 
 /** Node bundles: name in out/ -> source. Entries whose source does not exist yet are skipped. */
@@ -27,7 +28,16 @@ const nodeEntries = {
   demo: 'scripts/demo.ts',
   bench: 'bench/main.ts',
   'test/vscode/index': 'test/vscode/index.ts',
+  ...vscodeSuiteEntries(),
 };
+
+/** Each extension-host suite file becomes out/test/vscode/suite/<name>.test.js; test/vscode/index.ts finds them. */
+function vscodeSuiteEntries() {
+  const dir = 'test/vscode/suite';
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'));
+  return Object.fromEntries(files.map((f) => [`${dir}/${f.slice(0, -'.ts'.length)}`, `${dir}/${f}`]));
+}
 
 const webviewEntries = {
   webview: 'webview/main.ts',

@@ -90,7 +90,17 @@ export interface RunResult {
   schemaVersion: 1;
   tool: { name: 'load-test-localhost'; version: string };
   options: RunOptionsEcho;
-  target: { url: string; host: string; port: number; addresses: string[] };
+  target: {
+    url: string;
+    host: string;
+    port: number;
+    /** Every address the host resolved to. */
+    addresses: string[];
+    /** The address the load connected to (the first that accepted a connection). */
+    connectAddress?: string;
+    /** Addresses that refused or did not answer before the run, e.g. ::1 when the server listens on IPv4 only. */
+    unreachable?: Array<{ address: string; reason: string }>;
+  };
   startedAt: string;
   durationMs: number;
   stopReason: StopReason;

@@ -1,0 +1,74 @@
+// The sysctls that decide what the kernel does when a listener is overloaded, read before the run.
+import { readFile } from 'node:fs/promises';
+import { runCommand } from './runCommand';
+
+export const LINUX_SETTING_KEYS = [
+  'net.core.somaxconn',
+  'net.ipv4.tcp_max_syn_backlog',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.tcp_abort_on_overflow',
+  // Absent before Linux 6.5: then the SYN retransmit schedule is purely exponential.
+  'net.ipv4.tcp_syn_linear_timeouts',
+  'net.ipv4.tcp_syn_retries',
+  'net.ipv4.tcp_synack_retries',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_tw_reuse',
+  'net.ipv4.tcp_fin_timeout',
+] as const;
+
+export const MACOS_SETTING_KEYS = ['kern.ipc.somaxconn', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last', 'kern.maxfilesperproc'] as const;
+
+export function sysctlPath(key: string): string {
+  return '/proc/sys/' + key.replace(/\./g, '/');
+}
+
+export interface SettingsReading {
+  settings: Record<string, string>;
+  notes: string[];
+}
+
+/** Reads /proc/sys directly (no sysctl binary needed); values are whitespace-normalised ("32768 60999"). */
+export async function readLinuxSettings(): Promise<SettingsReading> {
+  const settings: Record<string, string> = {};
+  const notes: string[] = [];
+  await Promise.all(
+    LINUX_SETTING_KEYS.map(async (key) => {
+      try {
+        settings[key] = (await readFile(sysctlPath(key), 'utf8')).trim().split(/\s+/).join(' ');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        // A missing tcp_syn_linear_timeouts is a fact about the kernel's age, not a failure.
+        if (code === 'ENOENT' && key === 'net.ipv4.tcp_syn_linear_timeouts') return;
+        notes.push(`${key} could not be read from ${sysctlPath(key)} (${code ?? 'error'}).`);
+      }
+    }),
+  );
+  return { settings, notes };
+}
+
+/** macOS: `sysctl -n` per key. Unverified on a real Mac; failures become notes. */
+export async function readMacSettings(): Promise<SettingsReading> {
+  const settings: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const key of MACOS_SETTING_KEYS) {
+    const out = await runCommand('sysctl', ['-n', key]);
+    if (out.ok) settings[key] = out.stdout.trim();
+    else notes.push(`${key}: ${out.error}`);
+  }
+  return { settings, notes };
+}
+
+export function numericSetting(settings: Record<string, string>, key: string): number | undefined {
+  const v = settings[key];
+  if (v === undefined) return undefined;
+  const n = Number(v.split(' ')[0]);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Size of net.ipv4.ip_local_port_range ("32768 60999" -> 28232). */
+export function ephemeralPortCount(settings: Record<string, string>): number | undefined {
+  const v = settings['net.ipv4.ip_local_port_range'];
+  if (!v) return undefined;
+  const [lo, hi] = v.split(' ').map(Number);
+  return Number.isFinite(lo) && Number.isFinite(hi) && hi >= lo ? hi - lo + 1 : undefined;
+}

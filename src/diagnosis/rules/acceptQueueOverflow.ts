@@ -1,0 +1,47 @@
+// Accept queue full: the kernel drops the SYN (or the final ACK) silently, ListenOverflows and ListenDrops rise
+// together and the client retransmits. The fix depends on which of listen() arg and somaxconn is the limit.
+import { analyseBacklog, backlogFixes, backlogSubjects, describeLimit } from './backlogFixes';
+import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import type { RunRule } from './ruleTypes';
+import { maxQueueSeen, runShowsQueueTrouble, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
+
+export const ACCEPT_QUEUE_OVERFLOW = 'accept-queue-overflow';
+
+export const acceptQueueOverflow: RunRule = (facts, result) => {
+  const overflows = facts.counterDeltas.ListenOverflows ?? 0;
+  if (overflows < 1 || !runShowsQueueTrouble(result, facts.samples)) return undefined;
+  const a = analyseBacklog(facts);
+  const conns = facts.target.connections;
+  const seen = maxQueueSeen(facts.samples);
+  const hurt = slowConnectCount(result) + starvedCount(result) + errorCount(result, 'ECONNRESET', 'connect-timeout', 'ETIMEDOUT');
+  const vs =
+    a.capacity === undefined
+      ? ''
+      : conns > a.capacity + 1
+        ? ` The run kept ${conns} connections in flight, more than the queue's ${a.capacity} (+1): whenever the server fell behind, new connections found it full.`
+        : ` The run used ${conns} connections, within the queue's ${a.capacity}, so the server stopped accepting for a while (busy event loop or too few workers).`;
+  return {
+    id: ACCEPT_QUEUE_OVERFLOW,
+    severity: hurt > 0 ? 'error' : 'warning',
+    title: `Accept queue overflowed ${overflows} time${overflows === 1 ? '' : 's'} on port ${facts.target.port}`,
+    explanation:
+      `Connections that finished the handshake found the listener's accept queue full, so the kernel dropped them silently and the clients retransmitted their SYNs (seconds of delay, or resets). ${describeLimit(a)}` +
+      vs,
+    evidence: defined([
+      counterEvidence('ListenOverflows', facts.counterDeltas),
+      counterEvidence('ListenDrops', facts.counterDeltas),
+      a.capacity !== undefined
+        ? { label: `Accept queue capacity of ${a.listener?.address}:${facts.target.port}`, value: a.capacity, source: 'ss -ltn Send-Q' }
+        : undefined,
+      settingEvidence('net.core.somaxconn', facts.settings),
+      a.server?.defaultBacklog !== undefined
+        ? { label: `Default listen() backlog of ${a.server.name}`, value: a.server.defaultBacklog, source: `/proc/${a.listener?.pid}/cmdline` }
+        : undefined,
+      { label: 'Concurrent connections of the run', value: conns, source: 'run options' },
+      seen ? { label: 'Longest accept queue seen', value: `${seen.length}/${seen.capacity}`, source: 'sampled /proc/net/tcp rx_queue during the run' } : undefined,
+      slowConnectCount(result) > 0 ? { label: 'Connects that took >= 0.9 s', value: slowConnectCount(result), source: 'run connect-time distribution' } : undefined,
+    ]),
+    fixes: backlogFixes(facts, a),
+    subjects: backlogSubjects(facts, a),
+  };
+};

@@ -1,0 +1,40 @@
+// Everything the rules look at, gathered once. Rules are pure functions of this (and the run's result), so they
+// can be tested on synthetic inputs.
+import type { DiagnosisTarget } from '../diagnosisTarget';
+import type { OpenFileLimit } from '../processLimits';
+import type { KernelSample } from '../types';
+
+export interface ListenerFacts {
+  address: string;
+  port: number;
+  /** Accept queue capacity (ss Send-Q). */
+  backlog: number;
+  /** Accept queue length when read (ss Recv-Q). */
+  queued: number;
+  dualStack: boolean;
+  pid?: number;
+  process?: string;
+  argv?: string[];
+}
+
+export interface DiagnosisFacts {
+  platform: NodeJS.Platform;
+  target: DiagnosisTarget;
+  settings: Record<string, string>;
+  /** Listeners the target's addresses reach. */
+  listeners: ListenerFacts[];
+  /** Every listener on the target port, whatever its address. */
+  listenersOnPort: ListenerFacts[];
+  /** False when ss could not be run: then "no listener" means nothing. */
+  listenersReadable: boolean;
+  /** Deltas over the run (empty before the run or when unreadable). */
+  counterDeltas: Record<string, number>;
+  countersReadable: boolean;
+  samples: KernelSample[];
+  /** New "SYN flooding" kernel log lines that name the target port. */
+  synFloodLines: string[];
+  timeWait?: { total: number; onPort: number };
+  openFileLimit?: OpenFileLimit;
+  /** Descriptors this process had open before the run. */
+  openFilesBefore?: number;
+}

@@ -1,0 +1,43 @@
+// A burst of SYNs found the SYN queue full while the accept queue had room: the kernel answered with SYN cookies.
+// Connections still work, but it means the backlog is too small for the bursts the run makes.
+import { synFloodSentCookies } from '../kernelLog';
+import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import type { RunRule } from './ruleTypes';
+import { runShowsQueueTrouble } from './runSymptoms';
+
+export const SYN_QUEUE_COOKIES = 'syn-queue-cookies';
+
+export const synQueueCookies: RunRule = (facts, result) => {
+  const d = facts.counterDeltas;
+  const cookies = Math.max(d.TCPReqQFullDoCookies ?? 0, d.SyncookiesSent ?? 0);
+  const logLines = facts.synFloodLines.filter(synFloodSentCookies);
+  if (cookies < 1) return undefined;
+  // The log line names this port; otherwise the run's own trouble ties the counter to it.
+  if (logLines.length === 0 && !(runShowsQueueTrouble(result, facts.samples) && (d.ListenOverflows ?? 0) + (d.ListenDrops ?? 0) > 0)) return undefined;
+  const a = analyseBacklog(facts);
+  return {
+    id: SYN_QUEUE_COOKIES,
+    severity: 'warning',
+    title: `SYN queue overflowed: the kernel answered ${cookies} SYN${cookies === 1 ? '' : 's'} with cookies`,
+    explanation:
+      `Bursts of SYNs (often retransmissions after accept-queue drops) filled the listener's SYN queue, which is bounded by the same backlog (${a.capacity ?? 'unknown'}). ` +
+      'With tcp_syncookies on, the kernel keeps answering with cookies, so connections still succeed, but a cookie handshake loses TCP options and the request sockets it does not keep can later fail and reset.',
+    evidence: defined([
+      counterEvidence('TCPReqQFullDoCookies', d),
+      counterEvidence('SyncookiesSent', d),
+      counterEvidence('SyncookiesRecv', d),
+      settingEvidence('net.ipv4.tcp_syncookies', facts.settings),
+      ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'dmesg (new since the run started)' })),
+    ]),
+    fixes: [
+      ...backlogFixes(facts, a).filter((f) => f.kind !== 'advice'),
+      {
+        title: 'Do not raise tcp_max_syn_backlog or turn cookies off',
+        kind: 'advice',
+        detail: 'tcp_max_syn_backlog only matters with cookies off; with cookies off the same burst drops SYNs instead.',
+      },
+    ],
+    subjects: backlogSubjects(facts, a),
+  };
+};

@@ -1,0 +1,87 @@
+// Listening sockets -> one candidate per port whose process belongs to the workspace.
+import type { DevServerCandidate } from './candidate';
+import type { ListeningSocket } from './listeningSocket';
+import type { ListeningSnapshot } from './listeningSockets';
+import type { SsListenRow } from './ssBacklog';
+import { backlogFor } from './ssBacklog';
+import { hostForAddresses, urlFor } from './loopbackHost';
+import { isEditorProcess, matchWorkspace, type WorkspaceMatch } from './workspaceMembership';
+import { frameworkFromCommand, refineWithDependencies } from './frameworkFromCommand';
+import { readPackageManifest } from './packageManifest';
+import type { ProcessInfo } from './procProcessInfo';
+
+export interface ListeningCandidate extends DevServerCandidate {
+  source: 'listening';
+  matchedBy: WorkspaceMatch['by'];
+  addresses: string[];
+  /** The workspace configuration names this port (a script, config file, .env or launch.json). */
+  portConfigured?: boolean;
+}
+
+export function socketsByPort(sockets: ListeningSocket[]): Map<number, ListeningSocket[]> {
+  const byPort = new Map<number, ListeningSocket[]>();
+  for (const socket of sockets) byPort.set(socket.port, [...(byPort.get(socket.port) ?? []), socket]);
+  return byPort;
+}
+
+function describeMatch(match: WorkspaceMatch, info: ProcessInfo): string {
+  if (match.by === 'cwd') return `cwd ${info.cwd}`;
+  if (match.by === 'command-line') return `started with a path in ${match.folder}`;
+  return `started from pid ${match.ancestorPid} in ${match.folder}`;
+}
+
+async function frameworkOf(info: ProcessInfo, match: WorkspaceMatch): Promise<string | undefined> {
+  const recognised = frameworkFromCommand(info.argv.join(' '));
+  if (recognised !== 'vite' && recognised !== 'node') return recognised;
+  const manifest = (info.cwd && (await readPackageManifest(info.cwd))) || (await readPackageManifest(match.folder));
+  return refineWithDependencies(recognised, manifest?.dependencies ?? new Set());
+}
+
+export async function listeningCandidates(
+  snapshot: ListeningSnapshot,
+  folders: string[],
+  ssRows: SsListenRow[] | undefined,
+  path: string,
+): Promise<ListeningCandidate[]> {
+  const candidates: ListeningCandidate[] = [];
+  for (const [port, sockets] of socketsByPort(snapshot.sockets)) {
+    // Forked workers share the socket; the lowest pid is usually the parent that opened it.
+    const pid = Math.min(...sockets.flatMap((s) => s.pids));
+    if (!Number.isFinite(pid) || pid === process.pid) continue;
+    const info = await snapshot.readProcess(pid);
+    if (!info || isEditorProcess(info.argv)) continue; // exited meanwhile, or VS Code's own port
+    const match = await matchWorkspace(info, folders, snapshot.readProcess);
+    if (!match) continue;
+    const addresses = [...new Set(sockets.map((s) => s.address))];
+    const { host, isLoopback } = hostForAddresses(addresses, snapshot.wildcardV6IsDualStack);
+    const backlogs = ssRows ? sockets.map((s) => backlogFor(ssRows, s)).filter((b): b is number => b !== undefined) : [];
+    const backlog = backlogs.length > 0 ? Math.min(...backlogs) : undefined;
+    const framework = await frameworkOf(info, match);
+    const detail = [
+      framework ?? 'server',
+      `pid ${pid}`,
+      `listening on ${addresses.map((a) => (a.includes(':') ? `[${a}]` : a)).join(', ')}`,
+      backlog !== undefined ? `backlog ${backlog}` : undefined,
+      describeMatch(match, info),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    candidates.push({
+      url: urlFor(host, port, path),
+      host,
+      port,
+      source: 'listening',
+      pid,
+      commandLine: info.argv.join(' '),
+      cwd: info.cwd,
+      framework,
+      backlog,
+      insideWorkspace: true,
+      isLoopback,
+      detail,
+      matchedBy: match.by,
+      addresses,
+    });
+  }
+  return candidates;
+}

@@ -1,0 +1,73 @@
+// Does a listening process belong to the workspace? Yes when its cwd is inside a workspace folder, when its
+// command line names a path inside one, or when an ancestor (the shell or npm that started it) has its cwd there.
+// The walk up stops at the editor's own processes: VS Code often runs with its cwd in the workspace, and
+// everything it starts would otherwise match (language servers, debug ports).
+import * as path from 'node:path';
+import type { ProcessInfo } from './procProcessInfo';
+
+export type MatchedBy = 'cwd' | 'command-line' | 'ancestor';
+
+export interface WorkspaceMatch {
+  folder: string;
+  by: MatchedBy;
+  /** The ancestor whose cwd matched, when `by` is "ancestor". */
+  ancestorPid?: number;
+}
+
+export function isPathInside(folder: string, candidate: string): boolean {
+  const relative = path.relative(folder, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Arguments that look like paths (absolute, or containing a slash), resolved against the process cwd. */
+export function pathsOnCommandLine(argv: string[], cwd: string | undefined): string[] {
+  const paths: string[] = [];
+  for (const arg of argv) {
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
+    if (path.isAbsolute(value)) paths.push(path.normalize(value));
+    else if (cwd && value.includes('/') && !/^[a-z]+:\/\//i.test(value)) paths.push(path.resolve(cwd, value));
+  }
+  return paths;
+}
+
+const EDITOR_EXECUTABLE = /[/\\]\.vscode-server[/\\]|code-server|(^|[/\\])(code|code-insiders|codium|cursor|electron)(\.exe)?$/i;
+
+/** VS Code, its helpers (Electron `--type=` processes) and extension hosts. */
+export function isEditorProcess(argv: string[]): boolean {
+  if (argv.length === 0) return false;
+  return EDITOR_EXECUTABLE.test(argv[0]!) || argv.some((a) => a.startsWith('--type=') || a.includes('extensionHost'));
+}
+
+function folderOnCommandLine(folders: string[], info: ProcessInfo): string | undefined {
+  for (const p of pathsOnCommandLine(info.argv, info.cwd)) {
+    const folder = folderContaining(folders, p);
+    if (folder) return folder;
+  }
+  return undefined;
+}
+
+function folderContaining(folders: string[], candidate: string | undefined): string | undefined {
+  if (!candidate) return undefined;
+  return folders.find((folder) => isPathInside(folder, candidate));
+}
+
+export async function matchWorkspace(
+  process: ProcessInfo,
+  folders: string[],
+  readProcess: (pid: number) => Promise<ProcessInfo | undefined>,
+  maxAncestors = 8,
+): Promise<WorkspaceMatch | undefined> {
+  const byCwd = folderContaining(folders, process.cwd);
+  if (byCwd) return { folder: byCwd, by: 'cwd' };
+  const byCommandLine = folderOnCommandLine(folders, process);
+  if (byCommandLine) return { folder: byCommandLine, by: 'command-line' };
+  let ppid = process.ppid;
+  for (let depth = 0; depth < maxAncestors && ppid > 1; depth++) {
+    const ancestor = await readProcess(ppid);
+    if (!ancestor || isEditorProcess(ancestor.argv)) return undefined;
+    const folder = folderContaining(folders, ancestor.cwd) ?? folderOnCommandLine(folders, ancestor);
+    if (folder) return { folder, by: 'ancestor', ancestorPid: ancestor.pid };
+    ppid = ancestor.ppid;
+  }
+  return undefined;
+}

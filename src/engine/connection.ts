@@ -1,0 +1,190 @@
+// One load connection: one undici Client (one socket at a time), one request at a time, the Connection itself as
+// undici's handler. This is the lean path: no Pool, no Response objects, no per-request closures.
+import { Client, buildConnector, type Dispatcher } from 'undici';
+import type { Socket } from 'node:net';
+import { classifyError, describeError } from './errorClassification';
+import type { IntervalRecorder } from './intervalRecorder';
+import type { ErrorPhase } from './result';
+
+export interface ConnectionContext {
+  readonly recorder: IntervalRecorder;
+  readonly dispatchOptions: Dispatcher.DispatchOptions;
+  readonly bodyBytes: number;
+  /** Epoch ms, shared across threads. */
+  now(): number;
+  /** Called when this connection is free for the next request (or after the run stopped, to let the share finish). */
+  onIdle(connection: Connection): void;
+  /** True once the run stops: results after this are not counted (those requests are "in flight at stop"). */
+  readonly stopped: boolean;
+}
+
+type State = 'idle' | 'connecting' | ErrorPhase;
+
+export class Connection {
+  private readonly client: Client;
+  private state: State = 'idle';
+  /** When the current request was (or should have been, in the open model) sent. */
+  private requestStart = 0;
+  private connectStart = 0;
+  private headersAt = 0;
+  private bodyBytes = 0;
+  private status = 0;
+  private abortRequest: ((err?: Error) => void) | undefined;
+  private socketOpen = false;
+  private firstLength = -1;
+  /** The socket of a connect in progress: undici does not know it yet, so a stop must close it itself. */
+  private connectingSocket: Socket | undefined;
+
+  constructor(
+    private readonly ctx: ConnectionContext,
+    setup: {
+      origin: string;
+      servername: string;
+      insecure: boolean;
+      http2: boolean;
+      connectTimeoutMs: number;
+      responseTimeoutMs: number;
+    },
+  ) {
+    const baseConnector = buildConnector({
+      timeout: setup.connectTimeoutMs,
+      rejectUnauthorized: !setup.insecure,
+      allowH2: setup.http2,
+      // Nagle off, like every load tool: small requests must not wait for ACKs.
+      noDelay: true,
+    } as buildConnector.BuildOptions);
+    const connector: buildConnector.connector = (options, callback) => {
+      this.onConnectStart();
+      const socket = baseConnector({ ...options, servername: setup.servername }, (err, connected) => {
+        this.connectingSocket = undefined;
+        this.onConnectEnd(err, connected as Socket | null);
+        callback(err as Error, connected as never);
+      });
+      this.connectingSocket = socket as Socket;
+      return socket;
+    };
+    this.client = new Client(setup.origin, {
+      connect: connector,
+      pipelining: 1,
+      allowH2: setup.http2,
+      headersTimeout: setup.responseTimeoutMs,
+      bodyTimeout: setup.responseTimeoutMs,
+      keepAliveTimeout: 60_000,
+      keepAliveMaxTimeout: 600_000,
+      // Keep-alive stays on the socket until the run ends; a server's own close is handled by reconnecting.
+      keepAliveTimeoutThreshold: 0,
+    });
+    // Connection-level errors are also delivered to the request's handler; this keeps EventEmitter quiet.
+    this.client.on('connectionError', () => {});
+  }
+
+  get busy(): boolean {
+    return this.state !== 'idle';
+  }
+
+  get connecting(): boolean {
+    return this.state === 'connecting';
+  }
+
+  get open(): boolean {
+    return this.socketOpen;
+  }
+
+  /** How long the current connect attempt has been going (ms), for starved connections at stop. */
+  connectingForMs(now: number): number {
+    return this.state === 'connecting' ? now - this.connectStart : 0;
+  }
+
+  /** Sends one request. `intendedStart` (open model) makes latency count from when it should have been sent. */
+  send(intendedStart?: number): void {
+    const now = this.ctx.now();
+    this.requestStart = intendedStart ?? now;
+    this.state = 'send';
+    this.headersAt = 0;
+    this.bodyBytes = 0;
+    this.status = 0;
+    this.abortRequest = undefined;
+    this.ctx.recorder.started++;
+    this.client.dispatch(this.ctx.dispatchOptions, this);
+  }
+
+  /** Fails the current request if it has run longer than allowed (an endless body, a server that never answers). */
+  abortIfOlderThan(now: number, limitMs: number, makeError: () => Error): void {
+    if (this.state !== 'idle' && this.state !== 'connecting' && now - this.requestStart > limitMs && this.abortRequest) {
+      this.abortRequest(makeError());
+    }
+  }
+
+  destroy(): Promise<void> {
+    this.connectingSocket?.destroy();
+    return this.client.destroy().catch(() => undefined);
+  }
+
+  private onConnectStart(): void {
+    this.state = 'connecting';
+    this.connectStart = this.ctx.now();
+  }
+
+  private onConnectEnd(err: Error | null, socket: Socket | null): void {
+    if (this.ctx.stopped) return;
+    if (err || !socket) {
+      this.ctx.recorder.connectsFailed++;
+      return;
+    }
+    this.state = 'send';
+    this.socketOpen = true;
+    socket.once('close', () => {
+      this.socketOpen = false;
+    });
+    this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
+  }
+
+  // --- undici DispatchHandler (the legacy form is the one undici runs without wrapping) ---
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.abortRequest = abort;
+  }
+
+  onRequestSent(): void {
+    this.ctx.recorder.bytesWritten += this.ctx.bodyBytes;
+    if (this.state === 'send') this.state = 'wait-headers';
+  }
+
+  onHeaders(statusCode: number): boolean {
+    if (statusCode < 200) return true; // 1xx: the final response is still to come
+    this.status = statusCode;
+    this.headersAt = this.ctx.now();
+    this.state = 'read-body';
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.bodyBytes += chunk.length;
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.ctx.stopped) return;
+    const now = this.ctx.now();
+    const recorder = this.ctx.recorder;
+    recorder.bytesRead += this.bodyBytes;
+    recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
+    // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
+    if (this.status >= 200 && this.status < 300) {
+      if (this.firstLength < 0) this.firstLength = this.bodyBytes;
+      else if (this.bodyBytes !== this.firstLength) recorder.lengthVariations++;
+    }
+    this.state = 'idle';
+    this.ctx.onIdle(this);
+  }
+
+  onError(err: Error): void {
+    if (this.ctx.stopped) return;
+    const phase: ErrorPhase = this.state === 'connecting' || this.state === 'idle' ? 'connect' : this.state;
+    const cause = classifyError(err);
+    this.ctx.recorder.recordFailure(cause, phase, () => describeError(err));
+    this.state = 'idle';
+    // Let undici finish unwinding the failed socket before the next request goes out.
+    setImmediate(() => this.ctx.onIdle(this));
+  }
+}

@@ -1,0 +1,59 @@
+// Turn whatever undici or the socket threw into a cause the user can act on. Errors are counted, never fatal.
+import type { ErrorCause } from './result';
+
+const BY_CODE: Record<string, ErrorCause> = {
+  ECONNRESET: 'ECONNRESET',
+  ECONNREFUSED: 'ECONNREFUSED',
+  EPIPE: 'EPIPE',
+  EADDRNOTAVAIL: 'EADDRNOTAVAIL',
+  EMFILE: 'EMFILE',
+  ENFILE: 'EMFILE',
+  ETIMEDOUT: 'ETIMEDOUT',
+  EHOSTUNREACH: 'EHOSTUNREACH',
+  ENETUNREACH: 'EHOSTUNREACH',
+  UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'response-timeout',
+  UND_ERR_BODY_TIMEOUT: 'response-timeout',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'length-mismatch',
+  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'length-mismatch',
+  UND_ERR_SOCKET: 'closed-by-peer',
+  UND_ERR_CLOSED: 'closed-by-peer',
+  UND_ERR_INFO: 'http-parse-error',
+  UND_ERR_HEADERS_OVERFLOW: 'http-parse-error',
+  UND_ERR_RESPONSE_EXCEEDED_MAX_SIZE: 'http-parse-error',
+  HPE_INVALID_CONSTANT: 'http-parse-error',
+};
+
+export function classifyError(err: unknown): ErrorCause {
+  const e = err as { code?: string; name?: string; cause?: unknown; message?: string } | undefined;
+  const code = e?.code;
+  if (code !== undefined) {
+    // The socket's own errno is more telling than undici's wrapper ("other side closed").
+    if (code === 'UND_ERR_SOCKET' && e?.cause) {
+      const inner = classifyError(e.cause);
+      if (inner !== 'other') return inner;
+    }
+    const known = BY_CODE[code];
+    if (known) return known;
+    if (code.startsWith('HPE_')) return 'http-parse-error';
+    if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT') || code === 'EPROTO') return 'tls-error';
+  }
+  if (e?.name === 'HTTPParserError') return 'http-parse-error';
+  if (e?.name === 'ResponseTimeoutError') return 'response-timeout';
+  return 'other';
+}
+
+/** A short, recognisable line for the report: code first, then the message. */
+export function describeError(err: unknown): string {
+  const e = err as { code?: string; message?: string } | undefined;
+  const message = (e?.message ?? String(err)).split('\n')[0].slice(0, 200);
+  return e?.code && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+}
+
+/** Raised by the engine itself when a request exceeds the response timeout as a whole (e.g. an endless body). */
+export class ResponseTimeoutError extends Error {
+  override name = 'ResponseTimeoutError';
+  constructor(timeoutMs: number) {
+    super(`no complete response within ${timeoutMs} ms`);
+  }
+}

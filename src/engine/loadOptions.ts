@@ -1,0 +1,147 @@
+// What a caller may ask of the engine, and the checks that turn bad input into one clear sentence.
+import { readFileSync } from 'node:fs';
+
+export interface LoadOptions {
+  url: string;
+  /** Concurrent connections (closed model) or the most connections the open model may use. */
+  connections?: number;
+  /** Stop after this many requests have been started. */
+  requests?: number;
+  /** Stop after this long. With neither requests nor duration, a run lasts 10 s. */
+  durationMs?: number;
+  /** Open model: requests per second, latency measured from the intended send time. */
+  rate?: number;
+  /** Reuse connections (default). false: a new TCP connection per request, like `ab` without -k. */
+  keepAlive?: boolean;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  bodyFile?: string;
+  connectTimeoutMs?: number;
+  /** The longest a request may take from sending to its last byte. */
+  responseTimeoutMs?: number;
+  /** Load worker threads; 0 runs in the caller's thread (tests, debugging). */
+  workers?: number;
+  /** Allow a target outside 127.0.0.0/8 and ::1. Off unless the user says so. */
+  allowNonLoopback?: boolean;
+  /** Accept self-signed certificates (common on local HTTPS dev servers). */
+  insecure?: boolean;
+  /** Offer HTTP/2 over TLS (ALPN); HTTP/1.1 otherwise. */
+  http2?: boolean;
+  /** How often the engine reports progress (ms). */
+  progressIntervalMs?: number;
+}
+
+/** A problem with what the user asked for: the CLI prints the message and exits non-zero. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface NormalizedLoadOptions {
+  url: URL;
+  connections: number;
+  requests?: number;
+  durationMs?: number;
+  rate?: number;
+  keepAlive: boolean;
+  method: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  workers: number;
+  allowNonLoopback: boolean;
+  insecure: boolean;
+  http2: boolean;
+  progressIntervalMs: number;
+}
+
+export const DEFAULT_DURATION_MS = 10_000;
+const MAX_CONNECTIONS = 10_000;
+const METHOD = /^[A-Z][A-Z0-9_-]*$/;
+
+function positiveInteger(name: string, value: number | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function positiveNumber(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+export function parseTargetUrl(raw: string): URL {
+  const text = raw.trim();
+  // `localhost:3000` and `:3000` are what people type; give them http.
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.startsWith(':') ? `localhost${text}` : text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new UsageError(`"${raw}" is not a valid URL (expected e.g. http://localhost:8080/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`Only http:// and https:// URLs can be load-tested, got ${url.protocol}//`);
+  }
+  if (!url.hostname) throw new UsageError(`"${raw}" has no host name`);
+  return url;
+}
+
+export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions {
+  const url = parseTargetUrl(input.url);
+  const connections = positiveInteger('connections', input.connections ?? 10, MAX_CONNECTIONS)!;
+  const requests = positiveInteger('requests', input.requests);
+  let durationMs = positiveNumber('duration', input.durationMs);
+  const rate = positiveNumber('rate', input.rate);
+  if (requests === undefined && durationMs === undefined) durationMs = DEFAULT_DURATION_MS;
+  if (input.body !== undefined && input.bodyFile !== undefined) throw new UsageError('Give a body or a body file, not both');
+  let body: Buffer | undefined;
+  if (input.body !== undefined) body = Buffer.from(input.body);
+  if (input.bodyFile !== undefined) {
+    try {
+      body = readFileSync(input.bodyFile);
+    } catch (err) {
+      throw new UsageError(`Cannot read the body file ${input.bodyFile}: ${(err as Error).message}`);
+    }
+  }
+  const method = (input.method ?? (body ? 'POST' : 'GET')).toUpperCase();
+  if (!METHOD.test(method)) throw new UsageError(`"${input.method}" is not an HTTP method`);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`"${name}" is not a valid header name`);
+    if (/[\r\n]/.test(value)) throw new UsageError(`The value of header ${name} contains a line break`);
+    headers[name.toLowerCase()] = value;
+  }
+  const workers = input.workers ?? defaultWorkerCount(connections);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
+  return {
+    url,
+    connections,
+    requests,
+    durationMs,
+    rate,
+    keepAlive: input.keepAlive ?? true,
+    method,
+    headers,
+    body,
+    connectTimeoutMs: positiveNumber('connect timeout', input.connectTimeoutMs) ?? 10_000,
+    responseTimeoutMs: positiveNumber('response timeout', input.responseTimeoutMs) ?? 30_000,
+    workers: Math.min(workers, connections),
+    allowNonLoopback: input.allowNonLoopback ?? false,
+    insecure: input.insecure ?? false,
+    http2: input.http2 ?? false,
+    progressIntervalMs: input.progressIntervalMs ?? 250,
+  };
+}
+
+/**
+ * One worker keeps the caller's thread free. Measured on 2 cores with the server on the same machine: a second
+ * worker only pays off once there are enough connections to keep both busy (see bench/).
+ */
+export function defaultWorkerCount(connections: number): number {
+  return connections >= 32 ? 2 : 1;
+}

@@ -1,0 +1,199 @@
+// One thread's share of the load: its connections, the request budget, the clock, and a report every tick.
+// The same code runs in a worker thread (normal) or in the caller's thread (workers: 0).
+import type { Dispatcher } from 'undici';
+import { Connection, type ConnectionContext } from './connection';
+import { ResponseTimeoutError } from './errorClassification';
+import { IntervalRecorder } from './intervalRecorder';
+import { CONTROL_ISSUED, CONTROL_LIMIT, CONTROL_STOP, type ShareMessage, type ShareSetup } from './workerMessages';
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+/** The most starved connections listed by name in a result. */
+const MAX_LISTED_STARVED = 100;
+const LATE_AFTER_MS = 5;
+
+export interface LoadShare {
+  /** Starts the load at `startAt` (epoch ms), stopping by itself at `deadline` if given. */
+  start(startAt: number, deadline: number | undefined): void;
+  stop(): void;
+  /** Resolves once every connection of the share is closed. */
+  done: Promise<void>;
+}
+
+export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) => void): LoadShare {
+  const control = new Int32Array(setup.control);
+  const recorder = new IntervalRecorder();
+  const headers: Record<string, string> = { ...setup.headers };
+  const dispatchOptions: Dispatcher.DispatchOptions = {
+    path: setup.path,
+    method: setup.method as Dispatcher.HttpMethod,
+    headers,
+    body: setup.body ? Buffer.from(setup.body.buffer, setup.body.byteOffset, setup.body.byteLength) : undefined,
+    // reset: true sends `Connection: close` and opens a new TCP connection for the next request (ab without -k).
+    reset: !setup.keepAlive,
+    blocking: false,
+  };
+
+  let startAt = 0;
+  let deadline: number | undefined;
+  let stopped = false;
+  let finished = false;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+
+  const ctx: ConnectionContext = {
+    recorder,
+    dispatchOptions,
+    bodyBytes: setup.body?.byteLength ?? 0,
+    now: epochNow,
+    onIdle,
+    get stopped() {
+      return stopped;
+    },
+  };
+  const connections = Array.from({ length: setup.connections }, () => new Connection(ctx, {
+    origin: setup.origin,
+    servername: setup.servername,
+    insecure: setup.insecure,
+    http2: setup.http2,
+    connectTimeoutMs: setup.connectTimeoutMs,
+    responseTimeoutMs: setup.responseTimeoutMs,
+  }));
+
+  // Open model: arrivals at fixed intended times; idle connections wait here for the next one.
+  const arrivalIntervalMs = setup.rate ? 1000 / setup.rate : 0;
+  let nextArrival = 0;
+  const idle: Connection[] = [];
+  let arrivalTimer: NodeJS.Timeout | undefined;
+
+  /** Claims one request from the shared budget; false when the budget or the time is used up. */
+  function claimRequest(): boolean {
+    if (stopped || Atomics.load(control, CONTROL_STOP) === 1) return false;
+    if (deadline !== undefined && epochNow() >= deadline) return false;
+    const limit = Atomics.load(control, CONTROL_LIMIT);
+    if (limit === 0) return true;
+    return Atomics.add(control, CONTROL_ISSUED, 1) < limit;
+  }
+
+  function onIdle(connection: Connection): void {
+    if (stopped) return;
+    if (arrivalIntervalMs > 0) {
+      idle.push(connection);
+      pumpArrivals();
+    } else if (claimRequest()) {
+      connection.send();
+    } else {
+      maybeFinish();
+    }
+  }
+
+  function pumpArrivals(): void {
+    if (arrivalTimer || stopped) return;
+    const now = epochNow();
+    while (idle.length > 0) {
+      const due = startAt + (setup.rateOffsetMs ?? 0) + nextArrival * arrivalIntervalMs;
+      if (due > now) {
+        arrivalTimer = setTimeout(() => {
+          arrivalTimer = undefined;
+          pumpArrivals();
+        }, Math.max(0, due - now));
+        return;
+      }
+      if (!claimRequest()) {
+        maybeFinish();
+        return;
+      }
+      nextArrival++;
+      const lag = now - due;
+      // Timer jitter of a few ms is not a missed rate; a request later than that is.
+      if (lag > Math.max(arrivalIntervalMs, LATE_AFTER_MS)) {
+        recorder.lateRequests++;
+        if (lag > recorder.maxLagMs) recorder.maxLagMs = lag;
+      }
+      idle.pop()!.send(due);
+    }
+  }
+
+  function maybeFinish(): void {
+    if (!stopped && connections.every((c) => !c.busy)) stop();
+  }
+
+  let tick = 0;
+  let tickTimer: NodeJS.Timeout | undefined;
+  function onTick(): void {
+    const now = epochNow();
+    for (const connection of connections) {
+      connection.abortIfOlderThan(now, setup.responseTimeoutMs, () => new ResponseTimeoutError(setup.responseTimeoutMs));
+    }
+    if (deadline !== undefined && now >= deadline) stop();
+    else if (Atomics.load(control, CONTROL_STOP) === 1) stop();
+    else report(tickAt(now));
+  }
+
+  /** Report k covers [k, k+1) ticks after the start; a late timer never reuses an index already sent. */
+  function tickAt(now: number): number {
+    return Math.max(tick, Math.round((now - startAt) / setup.tickMs) - 1);
+  }
+
+  function report(at: number): void {
+    tick = at + 1;
+    let open = 0;
+    let connecting = 0;
+    for (const c of connections) {
+      if (c.open) open++;
+      if (c.connecting) connecting++;
+    }
+    post(recorder.flush(setup.workerIndex, at, open, connecting));
+  }
+
+  function stop(): void {
+    if (stopped) return;
+    const now = epochNow();
+    let inFlight = 0;
+    let openAtStop = 0;
+    const connectingAtStopMs: number[] = [];
+    for (const c of connections) {
+      if (c.busy) inFlight++;
+      if (c.open) openAtStop++;
+      if (c.connecting) connectingAtStopMs.push(Math.round(c.connectingForMs(now)));
+    }
+    // The last interval report carries everything counted up to the stop.
+    report(tickAt(now));
+    stopped = true;
+    if (tickTimer) clearInterval(tickTimer);
+    if (arrivalTimer) clearTimeout(arrivalTimer);
+    connectingAtStopMs.sort((a, b) => b - a);
+    post({
+      type: 'final',
+      workerIndex: setup.workerIndex,
+      inFlight,
+      openAtStop,
+      connectingAtStopMs: connectingAtStopMs.slice(0, MAX_LISTED_STARVED),
+    });
+    void Promise.all(connections.map((c) => c.destroy())).then(() => {
+      finished = true;
+      resolveDone();
+    });
+  }
+
+  return {
+    start(at, until) {
+      startAt = at;
+      deadline = until;
+      // Every connection at once (closed model), or the arrival schedule (open model).
+      setTimeout(() => {
+        if (stopped) return;
+        tickTimer = setInterval(onTick, setup.tickMs);
+        if (arrivalIntervalMs > 0) {
+          idle.push(...connections);
+          pumpArrivals();
+        } else {
+          for (const c of connections) onIdle(c);
+        }
+      }, Math.max(0, startAt - epochNow()));
+    },
+    stop: () => {
+      if (!finished) stop();
+    },
+    done,
+  };
+}

@@ -1,0 +1,230 @@
+// The caller's side of the engine: merges the shares' interval reports (histograms exactly) into live progress,
+// a 1 s time series and the final RunResult. Memory grows only with the number of seconds, never with requests.
+import {
+  addEncoded,
+  addLogBuckets,
+  createHistogram,
+  createLogBuckets,
+  summarize,
+  toDistribution,
+  type Histogram,
+} from './latencyHistogram';
+import type { ErrorCause, ErrorPhase, RunProgress, SeriesPoint } from './result';
+import type { ErrorTally, IntervalReport } from './workerMessages';
+
+/** Counters and histograms of one stretch of time (a tick, a second, or the whole run). */
+class Tally {
+  started = 0;
+  completed = 0;
+  failed = 0;
+  non2xx = 0;
+  bytesRead = 0;
+  bytesWritten = 0;
+  connectsOpened = 0;
+  connectsFailed = 0;
+  lengthVariations = 0;
+  lateRequests = 0;
+  maxLagMs = 0;
+  open = 0;
+  connecting = 0;
+  /** The last tick merged in (for seconds made of ticks). */
+  lastTick = 0;
+  readonly statusCodes = new Map<string, number>();
+  readonly errors = new Map<string, ErrorTally>();
+  readonly total: Histogram = createHistogram();
+  readonly connect: Histogram = createHistogram();
+  readonly firstByte: Histogram = createHistogram();
+  readonly totalBuckets = createLogBuckets();
+  readonly connectBuckets = createLogBuckets();
+
+  add(report: IntervalReport): void {
+    this.started += report.started;
+    this.completed += report.completed;
+    this.failed += report.failed;
+    this.non2xx += report.non2xx;
+    this.bytesRead += report.bytesRead;
+    this.bytesWritten += report.bytesWritten;
+    this.connectsOpened += report.connectsOpened;
+    this.connectsFailed += report.connectsFailed;
+    this.lengthVariations += report.lengthVariations;
+    this.lateRequests += report.lateRequests;
+    this.maxLagMs = Math.max(this.maxLagMs, report.maxLagMs);
+    for (const [code, count] of Object.entries(report.statusCodes)) {
+      this.statusCodes.set(code, (this.statusCodes.get(code) ?? 0) + count);
+    }
+    for (const error of report.errors) {
+      const key = `${error.cause}|${error.phase}`;
+      const known = this.errors.get(key);
+      if (known) known.count += error.count;
+      else this.errors.set(key, { ...error });
+    }
+    if (report.total) addEncoded(this.total, report.total);
+    if (report.connect) addEncoded(this.connect, report.connect);
+    if (report.firstByte) addEncoded(this.firstByte, report.firstByte);
+    addLogBuckets(this.totalBuckets, report.totalBuckets);
+    addLogBuckets(this.connectBuckets, report.connectBuckets);
+  }
+
+  errorsByCause(): Partial<Record<ErrorCause, number>> {
+    const byCause: Partial<Record<ErrorCause, number>> = {};
+    for (const e of this.errors.values()) byCause[e.cause] = (byCause[e.cause] ?? 0) + e.count;
+    return byCause;
+  }
+
+  errorsByPhase(): Partial<Record<ErrorPhase, number>> {
+    const byPhase: Partial<Record<ErrorPhase, number>> = {};
+    for (const e of this.errors.values()) byPhase[e.phase] = (byPhase[e.phase] ?? 0) + e.count;
+    return byPhase;
+  }
+
+  toPoint(tMs: number, intervalMs: number): SeriesPoint {
+    const point: SeriesPoint = {
+      tMs,
+      intervalMs,
+      completed: this.completed,
+      failed: this.failed,
+      errorsByCause: this.errorsByCause(),
+      bytesRead: this.bytesRead,
+      openConnections: this.open,
+      connectingConnections: this.connecting,
+    };
+    if (this.total.totalCount > 0) {
+      point.latencyP50 = this.total.getValueAtPercentile(50) / 1000;
+      point.latencyP90 = this.total.getValueAtPercentile(90) / 1000;
+      point.latencyP99 = this.total.getValueAtPercentile(99) / 1000;
+    }
+    if (this.connect.totalCount > 0) point.connectP99 = this.connect.getValueAtPercentile(99) / 1000;
+    return point;
+  }
+
+  destroy(): void {
+    this.total.destroy();
+    this.connect.destroy();
+    this.firstByte.destroy();
+  }
+}
+
+export class ResultAggregator {
+  readonly whole = new Tally();
+  /** One point a second, for the result. */
+  readonly series: SeriesPoint[] = [];
+  private readonly pendingTicks = new Map<number, Tally>();
+  private readonly lastTickOf: number[];
+  private readonly finishedShares = new Set<number>();
+  private nextTick = 0;
+  private second: Tally | undefined;
+  private secondIndex = 0;
+  private finePoints: SeriesPoint[] = [];
+  /** Completed per tick over the last second, for a live req/s. */
+  private recentCompleted: number[] = [];
+
+  constructor(private readonly shareCount: number, private readonly tickMs: number) {
+    this.lastTickOf = new Array(shareCount).fill(-1);
+  }
+
+  addInterval(report: IntervalReport): void {
+    this.whole.add(report);
+    let tally = this.pendingTicks.get(report.tick);
+    if (!tally) this.pendingTicks.set(report.tick, (tally = new Tally()));
+    tally.add(report);
+    // Gauges add up across shares; a share that skipped a tick keeps its last reading.
+    tally.open += report.openConnections;
+    tally.connecting += report.connectingConnections;
+    this.lastTickOf[report.workerIndex] = report.tick;
+    this.completeTicks();
+  }
+
+  shareFinished(workerIndex: number): void {
+    this.finishedShares.add(workerIndex);
+    this.completeTicks();
+  }
+
+  /** Ticks every live share has reported past become points. */
+  private completeTicks(): void {
+    let upTo = Infinity;
+    for (let i = 0; i < this.shareCount; i++) {
+      if (!this.finishedShares.has(i)) upTo = Math.min(upTo, this.lastTickOf[i]);
+    }
+    if (upTo === Infinity) upTo = Math.max(-1, ...this.pendingTicks.keys());
+    while (this.nextTick <= upTo) this.closeTick(this.nextTick++);
+  }
+
+  private closeTick(tick: number): void {
+    const tally = this.pendingTicks.get(tick) ?? new Tally();
+    this.pendingTicks.delete(tick);
+    this.finePoints.push(tally.toPoint((tick + 1) * this.tickMs, this.tickMs));
+    this.recentCompleted.push(tally.completed);
+    const perSecond = Math.max(1, Math.round(1000 / this.tickMs));
+    if (this.recentCompleted.length > perSecond) this.recentCompleted.shift();
+
+    const secondIndex = Math.floor((tick * this.tickMs) / 1000);
+    if (this.second && secondIndex !== this.secondIndex) this.closeSecond();
+    if (!this.second) {
+      this.second = new Tally();
+      this.secondIndex = secondIndex;
+    }
+    this.mergeTick(this.second, tally);
+    this.second.open = tally.open;
+    this.second.connecting = tally.connecting;
+    this.second.lastTick = tick;
+    tally.destroy();
+  }
+
+  private mergeTick(into: Tally, tick: Tally): void {
+    into.completed += tick.completed;
+    into.failed += tick.failed;
+    into.bytesRead += tick.bytesRead;
+    for (const [key, e] of tick.errors) {
+      const known = into.errors.get(key);
+      if (known) known.count += e.count;
+      else into.errors.set(key, { ...e });
+    }
+    into.total.add(tick.total);
+    into.connect.add(tick.connect);
+  }
+
+  private closeSecond(): void {
+    const second = this.second!;
+    const endMs = (second.lastTick + 1) * this.tickMs;
+    const startMs = this.secondIndex * 1000;
+    this.series.push(second.toPoint(endMs, endMs - startMs));
+    second.destroy();
+    this.second = undefined;
+  }
+
+  /** Closes every tick still open (the run is over). */
+  flush(): void {
+    for (const tick of [...this.pendingTicks.keys()].sort((a, b) => a - b)) {
+      if (tick >= this.nextTick) {
+        while (this.nextTick <= tick) this.closeTick(this.nextTick++);
+      }
+    }
+    if (this.second) this.closeSecond();
+  }
+
+  progress(elapsedMs: number, fraction: number | undefined): RunProgress {
+    const w = this.whole;
+    const points = this.finePoints;
+    this.finePoints = [];
+    const last = points.at(-1);
+    const windowMs = this.recentCompleted.length * this.tickMs;
+    return {
+      elapsedMs,
+      fraction,
+      requests: {
+        started: w.started,
+        ok: w.completed,
+        failed: w.failed,
+        inFlight: Math.max(0, w.started - w.completed - w.failed),
+        non2xx: w.non2xx,
+      },
+      connections: { open: last?.openConnections ?? 0, connecting: last?.connectingConnections ?? 0 },
+      requestsPerSec: windowMs > 0 ? (this.recentCompleted.reduce((a, b) => a + b, 0) * 1000) / windowMs : 0,
+      latency: { total: summarize(w.total), connect: summarize(w.connect) },
+      statusCodes: Object.fromEntries(w.statusCodes),
+      errorsByCause: w.errorsByCause(),
+      points,
+      distributions: { total: toDistribution(w.totalBuckets), connect: toDistribution(w.connectBuckets) },
+    };
+  }
+}

@@ -1,0 +1,87 @@
+// What crosses the worker boundary: a setup once, then one interval report per tick (never per request).
+import type { ErrorCause, ErrorPhase } from './result';
+
+export interface ShareSetup {
+  workerIndex: number;
+  workerCount: number;
+  /** Connections this share runs. */
+  connections: number;
+  origin: string;
+  /** Address to connect to (the host name stays in the Host header and TLS SNI). */
+  connectAddress: string;
+  servername: string;
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  keepAlive: boolean;
+  http2: boolean;
+  insecure: boolean;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  /** Open model: this share's arrival rate (req/s) and its phase offset in ms. */
+  rate?: number;
+  rateOffsetMs?: number;
+  tickMs: number;
+  /** Int32 slots: [STOP] set to 1 to stop; [ISSUED] requests claimed so far; [LIMIT] request budget or 0. */
+  control: SharedArrayBuffer;
+}
+
+export const CONTROL_STOP = 0;
+export const CONTROL_ISSUED = 1;
+export const CONTROL_LIMIT = 2;
+export const CONTROL_SLOTS = 3;
+
+export interface ErrorTally {
+  cause: ErrorCause;
+  phase: ErrorPhase;
+  count: number;
+  example: string;
+}
+
+/** Everything that happened in one share during one tick. */
+export interface IntervalReport {
+  type: 'interval';
+  workerIndex: number;
+  tick: number;
+  started: number;
+  completed: number;
+  failed: number;
+  non2xx: number;
+  bytesRead: number;
+  bytesWritten: number;
+  connectsOpened: number;
+  connectsFailed: number;
+  lengthVariations: number;
+  statusCodes: Record<string, number>;
+  errors: ErrorTally[];
+  /** Encoded HDR histograms (us) of this interval; '' when empty. */
+  total: string;
+  connect: string;
+  firstByte: string;
+  totalBuckets: number[];
+  connectBuckets: number[];
+  openConnections: number;
+  connectingConnections: number;
+  /** Open model: requests sent later than intended by more than one arrival interval, and the worst lag. */
+  lateRequests: number;
+  maxLagMs: number;
+}
+
+export interface ShareFinal {
+  type: 'final';
+  workerIndex: number;
+  /** Requests started but not finished when the share stopped (also derivable: started - completed - failed). */
+  inFlight: number;
+  openAtStop: number;
+  connectingAtStopMs: number[];
+}
+
+export type ShareMessage =
+  | { type: 'ready'; workerIndex: number }
+  | IntervalReport
+  | ShareFinal
+  | { type: 'crashed'; workerIndex: number; message: string };
+
+/** Caller -> worker. `startAt`/`deadline` are epoch ms (performance.timeOrigin + performance.now()). */
+export type ShareCommand = { type: 'start'; startAt: number; deadline?: number } | { type: 'stop' };

@@ -1,0 +1,48 @@
+// The results panel's HTML: a shell that loads the webview bundle under a strict Content Security Policy. Pure, so
+// the browser tests serve exactly what VS Code shows.
+
+export interface PanelHtmlInput {
+  /** webview.asWebviewUri of out/webview.js */
+  scriptUri: string;
+  /** webview.asWebviewUri of out/webview.css */
+  styleUri: string;
+  /** webview.cspSource */
+  cspSource: string;
+  /** A fresh random nonce per render; only the script carrying it may run. */
+  nonce: string;
+  title: string;
+}
+
+/** The policy on its own, so tests can serve the same one as a header. */
+export function panelContentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function renderPanelHtml(input: PanelHtmlInput): string {
+  const csp = panelContentSecurityPolicy(input.cspSource, input.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">
+<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<main id="app"></main>
+<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

@@ -1,0 +1,52 @@
+// A self-contained HTML report: the panel's own bundle and CSS inline, and the result as JSON, so the saved file
+// shows the same charts and findings read-only, with no extension and no network.
+import { createHash } from 'node:crypto';
+import type { RunResult } from '../engine/result';
+import { escapeHtml } from '../extension/panelHtml';
+
+export interface ReportAssets {
+  /** Contents of out/webview.js */
+  webviewJs: string;
+  /** Contents of out/webview.css */
+  css: string;
+}
+
+/** The webview reads the result from this element when there is no VS Code host (webview/host/standaloneReport.ts). */
+export const EMBEDDED_RESULT_ID = 'load-test-result';
+
+export function renderHtmlReport(result: RunResult, assets: ReportAssets): string {
+  // `<` escaped in the JSON so no string in the result can close the block or start markup.
+  const json = JSON.stringify(result).replace(/</g, '\\u003c');
+  // The bundle and CSS come from our own build, but must not end their element early either.
+  const script = assets.webviewJs.replace(/<\/(script)/gi, '<\\/$1');
+  const style = assets.css.replace(/<\/(style)/gi, '<\\/$1');
+  // A file has no per-render nonce to give; hashes allow exactly these two inline blocks and nothing else.
+  const csp = [
+    "default-src 'none'",
+    'img-src data:',
+    `style-src '${sha256(style)}'`,
+    `script-src '${sha256(script)}'`,
+  ].join('; ');
+  const title = `Load test ${result.target.url} — ${result.startedAt}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="${escapeHtml(`${result.tool.name} ${result.tool.version}`)}">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body class="vscode-light">
+<main id="app"></main>
+<script type="application/json" id="${EMBEDDED_RESULT_ID}">${json}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}

@@ -1,0 +1,57 @@
+// Options every chart shares, coloured from the theme: axis text, grid lines, legend and tooltip.
+import type { ChartOptions, ScaleOptionsByType, CartesianScaleTypeRegistry } from 'chart.js';
+import type { ThemeColors } from '../theme/themeColors';
+import { formatAxisSeconds } from '../format/formatNumbers';
+
+type AnyCartesianScale = Partial<ScaleOptionsByType<keyof CartesianScaleTypeRegistry>>;
+
+export function themedScale(theme: ThemeColors, title?: string): AnyCartesianScale {
+  return {
+    ticks: { color: theme.muted, font: { family: theme.fontFamily, size: theme.fontSize - 2 } },
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
+    title: title ? { display: true, text: title, color: theme.muted, font: { family: theme.fontFamily, size: theme.fontSize - 2 } } : { display: false },
+  } as AnyCartesianScale;
+}
+
+/** The time axis of the over-time charts: the same range on each so they line up one above the other. */
+export function timeScale(theme: ThemeColors, xMaxSec: number): AnyCartesianScale {
+  const base = themedScale(theme);
+  return {
+    ...base,
+    type: 'linear',
+    min: 0,
+    max: xMaxSec,
+    ticks: { ...base.ticks, callback: (value: number | string) => formatAxisSeconds(Number(value)), maxRotation: 0 },
+  } as AnyCartesianScale;
+}
+
+export function themedPlugins(theme: ThemeColors): NonNullable<ChartOptions['plugins']> {
+  return {
+    legend: {
+      position: 'bottom',
+      labels: { color: theme.foreground, boxWidth: 12, boxHeight: 12, font: { family: theme.fontFamily, size: theme.fontSize - 1 } },
+    },
+    tooltip: {
+      backgroundColor: theme.background,
+      titleColor: theme.foreground,
+      bodyColor: theme.foreground,
+      borderColor: theme.grid,
+      borderWidth: 1,
+      titleFont: { family: theme.fontFamily },
+      bodyFont: { family: theme.fontFamily },
+    },
+  };
+}
+
+/** Distinct, theme-given colours for error causes; the commonest causes get fixed colours so they are recognisable. */
+export function errorCauseColor(theme: ThemeColors, cause: string, index: number): string {
+  const fixed: Record<string, string> = {
+    ECONNRESET: theme.red,
+    ECONNREFUSED: theme.orange,
+    'connect-timeout': theme.purple,
+    'response-timeout': theme.yellow,
+  };
+  const cycle = [theme.orange, theme.purple, theme.yellow, theme.red, theme.blue, theme.green];
+  return fixed[cause] ?? cycle[index % cycle.length];
+}

@@ -1,0 +1,100 @@
+// The kernel's TCP counters sampled during the run (cumulative since the start) and the listener's accept queue
+// against its capacity, on the same time axis as the throughput above it: overflows line up with the error bursts.
+import { Chart, type ChartDataset } from 'chart.js';
+import type { KernelSample } from '../../src/diagnosis/types';
+import type { ThemeColors } from '../theme/themeColors';
+import { withAlpha } from '../theme/themeColors';
+import type { XY } from '../model/derivedSeries';
+import { themedPlugins, themedScale, timeScale } from './chartTheme';
+
+/** The counters that tell the backlog story, in reading order. */
+export const KERNEL_COUNTERS = ['ListenOverflows', 'ListenDrops', 'SyncookiesSent', 'SyncookiesFailed', 'EstabResets', 'OutRsts'] as const;
+
+export interface KernelCountersInput {
+  samples: KernelSample[];
+  xMaxSec: number;
+}
+
+export class KernelCountersChart {
+  private readonly chart: Chart<'line', XY[]>;
+  private theme: ThemeColors;
+  private last: KernelCountersInput = { samples: [], xMaxSec: 1 };
+
+  constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
+    this.theme = theme;
+    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options(false) });
+  }
+
+  update(input: KernelCountersInput): void {
+    this.last = input;
+    const t = this.theme;
+    const colors = [t.red, t.orange, t.purple, t.yellow, t.blue, t.green];
+    const samples = input.samples;
+    const datasets: Array<ChartDataset<'line', XY[]>> = [];
+    KERNEL_COUNTERS.forEach((name, i) => {
+      if (!samples.some((s) => name in s.deltas)) return;
+      datasets.push({
+        label: name,
+        data: samples.map((s) => ({ x: s.tMs / 1000, y: s.deltas[name] ?? null })),
+        yAxisID: 'y',
+        borderColor: colors[i],
+        backgroundColor: colors[i],
+        borderWidth: 1.5,
+        pointRadius: 0,
+        stepped: 'before',
+        // Two counters that move together (ListenOverflows and ListenDrops) would hide each other: dash every other.
+        borderDash: i % 2 === 1 ? [5, 3] : [],
+      });
+    });
+    const withQueue = samples.filter((s) => s.acceptQueue);
+    if (withQueue.length) {
+      datasets.push({
+        label: 'accept queue',
+        data: withQueue.map((s) => ({ x: s.tMs / 1000, y: s.acceptQueue?.length ?? null })),
+        yAxisID: 'queue',
+        borderColor: t.muted,
+        backgroundColor: withAlpha(t.muted, 0.2),
+        fill: 'origin',
+        borderWidth: 1,
+        pointRadius: 0,
+        stepped: 'before',
+      });
+      datasets.push({
+        label: 'queue capacity',
+        data: withQueue.map((s) => ({ x: s.tMs / 1000, y: s.acceptQueue?.capacity ?? null })),
+        yAxisID: 'queue',
+        borderColor: t.foreground,
+        borderDash: [2, 3],
+        borderWidth: 1.5,
+        pointRadius: 0,
+        stepped: 'before',
+      });
+    }
+    this.chart.data.datasets = datasets;
+    this.chart.options = this.options(withQueue.length > 0);
+    this.chart.update('none');
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    this.update(this.last);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private options(showQueueAxis: boolean): Chart<'line', XY[]>['options'] {
+    const t = this.theme;
+    return {
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: timeScale(t, this.last.xMaxSec),
+        y: { ...themedScale(t, 'since start'), type: 'linear', beginAtZero: true, position: 'left' },
+        queue: { ...themedScale(t, 'queue'), type: 'linear', beginAtZero: true, position: 'right', display: showQueueAxis, grid: { drawOnChartArea: false } },
+      },
+      plugins: themedPlugins(t),
+    } as Chart<'line', XY[]>['options'];
+  }
+}

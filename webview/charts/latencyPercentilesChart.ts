@@ -1,0 +1,79 @@
+// Latency percentiles (p50, p90, p99) of the requests completed in each interval, and the baseline's p99 dashed.
+import { Chart, type ChartDataset } from 'chart.js';
+import type { SeriesPoint } from '../../src/engine/result';
+import type { ThemeColors } from '../theme/themeColors';
+import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
+import { formatMs } from '../format/formatNumbers';
+import { themedPlugins, themedScale, timeScale } from './chartTheme';
+
+export interface LatencyPercentilesInput {
+  series: SeriesPoint[];
+  baselineSeries?: SeriesPoint[];
+  xMaxSec: number;
+}
+
+export class LatencyPercentilesChart {
+  private readonly chart: Chart<'line', XY[]>;
+  private theme: ThemeColors;
+  private last: LatencyPercentilesInput = { series: [], xMaxSec: 1 };
+
+  constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
+    this.theme = theme;
+    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options() });
+  }
+
+  update(input: LatencyPercentilesInput): void {
+    this.last = input;
+    const t = this.theme;
+    const line = (label: string, field: LatencyField, color: string, width: number): ChartDataset<'line', XY[]> => ({
+      label,
+      data: latencyOverTime(input.series, field),
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: width,
+      pointRadius: 0,
+      spanGaps: false,
+    });
+    const datasets = [line('p50', 'latencyP50', t.green, 1.5), line('p90', 'latencyP90', t.yellow, 1.5), line('p99', 'latencyP99', t.red, 2)];
+    if (input.baselineSeries?.length) {
+      datasets.push({
+        label: 'baseline p99',
+        data: latencyOverTime(input.baselineSeries, 'latencyP99'),
+        borderColor: t.muted,
+        backgroundColor: t.muted,
+        borderDash: [6, 4],
+        borderWidth: 1.5,
+        pointRadius: 0,
+      });
+    }
+    this.chart.data.datasets = datasets;
+    this.chart.options = this.options();
+    this.chart.update('none');
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    this.update(this.last);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private options(): Chart<'line', XY[]>['options'] {
+    const t = this.theme;
+    const y = themedScale(t, 'latency');
+    return {
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: timeScale(t, this.last.xMaxSec),
+        y: { ...y, type: 'linear', beginAtZero: true, ticks: { ...y.ticks, callback: (v: number | string) => formatMs(Number(v)) } },
+      },
+      plugins: {
+        ...themedPlugins(t),
+        tooltip: { ...themedPlugins(t).tooltip, callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatMs(item.parsed.y ?? undefined)}` } },
+      },
+    } as Chart<'line', XY[]>['options'];
+  }
+}

@@ -1,0 +1,89 @@
+// Responses by HTTP status, coloured by class, plus the requests that got no response at all.
+import { Chart } from 'chart.js';
+import type { ThemeColors } from '../theme/themeColors';
+import { withAlpha } from '../theme/themeColors';
+import { formatCount } from '../format/formatNumbers';
+import { themedPlugins, themedScale } from './chartTheme';
+
+type BarChart = Chart<'bar', number[], string>;
+
+export interface StatusCodesInput {
+  statusCodes: Record<string, number>;
+  /** Failed requests: no status to show, but they belong in the same picture. */
+  failed: number;
+}
+
+export const NO_RESPONSE_LABEL = 'no response';
+
+export class StatusCodesChart {
+  private readonly chart: BarChart;
+  private theme: ThemeColors;
+  private last: StatusCodesInput = { statusCodes: {}, failed: 0 };
+
+  constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
+    this.theme = theme;
+    this.chart = new Chart<'bar', number[], string>(canvas, { type: 'bar', data: { labels: [], datasets: [] }, options: this.options() });
+  }
+
+  update(input: StatusCodesInput): void {
+    this.last = input;
+    const entries = Object.entries(input.statusCodes).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
+    if (input.failed > 0) entries.push([NO_RESPONSE_LABEL, input.failed]);
+    const colors = entries.map(([code]) => this.colorFor(code));
+    this.chart.data.labels = entries.map(([code]) => code);
+    this.chart.data.datasets = [
+      {
+        label: 'responses',
+        data: entries.map(([, n]) => n),
+        backgroundColor: colors.map((c) => withAlpha(c, this.theme.highContrast ? 0.9 : 0.65)),
+        borderColor: colors,
+        borderWidth: 1,
+        maxBarThickness: 28,
+      },
+    ];
+    this.chart.options = this.options();
+    this.chart.update('none');
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    this.update(this.last);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private colorFor(code: string): string {
+    const t = this.theme;
+    if (code === NO_RESPONSE_LABEL) return t.red;
+    switch (code[0]) {
+      case '2':
+        return t.green;
+      case '3':
+        return t.blue;
+      case '4':
+        return t.yellow;
+      case '5':
+        return t.orange;
+      default:
+        return t.purple;
+    }
+  }
+
+  private options(): BarChart['options'] {
+    const t = this.theme;
+    return {
+      indexAxis: 'y',
+      scales: {
+        x: { ...themedScale(t, 'count'), type: 'linear', beginAtZero: true },
+        y: { ...themedScale(t), type: 'category' },
+      },
+      plugins: {
+        ...themedPlugins(t),
+        legend: { display: false },
+        tooltip: { ...themedPlugins(t).tooltip, callbacks: { label: (item) => formatCount(Number(item.parsed.x)) } },
+      },
+    } as BarChart['options'];
+  }
+}

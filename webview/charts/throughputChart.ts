@@ -1,0 +1,95 @@
+// Requests per second over time, with failed requests per second stacked by cause on the same axis, and the baseline
+// run's throughput as a dashed line when comparing.
+import { Chart, type ChartDataset } from 'chart.js';
+import type { SeriesPoint } from '../../src/engine/result';
+import type { ThemeColors } from '../theme/themeColors';
+import { withAlpha } from '../theme/themeColors';
+import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
+import { errorCauseColor, themedPlugins, themedScale, timeScale } from './chartTheme';
+
+export interface ThroughputInput {
+  series: SeriesPoint[];
+  baselineSeries?: SeriesPoint[];
+  xMaxSec: number;
+}
+
+export class ThroughputChart {
+  private readonly chart: Chart<'line', XY[]>;
+  private theme: ThemeColors;
+  private last: ThroughputInput = { series: [], xMaxSec: 1 };
+
+  constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
+    this.theme = theme;
+    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options() });
+  }
+
+  update(input: ThroughputInput): void {
+    this.last = input;
+    const t = this.theme;
+    const datasets: Array<ChartDataset<'line', XY[]>> = [
+      {
+        label: 'ok req/s',
+        data: completedPerSecond(input.series),
+        stack: 'ok',
+        borderColor: t.blue,
+        backgroundColor: withAlpha(t.blue, 0.15),
+        fill: 'origin',
+        borderWidth: 2,
+        pointRadius: 0,
+        tension: 0.2,
+      },
+    ];
+    errorCausesIn(input.series).forEach((cause, i) => {
+      const color = errorCauseColor(t, cause, i);
+      datasets.push({
+        label: `${cause} /s`,
+        data: errorsPerSecond(input.series, cause),
+        stack: 'errors',
+        borderColor: color,
+        backgroundColor: withAlpha(color, t.highContrast ? 0.6 : 0.35),
+        // The first error layer fills to zero, the next ones to the layer below: a stacked area.
+        fill: i === 0 ? 'origin' : '-1',
+        borderWidth: 1,
+        pointRadius: 0,
+        stepped: 'before',
+      });
+    });
+    if (input.baselineSeries?.length) {
+      datasets.push({
+        label: 'baseline ok req/s',
+        data: completedPerSecond(input.baselineSeries),
+        stack: 'baseline',
+        borderColor: t.muted,
+        borderDash: [6, 4],
+        borderWidth: 1.5,
+        pointRadius: 0,
+        fill: false,
+      });
+    }
+    this.chart.data.datasets = datasets;
+    this.chart.options = this.options();
+    this.chart.update('none');
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    this.update(this.last);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private options(): Chart<'line', XY[]>['options'] {
+    const t = this.theme;
+    return {
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: timeScale(t, this.last.xMaxSec),
+        y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true },
+      },
+      plugins: themedPlugins(t),
+    } as Chart<'line', XY[]>['options'];
+  }
+}

@@ -1,0 +1,23 @@
+// A saved HTML report has no extension behind it: the run is read from the JSON block the report embeds.
+import type { RunResult } from '../../src/engine/result';
+import type { PanelModel } from '../model/panelModel';
+import { emptyModel } from '../model/panelModel';
+
+/** The id of the <script type="application/json"> element that carries the result in a report. */
+export const EMBEDDED_RESULT_ID = 'load-test-result';
+
+export function readEmbeddedResult(): RunResult | undefined {
+  const block = document.getElementById(EMBEDDED_RESULT_ID);
+  if (!block?.textContent) return undefined;
+  try {
+    return JSON.parse(block.textContent) as RunResult;
+  } catch {
+    return undefined;
+  }
+}
+
+export function modelForReport(result: RunResult): PanelModel {
+  const model = emptyModel();
+  model.run = { runId: `report-${result.startedAt}`, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
+  return model;
+}

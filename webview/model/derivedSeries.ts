@@ -1,0 +1,46 @@
+// Turns series points into chart coordinates: x in seconds since the load started, y per second or in ms.
+import type { ErrorCause, SeriesPoint } from '../../src/engine/result';
+
+export interface XY {
+  x: number;
+  y: number | null;
+}
+
+const perSecond = (count: number, p: SeriesPoint): number => (p.intervalMs > 0 ? (count * 1000) / p.intervalMs : 0);
+
+export function completedPerSecond(series: SeriesPoint[]): XY[] {
+  return series.map((p) => ({ x: p.tMs / 1000, y: perSecond(p.completed, p) }));
+}
+
+/** Error causes present anywhere in the series, most frequent first, so the legend order is stable and useful. */
+export function errorCausesIn(series: SeriesPoint[]): ErrorCause[] {
+  const totals = new Map<ErrorCause, number>();
+  for (const p of series) {
+    for (const [cause, count] of Object.entries(p.errorsByCause) as Array<[ErrorCause, number]>) {
+      totals.set(cause, (totals.get(cause) ?? 0) + count);
+    }
+  }
+  return [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([cause]) => cause);
+}
+
+export function errorsPerSecond(series: SeriesPoint[], cause: ErrorCause): XY[] {
+  return series.map((p) => ({ x: p.tMs / 1000, y: perSecond(p.errorsByCause[cause] ?? 0, p) }));
+}
+
+export type LatencyField = 'latencyP50' | 'latencyP90' | 'latencyP99' | 'connectP99';
+
+/** Gaps (no request completed in the interval) stay gaps rather than dropping to zero. */
+export function latencyOverTime(series: SeriesPoint[], field: LatencyField): XY[] {
+  return series.map((p) => ({ x: p.tMs / 1000, y: p[field] ?? null }));
+}
+
+/** Mean bytes per second over the last `windowMs` of the series. */
+export function recentBytesPerSecond(series: SeriesPoint[], windowMs = 1000): number {
+  let bytes = 0;
+  let ms = 0;
+  for (let i = series.length - 1; i >= 0 && ms < windowMs; i--) {
+    bytes += series[i].bytesRead;
+    ms += series[i].intervalMs;
+  }
+  return ms > 0 ? (bytes * 1000) / ms : 0;
+}

@@ -1,0 +1,94 @@
+// What the panel knows, and how each host message changes it. Plain data: it is also what setState keeps, so a
+// reloaded or re-shown panel redraws at once from it.
+import type { HistoryEntry, HostToWebview, PanelRun } from '../../src/protocol';
+import type { RunResult, SeriesPoint } from '../../src/engine/result';
+import type { KernelSample } from '../../src/diagnosis/types';
+import { appendKernelSamples, appendPoints } from './seriesCompaction';
+
+export interface PanelModel {
+  /** Bumped when the saved shape changes, so an old saved state is dropped rather than misread. */
+  version: 1;
+  run?: PanelRun;
+  /** Fine points from progress messages (the host sends only the new ones each time), bounded. */
+  livePoints: SeriesPoint[];
+  history: HistoryEntry[];
+  baseline?: RunResult;
+  /** The history entry picked in "Compare with"; the baseline result itself carries no run id. */
+  comparedRunId?: string;
+}
+
+export function emptyModel(): PanelModel {
+  return { version: 1, livePoints: [], history: [] };
+}
+
+/** A saved state from getState, if it is one this code wrote. */
+export function restoreModel(saved: unknown): PanelModel | undefined {
+  if (!saved || typeof saved !== 'object') return undefined;
+  const candidate = saved as Partial<PanelModel>;
+  if (candidate.version !== 1 || !Array.isArray(candidate.livePoints) || !Array.isArray(candidate.history)) return undefined;
+  return candidate as PanelModel;
+}
+
+/** Applies one host message in place. Returns false when the message was for another run and changed nothing. */
+export function applyHostMessage(model: PanelModel, message: HostToWebview): boolean {
+  switch (message.type) {
+    case 'init': {
+      const previous = model.run;
+      model.history = message.history;
+      model.baseline = message.baseline;
+      if (!message.baseline) model.comparedRunId = undefined;
+      if (!message.run) {
+        model.run = undefined;
+        model.livePoints = [];
+        return true;
+      }
+      // Opened mid-run, or reloaded: the host's run carries only its latest progress, so keep the points this panel
+      // already saved for the same run and add the new ones.
+      const sameRun = previous?.runId === message.run.runId;
+      model.livePoints = sameRun ? model.livePoints : [];
+      model.run = { ...message.run, kernelSamples: appendKernelSamples(sameRun ? previous.kernelSamples : [], message.run.kernelSamples) };
+      if (message.run.progress) model.livePoints = appendPoints(model.livePoints, message.run.progress.points);
+      return true;
+    }
+    case 'runStarted':
+      model.run = { ...message.run, kernelSamples: appendKernelSamples([], message.run.kernelSamples) };
+      model.livePoints = message.run.progress ? appendPoints([], message.run.progress.points) : [];
+      return true;
+    case 'progress': {
+      const run = model.run;
+      if (!run || run.runId !== message.runId || run.status !== 'running') return false;
+      run.progress = message.progress;
+      model.livePoints = appendPoints(model.livePoints, message.progress.points);
+      run.kernelSamples = appendKernelSamples(run.kernelSamples, message.kernelSamples);
+      return true;
+    }
+    case 'runFinished': {
+      const run = model.run;
+      if (!run || run.runId !== message.runId) return false;
+      run.status = 'finished';
+      run.result = message.result;
+      // The result has its own 1 s series and samples; the live copies are no longer needed.
+      model.livePoints = [];
+      run.kernelSamples = [];
+      return true;
+    }
+    case 'history':
+      model.history = message.history;
+      return true;
+    case 'baseline':
+      model.baseline = message.baseline;
+      if (!message.baseline) model.comparedRunId = undefined;
+      return true;
+  }
+}
+
+/** The series the time charts show: the result's once finished, the live points before. */
+export function chartSeries(model: PanelModel): SeriesPoint[] {
+  return model.run?.result?.series ?? model.livePoints;
+}
+
+export function chartKernelSamples(model: PanelModel): KernelSample[] {
+  const run = model.run;
+  if (!run) return [];
+  return run.result?.kernel?.samples ?? run.kernelSamples;
+}

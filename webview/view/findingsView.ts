@@ -1,0 +1,107 @@
+// Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
+import type { Finding, Fix } from '../../src/diagnosis/types';
+import { button, el } from './dom';
+import type { PanelActions } from './panelActions';
+
+const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+export class FindingsView {
+  readonly element: HTMLElement;
+  private readonly list = el('div', { className: 'findings-list' });
+  private readonly heading = el('h2', { text: 'Findings' });
+  /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
+  private shownKey = '';
+
+  constructor(private readonly actions: PanelActions) {
+    this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list);
+  }
+
+  update(preflight: Finding[], diagnosis: Finding[] | undefined): void {
+    const diagnosedIds = new Set((diagnosis ?? []).map((f) => f.id));
+    // A preflight finding that the diagnosis confirmed is shown once, with the diagnosis' evidence.
+    const before = preflight.filter((f) => !diagnosedIds.has(f.id));
+    const key = JSON.stringify([before, diagnosis ?? null, this.actions.connected]);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    this.list.replaceChildren();
+    this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0;
+    if (diagnosis?.length) {
+      this.list.append(...diagnosis.map((f) => this.renderFinding(f, 'diagnosis')));
+    }
+    if (before.length) {
+      this.list.append(el('h3', { className: 'findings-group', text: 'Checked before the run' }), ...before.map((f) => this.renderFinding(f, 'preflight')));
+    }
+  }
+
+  private renderFinding(finding: Finding, origin: 'diagnosis' | 'preflight'): HTMLElement {
+    const article = el('article', { className: `finding severity-${finding.severity}`, attrs: { 'data-finding-id': finding.id, 'data-origin': origin } });
+    article.append(
+      el(
+        'div',
+        { className: 'finding-title' },
+        // The shape carries the severity for sighted users; the hidden word for screen readers.
+        el('span', { className: `severity-shape ${finding.severity}`, attrs: { 'aria-hidden': 'true' } }),
+        el('span', { className: 'visually-hidden', text: `${SEVERITY_WORD[finding.severity]}: ` }),
+        el('h3', { text: finding.title }),
+      ),
+      el('p', { className: 'finding-explanation', text: finding.explanation }),
+    );
+    if (finding.evidence.length) article.append(this.renderEvidence(finding));
+    if (finding.fixes.length) {
+      article.append(el('h4', { className: 'fixes-heading', text: finding.fixes.length === 1 ? 'Fix' : 'Fixes' }), ...finding.fixes.map((fix) => this.renderFix(fix)));
+    }
+    if (this.actions.connected && finding.subjects?.some((s) => s.kind === 'listen-backlog')) {
+      article.append(
+        el('div', { className: 'finding-actions' }, button('Open where the backlog is set', () => this.actions.post({ type: 'openBacklogSource', findingId: finding.id }))),
+      );
+    }
+    return article;
+  }
+
+  private renderEvidence(finding: Finding): HTMLElement {
+    const rows = finding.evidence.map((e) =>
+      el('tr', {}, el('th', { text: e.label, attrs: { scope: 'row' } }), el('td', { className: 'evidence-value', text: String(e.value) }), el('td', { className: 'evidence-source', text: e.source })),
+    );
+    return el(
+      'table',
+      { className: 'evidence' },
+      el('caption', { className: 'visually-hidden', text: `Evidence for ${finding.title}` }),
+      el('thead', {}, el('tr', {}, el('th', { text: 'Evidence', attrs: { scope: 'col' } }), el('th', { text: 'Value', attrs: { scope: 'col' } }), el('th', { text: 'Read from', attrs: { scope: 'col' } }))),
+      el('tbody', {}, ...rows),
+    );
+  }
+
+  private renderFix(fix: Fix): HTMLElement {
+    const box = el('div', { className: `fix fix-${fix.kind}` }, el('div', { className: 'fix-title', text: fix.title }));
+    if (fix.detail) box.append(el('p', { className: 'fix-detail', text: fix.detail }));
+    if (fix.command) {
+      const command = fix.command;
+      box.append(
+        codeBlock(command, 'fix-command'),
+        el(
+          'div',
+          { className: 'fix-actions' },
+          button('Copy', () => this.actions.copy(command)),
+          this.actions.connected ? button('Run in terminal', () => this.actions.post({ type: 'runInTerminal', command })) : undefined,
+        ),
+      );
+    }
+    if (fix.snippet) {
+      const snippet = fix.snippet;
+      box.append(codeBlock(snippet, 'fix-snippet'), el('div', { className: 'fix-actions' }, button('Copy', () => this.actions.copy(snippet))));
+    }
+    if (fix.persistent) {
+      const { file, content } = fix.persistent;
+      box.append(
+        el('p', { className: 'fix-persistent-label' }, 'To keep it after a reboot, put this in ', el('code', { text: file }), ':'),
+        codeBlock(content, 'fix-persistent'),
+        el('div', { className: 'fix-actions' }, button('Copy', () => this.actions.copy(content))),
+      );
+    }
+    return box;
+  }
+}
+
+function codeBlock(text: string, className: string): HTMLElement {
+  return el('pre', { className: `code ${className}` }, el('code', { text }));
+}

@@ -1,0 +1,98 @@
+// The header: what is being tested and how, where the run stands, and the run's actions.
+import type { PanelRun } from '../../src/protocol';
+import type { RunOptionsEcho } from '../../src/engine/result';
+import { formatDuration, formatMs } from '../format/formatNumbers';
+import { button, el, setHidden, setText } from './dom';
+import type { PanelActions } from './panelActions';
+
+export type RunStatusKind = 'running' | 'finished' | 'cancelled' | 'failed' | 'error';
+
+/** How the run ended, in the words the header shows. */
+export function runStatusOf(run: PanelRun): { kind: RunStatusKind; label: string } {
+  const result = run.result;
+  if (run.status === 'running' || !result) return { kind: 'running', label: 'Running' };
+  if (result.stopReason === 'cancelled') return { kind: 'cancelled', label: 'Cancelled' };
+  if (result.stopReason === 'error') {
+    return result.requests.started === 0 ? { kind: 'failed', label: 'Failed to start' } : { kind: 'error', label: 'Stopped by an error' };
+  }
+  return { kind: 'finished', label: 'Finished' };
+}
+
+export function optionsSummary(options: RunOptionsEcho): string {
+  const parts = [
+    `${options.method} · ${options.connections} connection${options.connections === 1 ? '' : 's'}`,
+    options.keepAlive ? 'keep-alive' : 'new connection per request',
+  ];
+  if (options.requests !== undefined) parts.push(`${options.requests.toLocaleString('en-US')} requests`);
+  if (options.durationMs !== undefined) parts.push(formatDuration(options.durationMs));
+  if (options.rate !== undefined) parts.push(`${options.rate} req/s target`);
+  if (options.workers > 1) parts.push(`${options.workers} workers`);
+  if (options.http2) parts.push('HTTP/2');
+  return parts.join(' · ');
+}
+
+export class PanelHeader {
+  readonly element: HTMLElement;
+  private readonly url = el('span', { className: 'target-url' });
+  private readonly options = el('p', { className: 'options-summary' });
+  private readonly status = el('span', { className: 'status-badge', attrs: { role: 'status' } });
+  private readonly progress = el('progress', { className: 'run-progress', attrs: { max: '1', 'aria-label': 'Run progress' } });
+  private readonly elapsed = el('span', { className: 'elapsed' });
+  private readonly stop: HTMLButtonElement;
+  private readonly runAgain: HTMLButtonElement;
+  private readonly exportGroup: HTMLElement;
+  /** The compare select lives in the toolbar, next to the actions; the history view owns it. */
+  readonly toolbar: HTMLElement;
+
+  constructor(private readonly actions: PanelActions) {
+    this.stop = button('Stop', () => actions.post({ type: 'stop' }), 'primary stop');
+    this.runAgain = button('Run again', () => actions.post({ type: 'runAgain' }), 'primary');
+    this.exportGroup = el(
+      'span',
+      { className: 'export-group', attrs: { role: 'group', 'aria-label': 'Export' } },
+      el('span', { className: 'group-label', text: 'Export' }),
+      button('JSON', () => actions.post({ type: 'export', format: 'json' })),
+      button('CSV', () => actions.post({ type: 'export', format: 'csv' })),
+      button('HTML', () => actions.post({ type: 'export', format: 'html' })),
+    );
+    this.toolbar = el('div', { className: 'toolbar' }, this.stop, this.runAgain, this.exportGroup);
+    this.element = el(
+      'header',
+      { className: 'panel-header' },
+      el('div', { className: 'title-row' }, el('h1', { text: 'Load test' }), this.url),
+      this.options,
+      el('div', { className: 'status-row' }, this.status, this.progress, this.elapsed),
+      this.toolbar,
+    );
+  }
+
+  update(run: PanelRun | undefined): void {
+    const connected = this.actions.connected;
+    setHidden(this.toolbar, !connected);
+    if (!run) {
+      setText(this.url, '');
+      setText(this.options, '');
+      setHidden(this.status.parentElement as HTMLElement, true);
+      return;
+    }
+    setHidden(this.status.parentElement as HTMLElement, false);
+    setText(this.url, run.result?.target.url ?? run.options.url);
+    setText(this.options, optionsSummary(run.options));
+    const status = runStatusOf(run);
+    setText(this.status, status.label);
+    this.status.dataset.kind = status.kind;
+    const running = status.kind === 'running';
+    setHidden(this.progress, !running);
+    if (running) {
+      const fraction = run.progress?.fraction;
+      // No fraction (no count or duration): an indeterminate bar, which <progress> shows without a value.
+      if (fraction === undefined) this.progress.removeAttribute('value');
+      else this.progress.value = Math.min(1, Math.max(0, fraction));
+    }
+    const elapsedMs = run.result?.durationMs ?? run.progress?.elapsedMs;
+    setText(this.elapsed, elapsedMs === undefined ? '' : running ? `${formatMs(elapsedMs)} elapsed` : `took ${formatMs(elapsedMs)}`);
+    setHidden(this.stop, !running);
+    setHidden(this.runAgain, running);
+    setHidden(this.exportGroup, running || !run.result);
+  }
+}

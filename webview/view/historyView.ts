@@ -1,0 +1,42 @@
+// The "Compare with" select of earlier runs. Picking one asks the host for its result (it arrives as `baseline`).
+import type { HistoryEntry } from '../../src/protocol';
+import { formatMs, formatRate } from '../format/formatNumbers';
+import { el } from './dom';
+import type { PanelActions } from './panelActions';
+
+const NONE = '';
+
+export function historyOptionLabel(entry: HistoryEntry): string {
+  const when = new Date(entry.startedAt);
+  const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return `${time} · ${entry.label} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
+}
+
+export class HistoryView {
+  readonly element: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private shownKey = '';
+
+  constructor(private readonly actions: PanelActions, private readonly onPick: (runId: string | undefined) => void) {
+    this.select = el('select', { className: 'compare-select', attrs: { id: 'compare-select' } });
+    this.select.addEventListener('change', () => {
+      const runId = this.select.value === NONE ? undefined : this.select.value;
+      this.onPick(runId);
+      this.actions.post({ type: 'compareWith', runId });
+    });
+    this.element = el('label', { className: 'compare', attrs: { for: 'compare-select' } }, el('span', { className: 'group-label', text: 'Compare with' }), this.select);
+  }
+
+  /** `currentRunId` is left out: comparing a run with itself says nothing. */
+  update(history: HistoryEntry[], currentRunId: string | undefined, comparedRunId: string | undefined): void {
+    const entries = history.filter((h) => h.runId !== currentRunId);
+    this.element.hidden = !this.actions.connected || entries.length === 0;
+    const key = JSON.stringify(entries);
+    if (key !== this.shownKey) {
+      this.shownKey = key;
+      this.select.replaceChildren(el('option', { text: 'no baseline', attrs: { value: NONE } }), ...entries.map((h) => el('option', { text: historyOptionLabel(h), attrs: { value: h.runId } })));
+    }
+    const wanted = comparedRunId && entries.some((h) => h.runId === comparedRunId) ? comparedRunId : NONE;
+    if (this.select.value !== wanted) this.select.value = wanted;
+  }
+}

@@ -1,0 +1,89 @@
+// The summary cards: the run's headline numbers, and "before -> after" against a baseline run when comparing.
+import { formatBytesPerSec, formatCount, formatMs, formatRate } from '../format/formatNumbers';
+import type { SummaryFigures } from '../model/summaryFigures';
+import { el, setHidden, setText } from './dom';
+
+type Metric = keyof SummaryFigures;
+
+interface CardSpec {
+  metric: Metric;
+  label: string;
+  format: (value: number) => string;
+  /** Shown under the label, to say what a less obvious number means. */
+  hint?: string;
+  /** Non-zero is bad: the card is marked so it stands out. */
+  alarmWhenNonZero?: boolean;
+  /** Compared against the baseline; `higherIsBetter` picks the tone of the change. */
+  compare?: { higherIsBetter: boolean };
+}
+
+const CARDS: CardSpec[] = [
+  { metric: 'ok', label: 'Requests ok', format: formatCount, hint: 'whole responses, any status' },
+  { metric: 'failed', label: 'Failed', format: formatCount, alarmWhenNonZero: true, compare: { higherIsBetter: false } },
+  { metric: 'inFlight', label: 'In flight', format: formatCount },
+  { metric: 'starved', label: 'Starved', format: formatCount, hint: 'still in the TCP handshake', alarmWhenNonZero: true },
+  { metric: 'requestsPerSec', label: 'Requests/s', format: formatRate, compare: { higherIsBetter: true } },
+  { metric: 'p50', label: 'Latency p50', format: formatMs },
+  { metric: 'p90', label: 'Latency p90', format: formatMs },
+  { metric: 'p99', label: 'Latency p99', format: formatMs, compare: { higherIsBetter: false } },
+  { metric: 'max', label: 'Latency max', format: formatMs },
+  { metric: 'connectP99', label: 'Connect p99', format: formatMs, hint: 'TCP handshake' },
+  { metric: 'bytesPerSec', label: 'Transfer', format: formatBytesPerSec, hint: 'response bytes' },
+  { metric: 'non2xx', label: 'Non-2xx', format: formatCount, alarmWhenNonZero: true },
+];
+
+interface CardNodes {
+  card: HTMLElement;
+  value: HTMLElement;
+  delta: HTMLElement;
+}
+
+export class SummaryView {
+  readonly element: HTMLElement;
+  private readonly cards = new Map<Metric, CardNodes>();
+
+  constructor() {
+    this.element = el('section', { className: 'summary', attrs: { 'aria-label': 'Summary' } });
+    for (const spec of CARDS) {
+      const value = el('div', { className: 'card-value', text: '–' });
+      const delta = el('div', { className: 'card-delta' });
+      delta.hidden = true;
+      const card = el(
+        'div',
+        { className: 'card', attrs: { 'data-metric': spec.metric } },
+        el('div', { className: 'card-label', text: spec.label }),
+        value,
+        spec.hint ? el('div', { className: 'card-hint', text: spec.hint }) : undefined,
+        delta,
+      );
+      this.cards.set(spec.metric, { card, value, delta });
+      this.element.append(card);
+    }
+  }
+
+  /** `running` relabels "Starved" as connections connecting right now. */
+  update(figures: SummaryFigures, baseline: SummaryFigures | undefined, running: boolean): void {
+    for (const spec of CARDS) {
+      const nodes = this.cards.get(spec.metric);
+      if (!nodes) continue;
+      const value = figures[spec.metric];
+      setText(nodes.value, spec.format(value));
+      // The raw number, for tests and for anyone reading the DOM.
+      nodes.card.dataset.value = String(value);
+      nodes.card.classList.toggle('alarm', Boolean(spec.alarmWhenNonZero) && value > 0);
+      if (spec.metric === 'starved') {
+        const label = nodes.card.querySelector('.card-label');
+        if (label) setText(label, running ? 'Connecting' : 'Starved');
+      }
+      const showDelta = Boolean(spec.compare && baseline);
+      setHidden(nodes.delta, !showDelta);
+      if (spec.compare && baseline) {
+        const before = baseline[spec.metric];
+        setText(nodes.delta, `${spec.format(before)} → ${spec.format(value)}`);
+        nodes.delta.setAttribute('aria-label', `baseline ${spec.format(before)}, this run ${spec.format(value)}`);
+        const better = spec.compare.higherIsBetter ? value > before : value < before;
+        nodes.delta.dataset.trend = value === before ? 'same' : better ? 'better' : 'worse';
+      }
+    }
+  }
+}
