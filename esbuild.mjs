@@ -23,9 +23,10 @@ const nodeCommon = {
 /** Node bundles: name in out/ -> source. Entries whose source does not exist yet are skipped. */
 const nodeEntries = {
   extension: 'src/extension/extension.ts',
-  cli: 'src/cli/main.ts',
+  cli: 'src/cli/cliEntry.ts',
   loadWorker: 'src/engine/loadWorker.ts',
   demo: 'scripts/demo.ts',
+  sampleDevServer: 'scripts/sampleDevServer.ts',
   bench: 'bench/main.ts',
   'test/vscode/index': 'test/vscode/index.ts',
   ...vscodeSuiteEntries(),

@@ -30,9 +30,9 @@ async function toFacts(l: SsListener, withArgv: boolean): Promise<ListenerFacts>
 
 export async function readLinuxListeners(port: number | undefined, addresses: string[]): Promise<ListenerReading> {
   const notes: string[] = [];
-  let out = await runCommand('ss', ['-ltnpH']);
+  let out = await runCommand('ss', ['-ltnp']);
   if (!out.ok) {
-    // -H (no header) and -p need newer or privileged ss; plain -ltn is enough for the queues.
+    // Some restricted environments refuse -p; plain -ltn is enough for the queues.
     out = await runCommand('ss', ['-ltn']);
   }
   if (!out.ok) {

@@ -45,9 +45,12 @@ export function configuredCandidates(
       const launchPath = launch?.url && (!path || path === '/') ? new URL(launch.url).pathname : path;
       url = urlFor(host, port, launchPath, scheme);
     }
-    const state = sockets
-      ? `listening (pid ${sockets.flatMap((s) => s.pids).join(', ') || 'unknown'}, not started from the workspace)`
-      : 'not listening';
+    const isLoopback = isLoopbackHost(host);
+    const state = !isLoopback
+      ? 'not a loopback address'
+      : sockets
+        ? `listening (pid ${sockets.flatMap((s) => s.pids).join(', ') || 'unknown'}, not started from the workspace)`
+        : 'not listening';
     candidates.push({
       url,
       host,
@@ -55,7 +58,7 @@ export function configuredCandidates(
       source: best.source,
       framework: entries.find((e) => e.framework)?.framework,
       insideWorkspace: true,
-      isLoopback: isLoopbackHost(host),
+      isLoopback,
       detail: `${[...new Set(entries.map((e) => e.origin))].join('; ')} · ${state}`,
     });
   }

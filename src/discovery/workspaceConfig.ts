@@ -62,8 +62,11 @@ export async function readWorkspaceConfig(folder: string): Promise<WorkspaceConf
   if (jekyll) lookedAt.push(jekyll.file);
 
   const scripts: DevScript[] = [];
+  // Files already named in a script's origin are not listed again on their own.
+  const usedFiles = new Set<string>();
   if (manifest) {
     for (const script of await devScriptsOf(manifest, configFiles.ports, dotenv)) {
+      if (script.portOriginFile) usedFiles.add(script.portOriginFile);
       const { portOrigin: _origin, portOriginFile: _file, ...plain } = script;
       scripts.push(plain);
       const port = scriptPort(script, folder);
@@ -82,9 +85,10 @@ export async function readWorkspaceConfig(folder: string): Promise<WorkspaceConf
     });
   }
   for (const config of configFiles.ports) {
+    if (usedFiles.has(config.file)) continue;
     ports.push({ port: config.port, source: 'configured', origin: `port in ${path.basename(config.file)}`, folder, framework: config.framework });
   }
-  if (dotenv) ports.push({ port: dotenv.port, source: 'configured', origin: `PORT in ${path.basename(dotenv.file)}`, folder });
+  if (dotenv && !usedFiles.has(dotenv.file)) ports.push({ port: dotenv.port, source: 'configured', origin: `PORT in ${path.basename(dotenv.file)}`, folder });
   for (const launch of launchUrls) {
     const parsed = new URL(launch.url);
     const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));

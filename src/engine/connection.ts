@@ -60,7 +60,7 @@ export class Connection {
         this.onConnectEnd(err, connected as Socket | null);
         callback(err as Error, connected as never);
       });
-      this.connectingSocket = socket as Socket;
+      this.connectingSocket = socket as unknown as Socket;
       return socket;
     };
     this.client = new Client(setup.origin, {

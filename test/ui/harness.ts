@@ -117,6 +117,11 @@ export function notification(page: Page, text: string | RegExp): Locator {
   return page.locator('.notification-toast .notification-list-item-message', { hasText: text });
 }
 
+/** An error VS Code shows to the user: a modal dialog (a command that threw or is not registered) or an error toast. */
+export function shownError(page: Page): Locator {
+  return page.locator('.monaco-dialog-box:has(.codicon-dialog-error), .notification-toast:has(.codicon-error)');
+}
+
 /**
  * The content of the visible webview (a panel the extension opened). VS Code nests it two iframes deep: the host
  * frame (iframe.webview, marked .ready once loaded) and the extension's document in iframe#active-frame.

@@ -1,0 +1,83 @@
+// `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
+import { writeFileSync } from 'node:fs';
+import { formatFindings } from '../diagnosis';
+import { UsageError } from '../engine/loadOptions';
+import { TargetUnreachableError } from '../engine/loopbackTarget';
+import { TOOL_VERSION } from '../engine/toolVersion';
+import { runLoadTest } from '../loadTest/runLoadTest';
+import { formatRunReport } from '../report/textReport';
+import { parseCliArguments, USAGE } from './cliArguments';
+import { renderProgressLine } from './progressLine';
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+export const EXIT_UNREACHABLE = 3;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const stderr = process.stderr;
+  let command;
+  try {
+    command = parseCliArguments(argv, { noColor: 'NO_COLOR' in process.env, isTty: Boolean(process.stdout.isTTY) });
+  } catch (err) {
+    stderr.write(`load-test-localhost: ${(err as Error).message}\nTry --help.\n`);
+    return EXIT_USAGE;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const { request } = command;
+  const live = !request.quiet && Boolean(stderr.isTTY);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      stderr.write('\nStopping: the report covers everything done so far (Ctrl-C again to quit at once).\n');
+      controller.abort();
+    } else {
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await runLoadTest(request.load, {
+      signal: controller.signal,
+      skipDiagnosis: !request.diagnosis,
+      onPreflight: (findings) => {
+        for (const f of findings) if (!request.quiet) stderr.write(`Before the run: ${f.title}\n`);
+      },
+      onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
+    });
+    if (live) stderr.write('\r\x1b[2K');
+    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
+    const report = formatRunReport(result, { color: request.color, diagnosis });
+    if (request.jsonFile === '-') {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      stderr.write(`${report}\n`);
+    } else {
+      process.stdout.write(`${report}\n`);
+      if (request.jsonFile) {
+        writeFileSync(request.jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+        stderr.write(`Result written to ${request.jsonFile}\n`);
+      }
+    }
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof TargetUnreachableError) {
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return EXIT_UNREACHABLE;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

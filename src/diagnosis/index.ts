@@ -1,0 +1,177 @@
+// Kernel TCP diagnosis around a load run: read settings, listeners and counters before, sample during, apply the
+// rules after. Plain Node (no vscode). Nothing here throws at the caller: what cannot be read becomes a note.
+import { release } from 'node:os';
+import type { RunResult } from '../engine/result';
+import { preflightFindings, runFindings } from './applyRules';
+import type { DiagnosisTarget } from './diagnosisTarget';
+import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
+import { startKernelSampler, type KernelSampler } from './kernelSampler';
+import { numericSetting, readLinuxSettings, readMacSettings } from './kernelSettings';
+import { readLinuxListeners } from './listenerProbe';
+import { readMacCounters, readMacListeners } from './macosProbe';
+import { counterDeltas, readLinuxCounters } from './procNetCounters';
+import { countTimeWait, readProcNetTcp } from './procNetTcp';
+import { countOpenFiles, readOpenFileLimit } from './processLimits';
+import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
+import { synRetransmitSchedule } from './synRetransmitSchedule';
+import type { Finding, KernelReport, KernelSample } from './types';
+
+export type { DiagnosisTarget } from './diagnosisTarget';
+export { formatFindings } from './formatFindings';
+export type { Finding, KernelReport, KernelSample } from './types';
+
+export interface DiagnosisSession {
+  /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
+  readonly preflight: Finding[];
+  /** Stop sampling, read counters/log again, apply the rules to the run's result. Never throws; unreadable things become notes. */
+  finish(result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }>;
+}
+
+export interface DiagnosisOptions {
+  /** 250..1000 ms; default 500. */
+  sampleIntervalMs?: number;
+  onSample?: (s: KernelSample) => void;
+  now?: () => number;
+}
+
+const notAvailable = (platform: string) => `Kernel TCP diagnosis is not available on this OS (${platform}); only Linux (and, unverified, macOS) are supported.`;
+
+function reportListeners(ls: ListenerFacts[]): KernelReport['listeners'] {
+  return ls.map((l) => ({ address: l.address, port: l.port, backlog: l.backlog, queued: l.queued, pid: l.pid, process: l.process }));
+}
+
+/** Reads settings, listeners, counters and kernel-log position; then samples every sampleIntervalMs until finish(). Never throws. */
+export async function startDiagnosis(target: DiagnosisTarget, options: DiagnosisOptions = {}): Promise<DiagnosisSession> {
+  const now = options.now ?? Date.now;
+  const intervalMs = Math.min(1000, Math.max(250, options.sampleIntervalMs ?? 500));
+  const platform = process.platform;
+  const notes: string[] = [];
+  const failures: string[] = [];
+  const facts: DiagnosisFacts = {
+    platform,
+    target,
+    settings: {},
+    listeners: [],
+    listenersOnPort: [],
+    listenersReadable: false,
+    counterDeltas: {},
+    countersReadable: false,
+    samples: [],
+    synFloodLines: [],
+  };
+  let baseline: Record<string, number> = {};
+  let logPos: KernelLogPosition = { readable: false, reason: notAvailable(platform) };
+  let sampler: KernelSampler | undefined;
+
+  try {
+    if (platform === 'linux') {
+      const [settings, listeners, counters, log, limit, openFiles] = await Promise.all([
+        readLinuxSettings(),
+        readLinuxListeners(target.port, target.addresses),
+        readLinuxCounters(),
+        markKernelLog(),
+        readOpenFileLimit(),
+        countOpenFiles(),
+      ]);
+      facts.settings = settings.settings;
+      facts.listeners = listeners.matched;
+      facts.listenersOnPort = listeners.onPort;
+      facts.listenersReadable = listeners.readable;
+      baseline = counters.counters;
+      facts.countersReadable = Object.keys(baseline).length > 0;
+      facts.openFileLimit = limit.limit;
+      facts.openFilesBefore = openFiles;
+      logPos = log;
+      notes.push(...settings.notes, ...listeners.notes, ...counters.notes, ...(limit.note ? [limit.note] : []));
+    } else if (platform === 'darwin') {
+      const [settings, listeners, counters] = await Promise.all([readMacSettings(), readMacListeners(target.port), readMacCounters()]);
+      facts.settings = settings.settings;
+      facts.listeners = listeners.listeners;
+      facts.listenersOnPort = listeners.listeners;
+      facts.listenersReadable = listeners.readable;
+      baseline = counters.counters;
+      facts.countersReadable = Object.keys(baseline).length > 0;
+      notes.push(...settings.notes, ...listeners.notes, ...counters.notes, 'macOS: no samples during the run, no kernel log (not verified on a Mac).');
+      logPos = { readable: false, reason: 'The macOS kernel log has no SYN-flood lines to read here.' };
+    } else {
+      notes.push(notAvailable(platform));
+    }
+  } catch (err) {
+    notes.push(`Reading the kernel state failed: ${(err as Error).message}`);
+  }
+
+  const preflight = preflightFindings(facts, failures);
+  const startedAt = now();
+  if (platform === 'linux' && facts.countersReadable) {
+    sampler = startKernelSampler({ intervalMs, port: target.port, listeners: facts.listeners, baseline, startedAt, now, onSample: options.onSample });
+  }
+
+  const finish = async (result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
+    const report: KernelReport = {
+      platform,
+      settings: facts.settings,
+      listeners: reportListeners(facts.listeners),
+      counterDeltas: {},
+      samples: [],
+      kernelLog: { readable: false, lines: [], reason: logPos.reason },
+      notes,
+    };
+    try {
+      await sampler?.stop();
+      facts.samples = sampler?.samples ?? [];
+      report.samples = facts.samples;
+      if (platform === 'linux') {
+        const [after, log, rows] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos), readProcNetTcp()]);
+        facts.counterDeltas = counterDeltas(baseline, after.counters);
+        if (log.error) report.kernelLog = { readable: false, lines: [], reason: log.error };
+        else {
+          facts.synFloodLines = synFloodLines(log.lines, target.port);
+          report.kernelLog = { readable: true, lines: facts.synFloodLines };
+        }
+        if (rows) {
+          const tw = countTimeWait(rows, target.port);
+          facts.timeWait = { total: tw.total, onPort: Math.max(tw.onPort, sampler?.maxTimeWaitOnPort ?? 0) };
+          report.timeWait = facts.timeWait;
+        }
+        notes.push(...after.notes);
+      } else if (platform === 'darwin') {
+        const after = await readMacCounters();
+        facts.counterDeltas = counterDeltas(baseline, after.counters);
+      }
+      report.counterDeltas = facts.counterDeltas;
+      report.openFileLimit = facts.openFileLimit;
+      report.kernelRelease = release();
+      const retries = numericSetting(facts.settings, 'net.ipv4.tcp_syn_retries');
+      if (retries !== undefined) {
+        report.synRetransmitScheduleSeconds = synRetransmitSchedule(retries, numericSetting(facts.settings, 'net.ipv4.tcp_syn_linear_timeouts'));
+      }
+      const findings = runFindings(facts, result, preflight, failures);
+      notes.push(...failures);
+      return { findings, kernel: report };
+    } catch (err) {
+      notes.push(`The diagnosis after the run failed: ${(err as Error).message}`);
+      return { findings: [], kernel: report };
+    }
+  };
+
+  return { preflight, finish };
+}
+
+/** Without a run: settings + listeners for a port, for "Show kernel TCP settings". */
+export async function readKernelOverview(
+  port?: number,
+): Promise<{ settings: Record<string, string>; listeners: KernelReport['listeners']; notes: string[] }> {
+  try {
+    if (process.platform === 'linux') {
+      const [s, l] = await Promise.all([readLinuxSettings(), readLinuxListeners(port, [])]);
+      return { settings: s.settings, listeners: reportListeners(port === undefined ? l.all : l.onPort), notes: [...s.notes, ...l.notes] };
+    }
+    if (process.platform === 'darwin') {
+      const [s, l] = await Promise.all([readMacSettings(), readMacListeners(port)]);
+      return { settings: s.settings, listeners: reportListeners(l.listeners), notes: [...s.notes, ...l.notes] };
+    }
+    return { settings: {}, listeners: [], notes: [notAvailable(process.platform)] };
+  } catch (err) {
+    return { settings: {}, listeners: [], notes: [`Reading the kernel state failed: ${(err as Error).message}`] };
+  }
+}

@@ -1,0 +1,43 @@
+// What the hints read from the rest of the extension: the last run and the live kernel settings.
+import * as vscode from 'vscode';
+import type { RunResult } from '../../engine/result';
+import { readLiveSysctls } from '../../hints/liveSysctls';
+
+export interface HintSource {
+  /** Fires when a run finished (or the last result changed otherwise). */
+  onDidChange: vscode.Event<void>;
+  lastResult(): RunResult | undefined;
+  /** Live sysctls keyed by dotted name, e.g. "net.core.somaxconn". */
+  kernelSettings(): Promise<Record<string, string>>;
+}
+
+/** A HintSource the run controller (or a test) pushes results into. Reads live sysctls unless given some. */
+export class SettableHintSource implements HintSource, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private result: RunResult | undefined;
+  private fixedSettings: Record<string, string> | undefined;
+
+  lastResult(): RunResult | undefined {
+    return this.result;
+  }
+
+  kernelSettings(): Promise<Record<string, string>> {
+    return this.fixedSettings ? Promise.resolve({ ...this.fixedSettings }) : readLiveSysctls();
+  }
+
+  setLastResult(result: RunResult | undefined): void {
+    this.result = result;
+    this.emitter.fire();
+  }
+
+  /** Replaces the live reading (tests); undefined goes back to /proc/sys. */
+  setKernelSettings(settings: Record<string, string> | undefined): void {
+    this.fixedSettings = settings;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

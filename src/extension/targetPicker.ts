@@ -1,0 +1,197 @@
+// "What should 'Load test localhost' hit?": the `loadTest.url` setting if set; else the workspace's running dev
+// server when the answer is clear; else an offer to start its dev script, or a quick pick (best first). The
+// choice is remembered per workspace.
+import * as vscode from 'vscode';
+import {
+  discoverDevServers,
+  isLoopbackHost,
+  normalizePath,
+  preferredCandidate,
+  recheckCandidate,
+  type DevScript,
+  type DevServerCandidate,
+  type DiscoveryReport,
+} from '../discovery/index';
+import { startDevServer } from './devServerTask';
+
+export const LAST_TARGET_KEY = 'loadTest.lastTarget';
+
+export interface PickedTarget {
+  url: string;
+  candidate?: DevServerCandidate;
+}
+
+type PickItem = vscode.QuickPickItem &
+  ({ kind?: undefined; candidate: DevServerCandidate } | { kind?: undefined; script: DevScript } | { kind?: undefined; enterUrl: true });
+
+function candidateFromUrl(url: string, detail: string): DevServerCandidate | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  return {
+    url: parsed.toString(),
+    host: parsed.hostname,
+    port,
+    source: 'configured',
+    insideWorkspace: false,
+    isLoopback: isLoopbackHost(parsed.hostname),
+    detail,
+  };
+}
+
+/** Same server (scheme, host, port), whatever the path. */
+function sameServer(a: string | undefined, b: string): boolean {
+  try {
+    return a !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+function itemsFor(report: DiscoveryReport, remembered: string | undefined): PickItem[] {
+  const icons = { listening: '$(radio-tower)', configured: '$(gear)', 'default-port': '$(symbol-number)' } as const;
+  const sourceText = { listening: 'running', configured: 'configured', 'default-port': 'default port' } as const;
+  const candidates = [...report.candidates].sort((a, b) => Number(sameServer(remembered, b.url)) - Number(sameServer(remembered, a.url)));
+  const items: PickItem[] = candidates.map((candidate) => ({
+    label: `${icons[candidate.source]} ${candidate.url}`,
+    description: [candidate.framework, sourceText[candidate.source], sameServer(remembered, candidate.url) ? 'last used' : undefined]
+      .filter(Boolean)
+      .join(' · '),
+    detail: candidate.detail,
+    candidate,
+  }));
+  for (const script of report.startable) {
+    items.push({
+      label: `$(play) Start ${script.runCommand}`,
+      description: [script.framework, script.expectedPort !== undefined ? `expects port ${script.expectedPort}` : undefined].filter(Boolean).join(' · '),
+      detail: `${script.command} in ${script.cwd}`,
+      script,
+    });
+  }
+  items.push({ label: '$(edit) Enter a URL…', enterUrl: true });
+  return items;
+}
+
+async function askForUrl(urlPath: string): Promise<DevServerCandidate | undefined> {
+  const url = await vscode.window.showInputBox({
+    title: 'Load test URL',
+    placeHolder: `http://127.0.0.1:3000${urlPath}`,
+    validateInput: (value) => (candidateFromUrl(value.trim(), '') ? undefined : 'Enter an http:// or https:// URL'),
+  });
+  return url === undefined ? undefined : candidateFromUrl(url.trim(), 'entered by hand');
+}
+
+function describeNothingFound(report: DiscoveryReport): string {
+  return ['Looked at:', ...report.lookedAt.map((l) => `• ${l}`), ...report.notes].join('\n');
+}
+
+/** Re-checks right before handing out; a stopped or absent server is said plainly. Undefined: pick again. */
+async function confirmed(
+  context: vscode.ExtensionContext,
+  candidate: DevServerCandidate,
+  report: DiscoveryReport,
+  urlPath: string,
+): Promise<PickedTarget | 'pick-again' | undefined> {
+  const check = await recheckCandidate(candidate);
+  if (check.status === 'not-listening') {
+    const script = report.startable.find((s) => s.expectedPort === candidate.port);
+    const buttons = [...(script ? [`Start ${script.runCommand}`] : []), 'Use Anyway', 'Pick Another'];
+    const choice = await vscode.window.showWarningMessage(check.message ?? `Nothing listens on port ${candidate.port}.`, ...buttons);
+    if (choice === 'Pick Another') return 'pick-again';
+    if (script && choice === buttons[0]) {
+      const started = await startDevServer(script, { path: urlPath });
+      return started ? remember(context, started) : undefined;
+    }
+    if (choice !== 'Use Anyway') return undefined;
+  }
+  return remember(context, check.candidate);
+}
+
+async function remember(context: vscode.ExtensionContext, candidate: DevServerCandidate): Promise<PickedTarget> {
+  await context.workspaceState.update(LAST_TARGET_KEY, candidate.url);
+  return { url: candidate.url, candidate };
+}
+
+export async function pickTarget(
+  context: vscode.ExtensionContext,
+  options: { forcePick?: boolean } = {},
+): Promise<PickedTarget | undefined> {
+  const config = vscode.workspace.getConfiguration('loadTest');
+  const urlPath = normalizePath(config.get<string>('path'));
+  const pinned = config.get<string>('url')?.trim();
+  if (pinned) {
+    const candidate = candidateFromUrl(pinned, 'loadTest.url setting');
+    if (candidate) return { url: candidate.url, candidate };
+    void vscode.window.showErrorMessage(`The setting loadTest.url is not an http(s) URL: "${pinned}".`);
+    return undefined;
+  }
+
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Looking for the dev server…' },
+    () => discoverDevServers(folders, { path: urlPath }),
+  );
+  const remembered = context.workspaceState.get<string>(LAST_TARGET_KEY);
+  let forcePick = options.forcePick ?? false;
+
+  if (!forcePick) {
+    const listening = report.candidates.filter((c) => c.source === 'listening');
+    const auto = listening.find((c) => sameServer(remembered, c.url)) ?? preferredCandidate(report.candidates);
+    if (auto) {
+      const result = await confirmed(context, auto, report, urlPath);
+      if (result !== 'pick-again') return result;
+      forcePick = true;
+    } else if (listening.length === 0 && report.startable.length > 0) {
+      const script = report.startable[0]!;
+      const port = script.expectedPort !== undefined ? `, port ${script.expectedPort}` : '';
+      const what = `${script.runCommand}${script.framework ? ` (${script.framework}${port})` : ''}`;
+      const choice = await vscode.window.showInformationMessage(
+        `No dev server of this workspace is listening. Start \`${what}\`?`,
+        'Start',
+        'Pick…',
+      );
+      if (choice === 'Start') {
+        const started = await startDevServer(script, { path: urlPath });
+        return started ? remember(context, started) : undefined;
+      }
+      if (choice !== 'Pick…') return undefined;
+    }
+  }
+
+  if (report.candidates.length === 0 && report.startable.length === 0) {
+    const choice = await vscode.window.showWarningMessage(
+      folders.length === 0 ? 'No folder is open, so there is no dev server to find.' : 'No dev server found in this workspace.',
+      { modal: true, detail: describeNothingFound(report) },
+      'Enter a URL…',
+    );
+    if (choice !== 'Enter a URL…') return undefined;
+    const entered = await askForUrl(urlPath);
+    return entered ? remember(context, entered) : undefined;
+  }
+
+  for (;;) {
+    const picked = await vscode.window.showQuickPick(itemsFor(report, remembered), {
+      title: 'Load test which server?',
+      placeHolder: report.notes.length > 0 ? report.notes.join(' ') : 'Running servers first, then configured ports',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked) return undefined;
+    if ('enterUrl' in picked) {
+      const entered = await askForUrl(urlPath);
+      return entered ? remember(context, entered) : undefined;
+    }
+    if ('script' in picked) {
+      const started = await startDevServer(picked.script, { path: urlPath });
+      return started ? remember(context, started) : undefined;
+    }
+    const result = await confirmed(context, picked.candidate, report, urlPath);
+    if (result !== 'pick-again') return result;
+    void forcePick;
+  }
+}

@@ -1,0 +1,38 @@
+// The one-way flow of a load test: check the target -> read the kernel before -> run the load while sampling the
+// kernel -> diagnose -> one RunResult with findings. The CLI and the extension both call this.
+import { startDiagnosis, type DiagnosisSession } from '../diagnosis';
+import type { Finding, KernelSample } from '../diagnosis/types';
+import type { LoadOptions } from '../engine/loadOptions';
+import type { RunResult } from '../engine/result';
+import { runLoad, type RunHooks } from '../engine/runLoad';
+
+export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {
+  /** Skip the kernel diagnosis (no /proc reads, no ss). */
+  skipDiagnosis?: boolean;
+  /** Findings known before the load starts, e.g. more connections than the listen backlog. */
+  onPreflight?(findings: Finding[]): void;
+  /** Kernel counters sampled during the run, for charts under the throughput. */
+  onKernelSample?(sample: KernelSample): void;
+}
+
+export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
+  let diagnosis: DiagnosisSession | undefined;
+  const result = await runLoad(options, {
+    signal: hooks.signal,
+    onProgress: hooks.onProgress,
+    onTargetResolved: async (target, normalized) => {
+      if (hooks.skipDiagnosis) return;
+      diagnosis = await startDiagnosis(
+        { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
+        { onSample: hooks.onKernelSample },
+      );
+      hooks.onPreflight?.(diagnosis.preflight);
+    },
+  });
+  if (!diagnosis) return result;
+  const { findings, kernel } = await diagnosis.finish(result);
+  const seen = new Set(findings.map((f) => f.id));
+  result.findings = [...findings, ...diagnosis.preflight.filter((f) => !seen.has(f.id))];
+  result.kernel = kernel;
+  return result;
+}

@@ -1,0 +1,103 @@
+// The CLI's report: ab's information, laid out so that failures and their causes are impossible to miss.
+import type { LatencySummary, RunResult } from '../engine/result';
+import { describeOptions } from './runSummary';
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from './formatNumbers';
+
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+}
+
+const plain: TextStyle = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t };
+const ansi: TextStyle = {
+  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+  dim: (t) => `\x1b[2m${t}\x1b[22m`,
+  red: (t) => `\x1b[31m${t}\x1b[39m`,
+  yellow: (t) => `\x1b[33m${t}\x1b[39m`,
+  green: (t) => `\x1b[32m${t}\x1b[39m`,
+};
+
+export function textStyle(color: boolean): TextStyle {
+  return color ? ansi : plain;
+}
+
+const STOP_REASONS: Record<RunResult['stopReason'], string> = {
+  'request-count': 'all requests sent',
+  duration: 'duration reached',
+  cancelled: 'cancelled (everything measured up to then is below)',
+  error: 'stopped by an error',
+};
+
+function table(rows: string[][], indent = '  '): string[] {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  return rows.map((row) => indent + row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   ').trimEnd());
+}
+
+function latencyRow(name: string, s: LatencySummary): string[] {
+  if (s.count === 0) return [name, '-', '-', '-', '-', '-', '-', '-', '0'];
+  return [name, formatMs(s.min), formatMs(s.p50), formatMs(s.p90), formatMs(s.p99), formatMs(s.p999), formatMs(s.max), `${formatMs(s.mean)} ± ${formatMs(s.stdev)}`, formatCount(s.count)];
+}
+
+export function formatRunReport(result: RunResult, options: { color?: boolean; diagnosis?: string } = {}): string {
+  const st = textStyle(options.color ?? false);
+  const r = result.requests;
+  const lines: string[] = [];
+  lines.push(st.bold(`Load Test Localhost ${result.tool.version} — ${result.options.method} ${result.target.url}`));
+  lines.push(`  ${describeOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
+  if (result.target.connectAddress) {
+    const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
+    lines.push(st.dim(`  connected to ${result.target.connectAddress} port ${result.target.port}${others.length ? ` (also tried ${others.join(', ')})` : ''}`));
+  }
+  lines.push('');
+
+  const failed = r.failed > 0 ? st.red(`failed ${formatCount(r.failed)} (${formatPercent(r.failed, r.started)})`) : `failed 0`;
+  lines.push(`${st.bold('Requests')}     started ${formatCount(r.started)}   ok ${st.green(formatCount(r.ok))}   ${failed}   in flight at stop ${formatCount(r.inFlight)}   non-2xx ${formatCount(r.non2xx)}`);
+  lines.push(`${st.bold('Throughput')}   ${formatRate(result.throughput.requestsPerSec)} req/s   ${formatBytes(result.throughput.bytesReadPerSec)}/s read   ${formatBytes(result.throughput.bytesRead)} in total`);
+  const c = result.connections;
+  const starved = c.connectingAtStop > 0 ? st.red(`${c.connectingAtStop} (longest ${formatMs(c.connectingAtStopMs[0] ?? 0)})`) : '0';
+  lines.push(`${st.bold('Connections')}  opened ${formatCount(c.opened)}   failed to connect ${formatCount(c.failedConnects)}   still connecting at stop ${starved}`);
+  if (result.rate) {
+    const held = result.rate.held ? st.green('held') : st.red('NOT held');
+    lines.push(`${st.bold('Rate')}         target ${formatRate(result.rate.target)} req/s, sent ${formatRate(result.rate.achieved)} req/s: ${held} (late ${formatCount(result.rate.lateRequests)}, worst ${formatMs(result.rate.maxLagMs)}); latency from intended send time`);
+  }
+  lines.push('');
+
+  lines.push(st.bold('Latency'));
+  lines.push(
+    ...table([
+      ['', 'min', 'p50', 'p90', 'p99', 'p99.9', 'max', 'mean ± sd', 'count'],
+      latencyRow('connect', result.latency.connect),
+      latencyRow('first byte', result.latency.firstByte),
+      latencyRow('total', result.latency.total),
+    ]),
+  );
+  lines.push('');
+
+  const codes = Object.entries(result.statusCodes);
+  lines.push(`${st.bold('Status codes')}  ${codes.length ? codes.map(([code, n]) => `${code}: ${formatCount(n)}`).join('   ') : 'none received'}`);
+
+  if (result.errors.total > 0) {
+    lines.push('');
+    lines.push(st.bold(st.red(`Errors (${formatCount(result.errors.total)})`)));
+    lines.push(
+      ...table([
+        ['cause', 'phase', 'count', 'first seen'],
+        ...result.errors.detail.map((e) => [e.cause, e.phase, formatCount(e.count), e.example]),
+      ]).map((line, i) => (i === 0 ? st.dim(line) : line)),
+    );
+  }
+  if (result.warnings.length > 0) {
+    lines.push('');
+    lines.push(st.bold(st.yellow('Notes')));
+    for (const w of result.warnings) lines.push(`  - ${w}`);
+  }
+  if (options.diagnosis !== undefined) {
+    lines.push('');
+    lines.push(st.bold('Diagnosis'));
+    lines.push(options.diagnosis);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,57 @@
+// A private network namespace per test, so the kernel counters and sysctls are the test's own. Always deleted.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Why the kernel tests cannot run here, or undefined when they can. */
+export function kernelTestSkipReason(): string | undefined {
+  if (process.platform !== 'linux') return 'kernel tests need Linux';
+  if (process.getuid?.() !== 0) return 'kernel tests need root (ip netns add)';
+  try {
+    execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' });
+  } catch {
+    return 'ip netns is not available (install iproute2)';
+  }
+  if (!existsSync(join(__dirname, '../../src/engine/runLoad.ts'))) return 'src/engine/runLoad.ts is missing';
+  return undefined;
+}
+
+export async function withNetns<T>(sysctls: Record<string, string | number>, body: (ns: string) => Promise<T>): Promise<T> {
+  const ns = `ltl-${randomBytes(4).toString('hex')}`;
+  execFileSync('ip', ['netns', 'add', ns]);
+  try {
+    execFileSync('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+    for (const [k, v] of Object.entries(sysctls)) execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', `${k}=${v}`]);
+    return await body(ns);
+  } finally {
+    execFileSync('ip', ['netns', 'delete', ns]);
+  }
+}
+
+export interface ScenarioOutput {
+  preflight: Array<{ id: string; severity: string }>;
+  findings: Array<{ id: string; severity: string; title: string; explanation: string; evidence: Array<{ label: string; value: string | number; source: string }>; subjects?: unknown[] }>;
+  kernel: { counterDeltas: Record<string, number>; listeners: Array<{ backlog: number }>; samples: Array<{ acceptQueue?: { length: number; capacity: number } }>; kernelLog: { readable: boolean; lines: string[] }; settings: Record<string, string> };
+  run: { requests: { started: number; ok: number; failed: number }; connections: { connectingAtStop: number; connectingAtStopMs: number[] }; errors: Record<string, number>; connect: { max: number; p50: number }; connectDistribution: unknown[] };
+}
+
+/** Runs test/kernel/scenario.ts inside the namespace, killed after `timeoutMs` at the latest. */
+export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs = 20_000): Promise<ScenarioOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', join(__dirname, 'scenario.ts'), JSON.stringify(args)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`scenario exited ${code}: ${err.slice(-2000)}`));
+      resolve(JSON.parse(line) as ScenarioOutput);
+    });
+  });
+}

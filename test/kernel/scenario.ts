@@ -1,0 +1,80 @@
+// Runs inside a network namespace the test created: starts the slow server, runs startDiagnosis + a bounded load
+// with the engine's runLoad, and prints {findings, kernel, run} as one JSON line on stdout.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { runLoad } from '../../src/engine/runLoad';
+import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/index';
+
+interface ScenarioArgs {
+  port: number;
+  /** listen() backlog; 0 = Node's default (511). */
+  backlog: number;
+  busyMs: number;
+  connections: number;
+  requests?: number;
+  durationMs: number;
+  keepAlive: boolean;
+  host?: string;
+  /** Where the server listens (default 127.0.0.1). */
+  serverHost?: string;
+}
+
+async function main(): Promise<void> {
+  const a = JSON.parse(process.argv[2]) as ScenarioArgs;
+  const server = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slowServer.ts'), String(a.port), String(a.backlog), String(a.busyMs), a.serverHost ?? '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('server did not start in 10 s')), 10_000);
+      server.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && (clearTimeout(t), resolve()));
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    let session: DiagnosisSession | undefined;
+    const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
+    const result = await runLoad(
+      {
+        url: `http://${a.host ?? '127.0.0.1'}:${a.port}/`,
+        connections: a.connections,
+        requests: a.requests,
+        durationMs: a.durationMs,
+        keepAlive: a.keepAlive,
+        connectTimeoutMs: 10_000,
+        responseTimeoutMs: 10_000,
+        workers: 0,
+        allowNonLoopback: false,
+      },
+      {
+        signal: stopAll,
+        onTargetResolved: async (t, o) => {
+          session = await startDiagnosis(
+            { host: t.host, port: t.port, addresses: t.addresses, connections: o.connections, keepAlive: o.keepAlive },
+            { sampleIntervalMs: 250 },
+          );
+        },
+      },
+    );
+    if (!session) throw new Error(`the run never reached the target: ${result.stopMessage ?? ''}`);
+    const { findings, kernel } = await session.finish(result);
+    const run = {
+      requests: result.requests,
+      connections: result.connections,
+      errors: result.errors.byCause,
+      connect: result.latency.connect,
+      connectDistribution: result.distributions.connect.filter((b) => b.count > 0),
+      stopReason: result.stopReason,
+      stopMessage: result.stopMessage,
+    };
+    process.stdout.write(JSON.stringify({ preflight: session.preflight, findings, kernel, run }) + '\n');
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`scenario failed: ${(err as Error).stack}\n`);
+    process.exit(1);
+  },
+);

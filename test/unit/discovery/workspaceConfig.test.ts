@@ -1,0 +1,113 @@
+// What each kind of configuration file says, read from the fixture workspaces.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { readWorkspaceConfig } from '../../../src/discovery/workspaceConfig';
+import { parseLaunchJsonUrls } from '../../../src/discovery/launchJsonUrls';
+import { parseJekyllConfig } from '../../../src/discovery/jekyllConfig';
+import { portInConfigText } from '../../../src/discovery/bundlerConfigPort';
+
+const fixture = (name: string) => path.resolve(__dirname, '../../fixtures/workspaces', `discovery-${name}`);
+const portsOf = async (name: string) =>
+  (await readWorkspaceConfig(fixture(name))).ports.map((p) => ({ port: p.port, source: p.source, framework: p.framework }));
+
+describe('workspace configuration', () => {
+  it('vite: port from vite.config, not the commented-out one; pnpm from the lockfile', async () => {
+    const config = await readWorkspaceConfig(fixture('vite'));
+    assert.deepEqual(config.scripts, [
+      { name: 'dev', command: 'vite', runCommand: 'pnpm run dev', cwd: fixture('vite'), framework: 'vite', expectedPort: 5180 },
+    ]);
+    assert.ok(config.ports.every((p) => p.port === 5180 && p.source === 'configured'));
+    assert.ok(config.lookedAt.some((f) => f.endsWith('vite.config.mjs')));
+  });
+
+  it('next: -p in the dev script, default port for next start, npm from package-lock', async () => {
+    const config = await readWorkspaceConfig(fixture('next'));
+    assert.deepEqual(
+      config.scripts.map((s) => [s.name, s.runCommand, s.framework, s.expectedPort]),
+      [
+        ['dev', 'npm run dev', 'next', 3005],
+        ['start', 'npm run start', 'next', 3000],
+      ],
+    );
+    assert.deepEqual(await portsOf('next'), [
+      { port: 3005, source: 'configured', framework: 'next' },
+      { port: 3000, source: 'default-port', framework: 'next' },
+    ]);
+  });
+
+  it('create-react-app: PORT from .env moves react-scripts; yarn from the lockfile', async () => {
+    const config = await readWorkspaceConfig(fixture('cra'));
+    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['yarn run start', 'react-scripts', 3107]]);
+    assert.ok(config.ports.some((p) => p.port === 3107 && p.origin.includes('.env')));
+  });
+
+  it('jekyll: port from _config.yml, bundle exec because of the Gemfile', async () => {
+    const config = await readWorkspaceConfig(fixture('jekyll'));
+    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['bundle exec jekyll serve', 'jekyll', 4005]]);
+    assert.deepEqual(await portsOf('jekyll'), [{ port: 4005, source: 'configured', framework: 'jekyll' }]);
+  });
+
+  it('launch.json (JSONC): URLs with comments and trailing commas; variables skipped; non-loopback kept', async () => {
+    const config = await readWorkspaceConfig(fixture('launch'));
+    assert.deepEqual(
+      config.ports.map((p) => [p.port, p.url]),
+      [
+        [8123, 'http://localhost:8123/app'],
+        [8443, 'https://staging.example.test:8443/'],
+      ],
+    );
+    assert.deepEqual(config.scripts, []);
+  });
+
+  it('django: manage.py -> runserver on 8000 (default port)', async () => {
+    const config = await readWorkspaceConfig(fixture('django'));
+    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['python manage.py runserver', 'django', 8000]]);
+    assert.deepEqual(await portsOf('django'), [{ port: 8000, source: 'default-port', framework: 'django' }]);
+  });
+
+  it('sveltekit: recognised through @sveltejs/kit; bun from the packageManager field', async () => {
+    const config = await readWorkspaceConfig(fixture('sveltekit'));
+    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['bun run dev', 'sveltekit', 5173]]);
+    assert.deepEqual(await portsOf('sveltekit'), [{ port: 5173, source: 'default-port', framework: 'sveltekit' }]);
+  });
+
+  it('angular: port from angular.json', async () => {
+    const config = await readWorkspaceConfig(fixture('angular'));
+    assert.deepEqual(config.scripts.map((s) => [s.name, s.framework, s.expectedPort]), [['start', 'angular', 4300]]);
+  });
+
+  it('express: follows `npm run api` to nodemon, PORT from a quoted .env value', async () => {
+    const config = await readWorkspaceConfig(fixture('express'));
+    assert.deepEqual(config.scripts.map((s) => [s.name, s.command, s.framework, s.expectedPort]), [['dev', 'npm run api', 'express', 4567]]);
+  });
+
+  it('an empty workspace says nothing, but lists what it looked at', async () => {
+    const config = await readWorkspaceConfig(fixture('empty'));
+    assert.deepEqual(config.scripts, []);
+    assert.deepEqual(config.ports, []);
+    assert.ok(config.lookedAt.some((l) => l.includes('package.json (none)')));
+    assert.ok(config.lookedAt.some((l) => l.includes('launch.json')));
+  });
+});
+
+describe('config file parsers', () => {
+  it('reads a literal port in server / devServer blocks only', () => {
+    assert.equal(portInConfigText('export default { server: { port: 3333 } }', 'vite'), 3333);
+    assert.equal(portInConfigText('export default defineNuxtConfig({ devServer: { host: "0", port: 3334 } })', 'nuxt'), 3334);
+    assert.equal(portInConfigText('const port = 4000; export default { preview: { port: 4444 } }', 'vite'), undefined);
+    assert.equal(portInConfigText('export default { server: { port: process.env.PORT } }', 'vite'), undefined);
+    assert.equal(portInConfigText('/* server: { port: 1111 } */ export default {}', 'vite'), undefined);
+  });
+
+  it('launch.json: ignores non-http URLs and broken files', () => {
+    assert.deepEqual(parseLaunchJsonUrls('{"configurations":[{"url":"file:///x.html"}]}', 'f'), []);
+    assert.deepEqual(parseLaunchJsonUrls('{ not json', 'f'), []);
+  });
+
+  it('_config.yml: ignores a port that is not a number, survives broken YAML', () => {
+    assert.equal(parseJekyllConfig('port: abc\n', 'f').port, undefined);
+    assert.equal(parseJekyllConfig('port: 4001\n', 'f').port, 4001);
+    assert.equal(parseJekyllConfig('port: [\n', 'f').port, undefined);
+  });
+});
