@@ -15,14 +15,15 @@ log() { printf '[vscode-install] %s\n' "$*"; }
 
 # 1. Debian packages (only the missing ones; apt is shared with other jobs, hence the lock).
 apt_needed=()
-for pkg in chromium libkrb5-dev pkg-config ripgrep; do
+# build-essential + python3: node-gyp builds code-server's native modules (kerberos, node-pty).
+for pkg in chromium libkrb5-dev pkg-config ripgrep build-essential python3; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || apt_needed+=("$pkg")
 done
 if ((${#apt_needed[@]})); then
   log "apt-get install ${apt_needed[*]}"
   export DEBIAN_FRONTEND=noninteractive
   flock /tmp/apt.lock apt-get update -qq
-  flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends "${apt_needed[@]}" build-essential python3
+  flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends "${apt_needed[@]}"
 else
   log "Debian packages present"
 fi
@@ -51,7 +52,8 @@ else
   # Workaround 1: root npm refuses lifecycle scripts without unsafe-perm.
   # Workaround 4: node-pty's postinstall runs `npx node-gyp`, which must not prompt.
   # Workaround 2 (kerberos native build) is covered by libkrb5-dev + pkg-config above.
-  (cd "$PREFIX" && npm_config_unsafe_perm=true npm_config_yes=true \
+  # The lock serialises with other npm installs on shared machines (same npm cache); harmless in CI.
+  (cd "$PREFIX" && npm_config_unsafe_perm=true npm_config_yes=true flock /tmp/npm.lock \
     npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION")
   [[ "$(installed_version)" == "$CODE_SERVER_VERSION" ]] || { log "code-server install failed"; exit 1; }
 fi

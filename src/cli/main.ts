@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { formatFindings } from '../diagnosis';
 import { UsageError } from '../engine/loadOptions';
-import { TargetUnreachableError } from '../engine/loopbackTarget';
+import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';
@@ -50,6 +50,9 @@ export async function runCli(argv: string[]): Promise<number> {
       skipDiagnosis: !request.diagnosis,
       onPreflight: (findings) => {
         for (const f of findings) if (!request.quiet) stderr.write(`Before the run: ${f.title}\n`);
+      },
+      onLoadStart: (target) => {
+        if (!request.quiet) stderr.write(`Load-testing ${request.load.url} at ${formatHostPort(target.connectAddress, target.port)}: Ctrl-C stops and reports what was measured.\n`);
       },
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });

@@ -2,6 +2,7 @@
 // run with what the run showed.
 import type { RunResult } from '../engine/result';
 import { PREFLIGHT_RULES, RUN_RULES } from './rules/allRules';
+import { ACCEPT_QUEUE_OVERFLOW } from './rules/acceptQueueOverflow';
 import { BACKLOG_BELOW_CONCURRENCY } from './rules/backlogBelowConcurrency';
 import { NO_LISTENER } from './rules/addressFamilyMismatch';
 import type { DiagnosisFacts } from './rules/diagnosisFacts';
@@ -21,6 +22,9 @@ export function preflightFindings(facts: DiagnosisFacts, failures: string[] = []
   return PREFLIGHT_RULES.map((r) => safely(() => r(facts), failures, r.name)).filter((f): f is Finding => f !== undefined);
 }
 
+/** Findings that follow from an accept-queue overflow and share its fixes. */
+const OVERFLOW_SYMPTOMS = new Set(['syn-retransmit-delays', 'starved-connections', 'stalls-after-connect']);
+
 /** Queue findings that make a before-the-run backlog warning redundant. */
 const QUEUE_TROUBLE = new Set(['accept-queue-overflow', 'syn-queue-drops', 'syn-queue-cookies', 'abort-on-overflow-resets', 'resets-after-overflow']);
 
@@ -29,7 +33,13 @@ const QUEUE_TROUBLE = new Set(['accept-queue-overflow', 'syn-queue-drops', 'syn-
  * bear out drops to "info" (a healthy run carries no warning).
  */
 export function runFindings(facts: DiagnosisFacts, result: RunResult, preflight: Finding[], failures: string[] = []): Finding[] {
-  const found = RUN_RULES.map((r) => safely(() => r(facts, result), failures, r.name)).filter((f): f is Finding => f !== undefined);
+  let found = RUN_RULES.map((r) => safely(() => r(facts, result), failures, r.name)).filter((f): f is Finding => f !== undefined);
+  // Symptoms of an overflow point at its fixes instead of repeating them.
+  if (found.some((f) => f.id === ACCEPT_QUEUE_OVERFLOW)) {
+    found = found.map((f) =>
+      OVERFLOW_SYMPTOMS.has(f.id) ? { ...f, fixes: [{ title: `Fix the accept-queue overflow (see ${ACCEPT_QUEUE_OVERFLOW})`, kind: 'advice' as const }] } : f,
+    );
+  }
   const ids = new Set(found.map((f) => f.id));
   const queueTrouble = found.some((f) => QUEUE_TROUBLE.has(f.id));
   const kept: Finding[] = [];

@@ -21,8 +21,7 @@ export interface PickedTarget {
   candidate?: DevServerCandidate;
 }
 
-type PickItem = vscode.QuickPickItem &
-  ({ kind?: undefined; candidate: DevServerCandidate } | { kind?: undefined; script: DevScript } | { kind?: undefined; enterUrl: true });
+type PickItem = vscode.QuickPickItem & ({ candidate: DevServerCandidate } | { script: DevScript } | { enterUrl: true });
 
 function candidateFromUrl(url: string, detail: string): DevServerCandidate | undefined {
   let parsed: URL;
@@ -126,7 +125,12 @@ export async function pickTarget(
   const pinned = config.get<string>('url')?.trim();
   if (pinned) {
     const candidate = candidateFromUrl(pinned, 'loadTest.url setting');
-    if (candidate) return { url: candidate.url, candidate };
+    if (candidate) {
+      // A pinned URL without a path takes loadTest.path; one with a path is used as written.
+      const url = new URL(candidate.url);
+      if (url.pathname === '/' && !url.search && urlPath !== '/') candidate.url = new URL(urlPath, url).toString();
+      return { url: candidate.url, candidate };
+    }
     void vscode.window.showErrorMessage(`The setting loadTest.url is not an http(s) URL: "${pinned}".`);
     return undefined;
   }
@@ -137,15 +141,12 @@ export async function pickTarget(
     () => discoverDevServers(folders, { path: urlPath }),
   );
   const remembered = context.workspaceState.get<string>(LAST_TARGET_KEY);
-  let forcePick = options.forcePick ?? false;
-
-  if (!forcePick) {
+  if (!options.forcePick) {
     const listening = report.candidates.filter((c) => c.source === 'listening');
     const auto = listening.find((c) => sameServer(remembered, c.url)) ?? preferredCandidate(report.candidates);
     if (auto) {
       const result = await confirmed(context, auto, report, urlPath);
       if (result !== 'pick-again') return result;
-      forcePick = true;
     } else if (listening.length === 0 && report.startable.length > 0) {
       const script = report.startable[0]!;
       const port = script.expectedPort !== undefined ? `, port ${script.expectedPort}` : '';
@@ -192,6 +193,5 @@ export async function pickTarget(
     }
     const result = await confirmed(context, picked.candidate, report, urlPath);
     if (result !== 'pick-again') return result;
-    void forcePick;
   }
 }

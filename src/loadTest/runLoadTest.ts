@@ -3,6 +3,7 @@
 import { startDiagnosis, type DiagnosisSession } from '../diagnosis';
 import type { Finding, KernelSample } from '../diagnosis/types';
 import type { LoadOptions } from '../engine/loadOptions';
+import type { ResolvedTarget } from '../engine/loopbackTarget';
 import type { RunResult } from '../engine/result';
 import { runLoad, type RunHooks } from '../engine/runLoad';
 
@@ -11,6 +12,8 @@ export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {
   skipDiagnosis?: boolean;
   /** Findings known before the load starts, e.g. more connections than the listen backlog. */
   onPreflight?(findings: Finding[]): void;
+  /** The target answered and the load is about to start. */
+  onLoadStart?(target: ResolvedTarget): void;
   /** Kernel counters sampled during the run, for charts under the throughput. */
   onKernelSample?(sample: KernelSample): void;
 }
@@ -21,12 +24,14 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
     signal: hooks.signal,
     onProgress: hooks.onProgress,
     onTargetResolved: async (target, normalized) => {
-      if (hooks.skipDiagnosis) return;
-      diagnosis = await startDiagnosis(
-        { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
-        { onSample: hooks.onKernelSample },
-      );
-      hooks.onPreflight?.(diagnosis.preflight);
+      if (!hooks.skipDiagnosis) {
+        diagnosis = await startDiagnosis(
+          { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
+          { onSample: hooks.onKernelSample },
+        );
+        hooks.onPreflight?.(diagnosis.preflight);
+      }
+      hooks.onLoadStart?.(target);
     },
   });
   if (!diagnosis) return result;

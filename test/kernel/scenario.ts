@@ -17,19 +17,36 @@ interface ScenarioArgs {
   host?: string;
   /** Where the server listens (default 127.0.0.1). */
   serverHost?: string;
+  /** node: test/kernel/slowServer.ts; python: `python3 -m http.server` (listen(5), threads). */
+  server?: 'node' | 'python';
+}
+
+function startServer(a: ScenarioArgs) {
+  const host = a.serverHost ?? '127.0.0.1';
+  if (a.server === 'python') {
+    return spawn('python3', ['-u', '-m', 'http.server', String(a.port), '--bind', host], { stdio: ['ignore', 'pipe', 'pipe'], cwd: __dirname });
+  }
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slowServer.ts'), String(a.port), String(a.backlog), String(a.busyMs), host], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** Resolves once the server prints its start line (Python prints "Serving HTTP on ..."). */
+function started(server: ReturnType<typeof spawn>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('server did not start in 10 s')), 10_000);
+    const onData = (d: Buffer) => /listening|Serving HTTP/.test(d.toString()) && (clearTimeout(t), resolve());
+    server.stdout?.on('data', onData);
+    server.stderr?.on('data', () => undefined);
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
 }
 
 async function main(): Promise<void> {
   const a = JSON.parse(process.argv[2]) as ScenarioArgs;
-  const server = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slowServer.ts'), String(a.port), String(a.backlog), String(a.busyMs), a.serverHost ?? '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = startServer(a);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('server did not start in 10 s')), 10_000);
-      server.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && (clearTimeout(t), resolve()));
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
+    await started(server);
     let session: DiagnosisSession | undefined;
     const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
     const result = await runLoad(

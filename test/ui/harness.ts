@@ -112,6 +112,17 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   await input.press('Enter');
 }
 
+/** Opens a workspace file by name with Quick Open (Ctrl+P), as a person would, and waits for its tab. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+}
+
 /** A notification toast whose message contains `text`. */
 export function notification(page: Page, text: string | RegExp): Locator {
   return page.locator('.notification-toast .notification-list-item-message', { hasText: text });

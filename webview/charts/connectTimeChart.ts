@@ -4,7 +4,8 @@ import { DistributionBarChart } from './distributionBarChart';
 import { createRetransmitMarkersPlugin } from './retransmitMarkersPlugin';
 
 export class ConnectTimeChart {
-  private readonly bars: DistributionBarChart;
+  // Assigned after the plugin is made; chart.js draws once inside the constructor, before the assignment.
+  private readonly bars: DistributionBarChart | undefined;
   private theme: ThemeColors;
   private retransmitTimesSec: number[] = [];
 
@@ -12,7 +13,7 @@ export class ConnectTimeChart {
     this.theme = theme;
     const markers = createRetransmitMarkersPlugin(() => ({
       timesSec: this.retransmitTimesSec,
-      buckets: this.bars.shownBuckets,
+      buckets: this.bars?.shownBuckets ?? [],
       color: this.theme.orange,
       font: `${this.theme.fontSize - 2}px ${this.theme.fontFamily}`,
     }));
@@ -21,15 +22,15 @@ export class ConnectTimeChart {
 
   update(buckets: Parameters<DistributionBarChart['update']>[0], retransmitTimesSec: number[]): void {
     this.retransmitTimesSec = retransmitTimesSec;
-    this.bars.update(buckets);
+    this.bars?.update(buckets);
   }
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
-    this.bars.applyTheme(theme);
+    this.bars?.applyTheme(theme);
   }
 
   destroy(): void {
-    this.bars.destroy();
+    this.bars?.destroy();
   }
 }

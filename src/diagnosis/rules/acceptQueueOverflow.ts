@@ -34,7 +34,8 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
         ? { label: `Accept queue capacity of ${a.listener?.address}:${facts.target.port}`, value: a.capacity, source: 'ss -ltn Send-Q' }
         : undefined,
       settingEvidence('net.core.somaxconn', facts.settings),
-      a.server?.defaultBacklog !== undefined
+      // The server's default only tells the listen() argument when Send-Q does not (somaxconn clamped it).
+      a.server?.defaultBacklog !== undefined && a.limit !== 'listen-argument'
         ? { label: `Default listen() backlog of ${a.server.name}`, value: a.server.defaultBacklog, source: `/proc/${a.listener?.pid}/cmdline` }
         : undefined,
       { label: 'Concurrent connections of the run', value: conns, source: 'run options' },

@@ -63,9 +63,8 @@ export function describeLimit(a: BacklogAnalysis): string {
 }
 
 export function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
-  const fixes: Fix[] = [];
   const port = facts.target.port;
-  const raiseServer = a.limit !== 'somaxconn' || (a.server?.defaultBacklog ?? Infinity) < a.suggested;
+  // Raise both together: the effective capacity is the smaller. The one that is the limit now comes first.
   const serverFix: Fix = a.server
     ? a.server.fix(a.suggested, port)
     : {
@@ -74,18 +73,16 @@ export function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
         snippet: `server.listen({ port: ${port}, backlog: ${a.suggested} })`,
         detail: 'In Node; other servers have a backlog option (uvicorn/gunicorn --backlog, nginx listen ... backlog=).',
       };
-  if (raiseServer) fixes.push(serverFix);
-  if (a.somaxconn === undefined || a.somaxconn < a.suggested) {
-    fixes.push(
-      sysctlFix(
-        'net.core.somaxconn',
-        a.suggested,
-        'Raise net.core.somaxconn, then restart the server',
-        'The kernel clamps the backlog when the server calls listen(): a running server keeps its old capacity.',
-      ),
-    );
-  }
-  if (!raiseServer) fixes.push(serverFix);
+  const serverNeeded = a.limit !== 'somaxconn' || (a.server?.defaultBacklog ?? 0) < a.suggested;
+  const sysctlNeeded = a.somaxconn === undefined || a.somaxconn < a.suggested;
+  const somaxconnFix = sysctlFix(
+    'net.core.somaxconn',
+    a.suggested,
+    'Raise net.core.somaxconn, then restart the server',
+    'The kernel clamps the backlog when the server calls listen(): a running server keeps its old capacity.',
+  );
+  const ordered = a.limit === 'somaxconn' ? [sysctlNeeded && somaxconnFix, serverNeeded && serverFix] : [serverNeeded && serverFix, sysctlNeeded && somaxconnFix];
+  const fixes = ordered.filter((f): f is Fix => f !== false);
   fixes.push({
     title: 'Accept faster, or lower the concurrency',
     kind: 'advice',

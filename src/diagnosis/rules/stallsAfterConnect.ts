@@ -12,7 +12,8 @@ export const stallsAfterConnect: RunRule = (facts, result) => {
   const sent = d.SyncookiesSent ?? 0;
   const timeouts = d.TCPTimeouts ?? 0;
   const synRetrans = d.TCPSynRetrans ?? 0;
-  const slowFirstByte = result.latency.firstByte.max >= SLOW_CONNECT_MS && result.latency.connect.p50 < 100;
+  // First-byte time includes the connect; exceeding the slowest connect by 0.9 s proves a wait after connecting.
+  const slowFirstByte = result.latency.firstByte.max - result.latency.connect.max >= SLOW_CONNECT_MS;
   if (!slowFirstByte || recv < 10 || recv < sent * 2 || timeouts < synRetrans * 2 + 10) return undefined;
   return {
     id: STALLS_AFTER_CONNECT,
@@ -26,7 +27,7 @@ export const stallsAfterConnect: RunRule = (facts, result) => {
       counterEvidence('TCPTimeouts', d),
       counterEvidence('TCPSynRetrans', d),
       { label: 'Slowest first byte (ms)', value: Math.round(result.latency.firstByte.max), source: 'run latency.firstByte.max' },
-      { label: 'Median connect (ms)', value: Math.round(result.latency.connect.p50), source: 'run latency.connect.p50' },
+      { label: 'Slowest connect (ms)', value: Math.round(result.latency.connect.max), source: 'run latency.connect.max' },
     ],
     fixes: [{ title: 'Raise the backlog and somaxconn, or lower the concurrency (see the accept-queue finding)', kind: 'advice' }],
   };

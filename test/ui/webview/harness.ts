@@ -83,6 +83,8 @@ export async function startPanelServer(bundle: WebviewBundle): Promise<TestServe
       // The stub goes in just before the bundle, with the same nonce: nothing else in the page may run.
       const page = html.replace('<script nonce=', `<script nonce="${nonce}">${stubScript(theme)}</script>\n<script nonce=`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } else if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
     } else {
       res.writeHead(404).end();
     }

@@ -19,7 +19,7 @@ import {
   watchCspViolations,
   type TestServer,
 } from './harness';
-import type { ThemeKind } from './themeVariables';
+import { themeVariables, type ThemeKind } from './themeVariables';
 
 const CHARTS = ['throughput', 'kernel', 'percentiles', 'latency-distribution', 'connect-time', 'status-codes'];
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -150,7 +150,7 @@ describe('results panel webview', () => {
     const findingIds = await page.$$eval('.finding', (nodes) => nodes.map((n) => n.getAttribute('data-finding-id')));
     assert.deepEqual(findingIds, [...run.result.findings.map((f) => f.id), ...run.preflight.map((f) => f.id)]);
     for (const finding of [...run.result.findings, ...run.preflight]) {
-      const rows = await page.$$eval(`.finding[data-finding-id="${finding.id}"] .evidence tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+      const rows = await page.$$eval(`.finding[data-finding-id="${finding.id}"] .evidence tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children, (c) => (c as { textContent: string | null }).textContent)));
       assert.deepEqual(rows, finding.evidence.map((e) => [e.label, String(e.value), e.source]));
     }
     const severity = await page.getAttribute('.finding[data-finding-id="accept-queue-overflow"] .severity-shape', 'class');
@@ -224,7 +224,7 @@ describe('results panel webview', () => {
     const panel = await openPanel();
     const { page } = panel;
     await playRun(page, run, { history: true });
-    const options = await page.$$eval('.compare-select option', (o) => o.map((x) => (x as HTMLOptionElement).value));
+    const options = await page.$$eval('.compare-select option', (o) => o.map((x) => x.getAttribute('value')));
     assert.deepEqual(options, ['', 'run-fixed-1', 'run-old-1']);
     await page.selectOption('.compare-select', 'run-fixed-1');
     const posted = await postedMessages(page);
@@ -329,7 +329,6 @@ describe('results panel webview', () => {
     const panel = await openPanel('light');
     const { page } = panel;
     await playRun(page, run);
-    const { themeVariables } = await import('./themeVariables');
     await page.evaluate(([vars]) => (globalThis as unknown as { __setTheme(v: unknown, c: string): void }).__setTheme(vars, 'vscode-dark'), [themeVariables.dark] as const);
     await settle(page);
     await settle(page);

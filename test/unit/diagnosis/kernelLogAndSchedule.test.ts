@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { dmesgTimestamp, linesAfter, synFloodLines, synFloodSentCookies } from '../../../src/diagnosis/kernelLog';
+import { retransmitWindowMs, synGiveUpSeconds, synRetransmitSchedule } from '../../../src/diagnosis/synRetransmitSchedule';
+
+const dmesg = readFileSync(join(__dirname, '../../fixtures/proc/dmesg-synflood.txt'), 'utf8');
+
+test('SYN flooding lines for the port only: new (address:port), IPv6, and old (port only) formats', () => {
+  const lines = synFloodLines(dmesg.split('\n'), 3000);
+  assert.equal(lines.length, 3);
+  assert.ok(lines.every((l) => synFloodSentCookies(l)));
+  const other = synFloodLines(dmesg.split('\n'), 30000);
+  assert.equal(other.length, 1, '30000 is not 3000');
+  assert.ok(!synFloodSentCookies(other[0]));
+  assert.equal(synFloodLines(dmesg.split('\n'), 8080).length, 1);
+});
+
+test('only lines after the remembered position count', () => {
+  assert.equal(dmesgTimestamp('[ 1402.120331] x'), 1402.120331);
+  assert.equal(linesAfter(dmesg, { lastTimestamp: 1402.5 }).length, 4);
+  const last = '[ 1402.901223] TCP: request_sock_TCP: Possible SYN flooding on port [::1]:3000. Sending cookies.';
+  assert.equal(linesAfter(dmesg.replace(/^\[[^\]]*\] /gm, ''), { lastLine: last.replace(/^\[[^\]]*\] /, '') }).length, 3);
+});
+
+test('SYN retransmit schedule: linear (Linux >= 6.5, default 4) and exponential', () => {
+  assert.deepEqual(synRetransmitSchedule(6, 4), [1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
+  assert.deepEqual(synRetransmitSchedule(6, undefined), [1, 3, 7, 15, 31, 63]);
+  assert.deepEqual(synRetransmitSchedule(6, 0), [1, 3, 7, 15, 31, 63]);
+  assert.deepEqual(synRetransmitSchedule(2, 1), [1, 2, 4], 'N=1: two 1 s steps, then doubling');
+  assert.equal(synGiveUpSeconds(6, undefined), 127);
+  assert.equal(synGiveUpSeconds(6, 4), 131);
+  const [lo, hi] = retransmitWindowMs(1);
+  assert.ok(lo < 1000 && hi >= 1300 && hi < 2000);
+});

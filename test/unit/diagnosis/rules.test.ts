@@ -1,0 +1,147 @@
+// The rules on synthetic inputs: each fires on its own evidence, stays quiet on noise, and a healthy run yields nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { preflightFindings, runFindings } from '../../../src/diagnosis/applyRules';
+import type { Finding } from '../../../src/diagnosis/types';
+import { facts } from './diagnosisFactsFixture';
+import { runResult } from './runResultFixture';
+
+const fast = Array.from({ length: 150 }, (_, i) => 0.2 + (i % 5) * 0.05);
+/** Connect times of an overloaded run: most fast, many on the 1 s and 2 s retransmits. */
+const clustered = [...fast, ...Array.from({ length: 40 }, (_, i) => 1003 + i), ...Array.from({ length: 8 }, (_, i) => 2010 + i * 3)];
+const overflowDeltas = { ListenOverflows: 285, ListenDrops: 285, SyncookiesSent: 33, SyncookiesRecv: 197, TCPReqQFullDoCookies: 33, TCPSynRetrans: 56, TCPTimeouts: 163, EstabResets: 6, OutRsts: 6 };
+const ids = (fs: Finding[]) => fs.map((f) => f.id).sort();
+const get = (fs: Finding[], id: string) => fs.find((f) => f.id === id)!;
+
+test('healthy run: no preflight, no finding', () => {
+  const f = facts();
+  assert.deepEqual(preflightFindings(f), []);
+  assert.deepEqual(runFindings(f, runResult(), []), []);
+});
+
+test('noise: other traffic overflowing some other listener does not blame a healthy run', () => {
+  const f = facts({ counterDeltas: { ...facts().counterDeltas, ListenOverflows: 3, ListenDrops: 3, TCPReqQFullDoCookies: 2, SyncookiesSent: 2, TCPAbortOnClose: 4 } });
+  assert.deepEqual(runFindings(f, runResult(), []), []);
+});
+
+test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < somaxconn 4096)', () => {
+  const base = facts();
+  const f = facts({
+    target: { ...base.target, connections: 50 },
+    listeners: [{ ...base.listeners[0], backlog: 4 }],
+    listenersOnPort: [{ ...base.listeners[0], backlog: 4 }],
+    counterDeltas: { ...base.counterDeltas, ...overflowDeltas },
+    samples: [{ tMs: 250, deltas: {}, acceptQueue: { length: 5, capacity: 4 } }],
+    synFloodLines: ['[ 1.0] TCP: request_sock_TCP: Possible SYN flooding on port 127.0.0.1:3000. Sending cookies.'],
+  });
+  const pre = preflightFindings(f);
+  assert.deepEqual(ids(pre), ['backlog-below-concurrency']);
+  const out = runFindings(f, runResult({ connectMs: clustered, connectingAtStopMs: [2786, 1767, 300] }), pre);
+  assert.deepEqual(ids(out), ['accept-queue-overflow', 'starved-connections', 'syn-queue-cookies', 'syn-retransmit-delays']);
+  const o = get(out, 'accept-queue-overflow');
+  assert.equal(o.severity, 'error');
+  assert.match(o.explanation, /listen\(\) backlog argument \(4\)/);
+  assert.ok(o.evidence.some((e) => e.label === 'ListenOverflows' && e.value === 285 && e.source.startsWith('/proc/net/netstat TcpExt.ListenOverflows')));
+  assert.equal(o.fixes[0].snippet, 'server.listen({ port: 3000, backlog: 4096 })', 'Node recognised from argv');
+  assert.deepEqual(o.subjects?.[0], { kind: 'listen-backlog', port: 3000, pid: 4242, effective: 4, listenArgument: 4, suggested: 4096 });
+  const r = get(out, 'syn-retransmit-delays');
+  assert.ok(r.evidence.some((e) => e.label === 'Connects at ~1 s' && Number(e.value) >= 35));
+  assert.ok(r.evidence.some((e) => e.label === 'Connects at ~2 s' && Number(e.value) >= 4));
+  assert.equal(get(out, 'starved-connections').evidence[0].value, 2, 'only connects waiting >= 0.9 s count');
+});
+
+test('somaxconn as the limit: Send-Q equals somaxconn; the sysctl fix comes with a restart note', () => {
+  const base = facts({}, { 'net.core.somaxconn': '8' });
+  const l = { ...base.listeners[0], backlog: 8 };
+  const f = facts({ target: { ...base.target, connections: 50 }, listeners: [l], listenersOnPort: [l], counterDeltas: { ...base.counterDeltas, ...overflowDeltas } }, { 'net.core.somaxconn': '8' });
+  const o = get(runFindings(f, runResult({ connectMs: clustered }), []), 'accept-queue-overflow');
+  assert.match(o.explanation, /The limit is net\.core\.somaxconn \(8\).*\(511\)/);
+  assert.equal(o.fixes[0].command, 'sudo sysctl -w net.core.somaxconn=4096');
+  assert.deepEqual(o.fixes[0].persistent, { file: '/etc/sysctl.d/90-load-test-localhost.conf', content: 'net.core.somaxconn = 4096\n' });
+  assert.match(o.fixes[0].title, /restart the server/);
+  assert.equal(o.fixes[1].snippet, 'server.listen({ port: 3000, backlog: 4096 })', "Node's 511 would be the next limit");
+});
+
+test('syncookies=0: SYN drops; turning cookies back on is offered', () => {
+  const base = facts({}, { 'net.ipv4.tcp_syncookies': '0' });
+  const f = { ...base, counterDeltas: { ...base.counterDeltas, ListenOverflows: 115, ListenDrops: 150, TCPReqQFullDrop: 35, TCPSynRetrans: 87 } };
+  const out = runFindings(f, runResult({ connectMs: clustered }), []);
+  const d = get(out, 'syn-queue-drops');
+  assert.equal(d.severity, 'error');
+  assert.ok(d.evidence.some((e) => e.label === 'ListenDrops - ListenOverflows' && e.value === 35));
+  assert.ok(d.fixes.some((x) => x.command === 'sudo sysctl -w net.ipv4.tcp_syncookies=1'));
+  assert.ok(!ids(out).includes('syn-queue-cookies'));
+});
+
+test('abort_on_overflow=1 vs late resets from failed cookies', () => {
+  const base = facts();
+  const deltas = { ...base.counterDeltas, ListenOverflows: 200, ListenDrops: 200, EmbryonicRsts: 6, OutRsts: 11 };
+  const abort = runFindings(facts({ counterDeltas: deltas }, { 'net.ipv4.tcp_abort_on_overflow': '1' }), runResult({ errors: { ECONNRESET: 6 } }), []);
+  assert.ok(ids(abort).includes('abort-on-overflow-resets'));
+  assert.ok(!ids(abort).includes('resets-after-overflow'));
+  assert.equal(get(abort, 'abort-on-overflow-resets').fixes[0].command, 'sudo sysctl -w net.ipv4.tcp_abort_on_overflow=0');
+  const late = runFindings(facts({ counterDeltas: { ...deltas, EmbryonicRsts: 0, SyncookiesFailed: 4 } }), runResult({ errors: { ECONNRESET: 4 } }), []);
+  assert.ok(ids(late).includes('resets-after-overflow'));
+  assert.ok(!ids(late).includes('abort-on-overflow-resets'));
+  assert.ok(get(late, 'resets-after-overflow').evidence.some((e) => e.label === 'SyncookiesFailed' && e.value === 4));
+});
+
+test('server closing with unread data: resets without overflow, TCPAbortOnClose rising', () => {
+  const base = facts();
+  const out = runFindings({ ...base, counterDeltas: { ...base.counterDeltas, TCPAbortOnClose: 12 } }, runResult({ errors: { ECONNRESET: 12 } }), []);
+  assert.deepEqual(ids(out), ['server-closed-unread-data']);
+  const noAbort = runFindings(base, runResult({ errors: { ECONNRESET: 12 } }), []);
+  assert.deepEqual(ids(noAbort), [], 'no kernel evidence, no claim');
+});
+
+test('ephemeral ports and TIME-WAIT; open-file limit', () => {
+  const base = facts();
+  const eaddr = runFindings({ ...base, timeWait: { total: 28000, onPort: 27990 } }, runResult({ errors: { EADDRNOTAVAIL: 40 } }), []);
+  const e = get(eaddr, 'ephemeral-port-exhaustion');
+  assert.equal(e.severity, 'error');
+  assert.ok(e.evidence.some((x) => x.label === 'TIME-WAIT sockets on the target port' && x.value === 27990));
+  assert.ok(e.fixes.some((x) => x.command === 'sudo sysctl -w net.ipv4.ip_local_port_range="1024 65535"'));
+  const tw = runFindings({ ...base, timeWait: { total: 15000, onPort: 15000 } }, runResult(), []);
+  assert.equal(get(tw, 'ephemeral-port-exhaustion').severity, 'warning');
+
+  const tight = facts({ target: { ...base.target, connections: 1000 }, openFileLimit: { soft: 1024, hard: 524288 } });
+  const pre = preflightFindings(tight);
+  assert.ok(ids(pre).includes('open-file-limit'));
+  const emfile = runFindings(tight, runResult({ errors: { EMFILE: 5 } }), pre);
+  assert.equal(get(emfile, 'open-file-limit').severity, 'error');
+  assert.equal(get(emfile, 'open-file-limit').fixes[0].command, 'ulimit -n 65535');
+  const notHit = runFindings(tight, runResult(), pre);
+  assert.equal(get(notHit, 'open-file-limit').severity, 'info', 'a warning the run did not bear out drops to info');
+});
+
+test('localhost resolving to ::1 while the server listens on 127.0.0.1 only', () => {
+  const base = facts();
+  const f = { ...base, target: { ...base.target, host: 'localhost', addresses: ['::1', '127.0.0.1'] } };
+  const pre = preflightFindings(f);
+  assert.equal(get(pre, 'localhost-family-mismatch').severity, 'warning');
+  const refused = runFindings(f, runResult({ errors: { ECONNREFUSED: 30 } }), pre);
+  const m = get(refused, 'localhost-family-mismatch');
+  assert.equal(m.severity, 'error');
+  assert.match(m.title, /::1/);
+  assert.ok(m.evidence.some((e) => e.label === 'ECONNREFUSED errors' && e.value === 30));
+  const onlyV6 = { ...f, target: { ...f.target, addresses: ['::1'] } };
+  assert.equal(get(preflightFindings(onlyV6), 'localhost-family-mismatch').severity, 'error', 'nothing reachable at all');
+  const dual = { ...f, listeners: [{ ...base.listeners[0], address: '*', dualStack: true }], listenersOnPort: [{ ...base.listeners[0], address: '*', dualStack: true }] };
+  assert.deepEqual(preflightFindings(dual), []);
+});
+
+test('no listener: warned before, an error only if the run was refused', () => {
+  const f = facts({ listeners: [], listenersOnPort: [] });
+  const pre = preflightFindings(f);
+  assert.deepEqual(ids(pre), ['no-listener']);
+  assert.deepEqual(runFindings(f, runResult(), pre), []);
+  assert.equal(get(runFindings(f, runResult({ errors: { ECONNREFUSED: 3 } }), pre), 'no-listener').severity, 'error');
+  assert.deepEqual(preflightFindings({ ...f, listenersReadable: false }), [], 'unknown is not "none"');
+});
+
+test('a rule that throws becomes a note, not a crash', () => {
+  const failures: string[] = [];
+  const broken = facts({ counterDeltas: null as never });
+  assert.doesNotThrow(() => runFindings(broken, runResult(), [], failures));
+  assert.ok(failures.length > 0);
+});

@@ -1,0 +1,80 @@
+// pickTarget inside a real extension host: the pinned URL setting, and a server started in the open workspace
+// folder found without asking (it is the remembered target).
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as vscode from 'vscode';
+import { LAST_TARGET_KEY, pickTarget } from '../../../src/extension/targetPicker';
+
+function fakeContext(initial: Record<string, unknown> = {}): vscode.ExtensionContext {
+  const state = new Map<string, unknown>(Object.entries(initial));
+  const workspaceState = {
+    keys: () => [...state.keys()],
+    get: (key: string, fallback?: unknown) => (state.has(key) ? state.get(key) : fallback),
+    update: async (key: string, value: unknown) => {
+      state.set(key, value);
+    },
+  };
+  return { workspaceState } as unknown as vscode.ExtensionContext;
+}
+
+async function setSetting(key: 'url' | 'path', value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('loadTest').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('discovery: pickTarget', () => {
+  afterEach(async () => {
+    await setSetting('url', undefined);
+    await setSetting('path', undefined);
+  });
+
+  it('returns the URL pinned by loadTest.url, flagged loopback', async () => {
+    await setSetting('url', 'http://127.0.0.1:4999/pinned');
+    const target = await pickTarget(fakeContext());
+    assert.equal(target?.url, 'http://127.0.0.1:4999/pinned');
+    assert.equal(target?.candidate?.isLoopback, true);
+    assert.equal(target?.candidate?.port, 4999);
+  });
+
+  it('adds loadTest.path to a pinned URL without a path; flags a non-loopback URL', async () => {
+    await setSetting('url', 'http://example.test:8080');
+    await setSetting('path', '/health');
+    const target = await pickTarget(fakeContext());
+    assert.equal(target?.url, 'http://example.test:8080/health');
+    assert.equal(target?.candidate?.isLoopback, false);
+  });
+
+  describe('with a server running in the workspace folder', function () {
+    let server: ChildProcess | undefined;
+    let port = 0;
+
+    before(async function () {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      if (!folder || (process.platform !== 'linux' && process.platform !== 'darwin')) return this.skip();
+      // A plain `node` from PATH: the editor's own Electron binary is deliberately ignored by discovery.
+      const source = "const s=require('http').createServer((q,r)=>r.end('ok'));s.listen(0,'127.0.0.1',()=>console.log('PORT='+s.address().port))";
+      const child = spawn('node', ['-e', source], { cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
+      server = child;
+      port = await new Promise<number>((resolve, reject) => {
+        child.once('error', reject);
+        child.stdout?.on('data', (d: Buffer) => {
+          const match = /PORT=(\d+)/.exec(String(d));
+          if (match) resolve(Number(match[1]));
+        });
+      }).catch(() => 0);
+      if (port === 0) return this.skip(); // no `node` on PATH
+    });
+
+    after(() => {
+      server?.kill();
+    });
+
+    it('returns the remembered running server without asking, and remembers it again', async () => {
+      const context = fakeContext({ [LAST_TARGET_KEY]: `http://127.0.0.1:${port}/` });
+      const target = await pickTarget(context);
+      assert.equal(target?.url, `http://127.0.0.1:${port}/`);
+      assert.equal(target?.candidate?.source, 'listening');
+      assert.equal(target?.candidate?.insideWorkspace, true);
+      assert.equal(context.workspaceState.get(LAST_TARGET_KEY), `http://127.0.0.1:${port}/`);
+    });
+  });
+});
