@@ -5,7 +5,7 @@ import type { RunResult } from '../engine/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
-import { startKernelSampler, type KernelSampler } from './kernelSampler';
+import { maxCount, startKernelSampler, type KernelSampler } from './kernelSampler';
 import { numericSetting, readLinuxSettings, readMacSettings } from './kernelSettings';
 import { readLinuxListeners } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
@@ -130,7 +130,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         }
         if (rows) {
           const tw = countTimeWait(rows, target.port);
-          facts.timeWait = { total: tw.total, onPort: Math.max(tw.onPort, sampler?.maxTimeWaitOnPort ?? 0) };
+          facts.timeWait = sampler ? maxCount(tw, sampler.maxTimeWait) : tw;
           report.timeWait = facts.timeWait;
         }
         notes.push(...after.notes);

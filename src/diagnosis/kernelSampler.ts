@@ -2,7 +2,7 @@
 // throughput. Reads files only (no process spawns): /proc/net/{netstat,snmp,tcp,tcp6}.
 import { canonicalAddress } from './listenerAddress';
 import { counterDeltas, readLinuxCounters } from './procNetCounters';
-import { countTimeWait, readProcNetTcp, TCP_STATE, type ProcTcpRow } from './procNetTcp';
+import { countTimeWait, readProcNetTcp, TCP_STATE, type ProcTcpRow, type TimeWaitCount } from './procNetTcp';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import type { KernelSample } from './types';
 
@@ -18,8 +18,8 @@ export interface SamplerOptions {
 
 export interface KernelSampler {
   samples: KernelSample[];
-  /** Most TIME-WAIT sockets on the target port seen in any sample. */
-  maxTimeWaitOnPort: number;
+  /** Most TIME-WAIT sockets seen in any sample. */
+  maxTimeWait: TimeWaitCount;
   stop(): Promise<void>;
 }
 
@@ -41,9 +41,13 @@ export function acceptQueueOf(rows: ProcTcpRow[], port: number, listeners: Liste
   return best;
 }
 
+export function maxCount(a: TimeWaitCount, b: TimeWaitCount): TimeWaitCount {
+  return { total: Math.max(a.total, b.total), onPort: Math.max(a.onPort, b.onPort), clientSide: Math.max(a.clientSide, b.clientSide) };
+}
+
 export function startKernelSampler(o: SamplerOptions): KernelSampler {
   const samples: KernelSample[] = [];
-  const state: KernelSampler = { samples, maxTimeWaitOnPort: 0, stop: async () => {} };
+  const state: KernelSampler = { samples, maxTimeWait: { total: 0, onPort: 0, clientSide: 0 }, stop: async () => {} };
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = async () => {
@@ -53,7 +57,7 @@ export function startKernelSampler(o: SamplerOptions): KernelSampler {
     if (rows) {
       const q = acceptQueueOf(rows, o.port, o.listeners);
       if (q) s.acceptQueue = q;
-      state.maxTimeWaitOnPort = Math.max(state.maxTimeWaitOnPort, countTimeWait(rows, o.port).onPort);
+      state.maxTimeWait = maxCount(state.maxTimeWait, countTimeWait(rows, o.port));
     }
     samples.push(s);
     try {

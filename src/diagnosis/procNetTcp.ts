@@ -59,14 +59,24 @@ export async function readProcNetTcp(): Promise<ProcTcpRow[] | undefined> {
   return [...(v4 ?? []), ...(v6 ?? [])];
 }
 
-/** TIME-WAIT sockets in total and those whose either end is `port` (the run's own connections). */
-export function countTimeWait(rows: ProcTcpRow[], port: number): { total: number; onPort: number } {
-  let total = 0;
-  let onPort = 0;
+export interface TimeWaitCount {
+  total: number;
+  /** Either end is the target port: the run's own connections. */
+  onPort: number;
+  /**
+   * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
+   * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
+   */
+  clientSide: number;
+}
+
+export function countTimeWait(rows: ProcTcpRow[], port: number): TimeWaitCount {
+  const c: TimeWaitCount = { total: 0, onPort: 0, clientSide: 0 };
   for (const r of rows) {
     if (r.state !== TCP_STATE.TIME_WAIT) continue;
-    total++;
-    if (r.localPort === port || r.remotePort === port) onPort++;
+    c.total++;
+    if (r.localPort === port || r.remotePort === port) c.onPort++;
+    if (r.remotePort === port) c.clientSide++;
   }
-  return { total, onPort };
+  return c;
 }

@@ -105,3 +105,37 @@ test('localhost resolving to ::1 while the server listens on 127.0.0.1 only', { 
   assert.ok(after, 'still reported after the run');
   assert.ok(after.severity === 'info' || (o.run.errors.ECONNREFUSED ?? 0) > 0);
 });
+
+test('Python http.server (listen(5)) overflows; the advice is request_queue_size', { skip, timeout: 30_000 }, async () => {
+  const o = await withNetns({}, (ns) => runScenario(ns, { server: 'python', backlog: 5, busyMs: 0, connections: 60, durationMs: 3000, keepAlive: false, port: randomInt(20000, 60000) }));
+  log('python http.server', o);
+  assert.equal(o.kernel.listeners[0]?.backlog, 5);
+  const f = find(o, 'accept-queue-overflow');
+  assert.ok(f, 'accept-queue-overflow finding');
+  assert.ok(evidence(o, 'accept-queue-overflow', 'ListenOverflows') > 0);
+  const fixes = (f as unknown as { fixes: Array<{ snippet?: string }> }).fixes;
+  assert.match(fixes[0].snippet ?? '', /request_queue_size = 4096/, 'recognised python -m http.server from /proc/<pid>/cmdline');
+});
+
+test('ephemeral ports run out when the client closes first (port range of 50, tcp_tw_reuse=0)', { skip, timeout: 30_000 }, async () => {
+  const o = await withNetns({ 'net.ipv4.ip_local_port_range': '40000 40049', 'net.ipv4.tcp_tw_reuse': 0 }, (ns) =>
+    runScenario(ns, { backlog: 0, busyMs: 0, connections: 10, requests: 300, durationMs: 4000, keepAlive: false, mode: 'client-closes', port: randomInt(20000, 30000) }),
+  );
+  log('ports', o);
+  assert.ok((o.run.errors.EADDRNOTAVAIL ?? 0) > 0);
+  const f = find(o, 'ephemeral-port-exhaustion');
+  assert.ok(f);
+  assert.equal(f.severity, 'error');
+  assert.ok(evidence(o, 'ephemeral-port-exhaustion', 'TIME-WAIT sockets holding a local port towards the target') >= 40);
+});
+
+test('open-file limit: warned before the run, EMFILE after', { skip, timeout: 30_000 }, async () => {
+  const o = await withNetns({}, (ns) =>
+    runScenario(ns, { backlog: 0, busyMs: 0, connections: 100, requests: 400, durationMs: 4000, keepAlive: true, nofile: 80, port: randomInt(20000, 60000) }),
+  );
+  log('nofile=80', o);
+  assert.ok(o.preflight.some((f) => f.id === 'open-file-limit' && f.severity === 'warning'));
+  assert.ok((o.run.errors.EMFILE ?? 0) > 0);
+  assert.equal(find(o, 'open-file-limit')?.severity, 'error');
+  assert.equal(evidence(o, 'open-file-limit', 'Open-file soft limit'), 80);
+});

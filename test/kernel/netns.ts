@@ -37,11 +37,9 @@ export interface ScenarioOutput {
 }
 
 /** Runs test/kernel/scenario.ts inside the namespace, killed after `timeoutMs` at the latest. */
-export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs = 20_000, nofile?: number): Promise<ScenarioOutput> {
-  // prlimit lowers the scenario's own open-file limit (for the EMFILE scenario).
-  const limit = nofile ? ['prlimit', `--nofile=${nofile}`] : [];
+export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs = 20_000): Promise<ScenarioOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, ...limit, process.execPath, '--import', 'tsx', join(__dirname, 'scenario.ts'), JSON.stringify(args)], {
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', join(__dirname, 'scenario.ts'), JSON.stringify(args)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -1,6 +1,6 @@
 // Runs inside a network namespace the test created: starts the slow server, runs startDiagnosis + a bounded load
 // with the engine's runLoad, and prints {findings, kernel, run} as one JSON line on stdout.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { runLoad } from '../../src/engine/runLoad';
 import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/index';
@@ -19,6 +19,10 @@ interface ScenarioArgs {
   serverHost?: string;
   /** node: test/kernel/slowServer.ts; python: `python3 -m http.server` (listen(5), threads). */
   server?: 'node' | 'python';
+  /** slowServer mode: "client-closes" never closes first (client-side TIME-WAIT). */
+  mode?: string;
+  /** Lower this process's open-file limit once the server runs (the EMFILE scenario). */
+  nofile?: number;
 }
 
 function startServer(a: ScenarioArgs) {
@@ -26,7 +30,7 @@ function startServer(a: ScenarioArgs) {
   if (a.server === 'python') {
     return spawn('python3', ['-u', '-m', 'http.server', String(a.port), '--bind', host], { stdio: ['ignore', 'pipe', 'pipe'], cwd: __dirname });
   }
-  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slowServer.ts'), String(a.port), String(a.backlog), String(a.busyMs), host], {
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slowServer.ts'), String(a.port), String(a.backlog), String(a.busyMs), host, a.mode ?? ''], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
   const server = startServer(a);
   try {
     await started(server);
+    if (a.nofile) execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${a.nofile}`]);
     let session: DiagnosisSession | undefined;
     const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
     const result = await runLoad(

@@ -53,7 +53,8 @@ export class KernelCountersChart {
         data: withQueue.map((s) => ({ x: s.tMs / 1000, y: s.acceptQueue?.length ?? null })),
         yAxisID: 'queue',
         borderColor: t.muted,
-        backgroundColor: withAlpha(t.muted, 0.2),
+        // A light fill: the queue is context for the counters, not the headline.
+        backgroundColor: withAlpha(t.muted, 0.08),
         fill: 'origin',
         borderWidth: 1,
         pointRadius: 0,

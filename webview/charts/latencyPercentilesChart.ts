@@ -68,7 +68,8 @@ export class LatencyPercentilesChart {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: timeScale(t, this.last.xMaxSec),
-        y: { ...y, type: 'linear', beginAtZero: true, ticks: { ...y.ticks, callback: (v: number | string) => formatMs(Number(v)) } },
+        // Log axis: a p99 of seconds (retransmitted SYNs) would otherwise flatten p50 and p90 onto the axis.
+        y: { ...y, type: 'logarithmic', ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) } },
       },
       plugins: {
         ...themedPlugins(t),
@@ -76,4 +77,10 @@ export class LatencyPercentilesChart {
       },
     } as Chart<'line', XY[]>['options'];
   }
+}
+
+/** 1-2-5 steps only: the log axis' other ticks crowd the labels. */
+function logMsTick(ms: number): string {
+  const mantissa = ms / 10 ** Math.floor(Math.log10(ms));
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? formatMs(ms) : '';
 }

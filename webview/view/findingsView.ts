@@ -11,6 +11,7 @@ export class FindingsView {
   private readonly heading = el('h2', { text: 'Findings' });
   /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
   private shownKey = '';
+  private openPreflight = true;
 
   constructor(private readonly actions: PanelActions) {
     this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list);
@@ -23,6 +24,8 @@ export class FindingsView {
     const key = JSON.stringify([before, diagnosis ?? null, this.actions.connected]);
     if (key === this.shownKey) return;
     this.shownKey = key;
+    // Before the diagnosis exists, the preflight findings are all there is: show them open.
+    this.openPreflight = !diagnosis?.length;
     this.list.replaceChildren();
     this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0;
     if (diagnosis?.length) {
@@ -34,28 +37,35 @@ export class FindingsView {
   }
 
   private renderFinding(finding: Finding, origin: 'diagnosis' | 'preflight'): HTMLElement {
-    const article = el('article', { className: `finding severity-${finding.severity}`, attrs: { 'data-finding-id': finding.id, 'data-origin': origin } });
-    article.append(
+    // Errors start open; warnings and notes start folded so the charts stay within reach. <details> keeps them
+    // keyboard-operable without any script.
+    const details = el('details', { className: 'finding-details' });
+    details.open = finding.severity === 'error' || (origin === 'preflight' && this.openPreflight);
+    details.append(
       el(
-        'div',
+        'summary',
         { className: 'finding-title' },
-        // The shape carries the severity for sighted users; the hidden word for screen readers.
-        el('span', { className: `severity-shape ${finding.severity}`, attrs: { 'aria-hidden': 'true' } }),
-        el('span', { className: 'visually-hidden', text: `${SEVERITY_WORD[finding.severity]}: ` }),
-        el('h3', { text: finding.title }),
+        el(
+          'span',
+          { className: 'finding-title-inner' },
+          // The shape carries the severity for sighted users; the hidden word for screen readers.
+          el('span', { className: `severity-shape ${finding.severity}`, attrs: { 'aria-hidden': 'true' } }),
+          el('span', { className: 'visually-hidden', text: `${SEVERITY_WORD[finding.severity]}: ` }),
+          el('h3', { text: finding.title }),
+        ),
       ),
       el('p', { className: 'finding-explanation', text: finding.explanation }),
     );
-    if (finding.evidence.length) article.append(this.renderEvidence(finding));
+    if (finding.evidence.length) details.append(this.renderEvidence(finding));
     if (finding.fixes.length) {
-      article.append(el('h4', { className: 'fixes-heading', text: finding.fixes.length === 1 ? 'Fix' : 'Fixes' }), ...finding.fixes.map((fix) => this.renderFix(fix)));
+      details.append(el('h4', { className: 'fixes-heading', text: finding.fixes.length === 1 ? 'Fix' : 'Fixes' }), ...finding.fixes.map((fix) => this.renderFix(fix)));
     }
     if (this.actions.connected && finding.subjects?.some((s) => s.kind === 'listen-backlog')) {
-      article.append(
+      details.append(
         el('div', { className: 'finding-actions' }, button('Open where the backlog is set', () => this.actions.post({ type: 'openBacklogSource', findingId: finding.id }))),
       );
     }
-    return article;
+    return el('article', { className: `finding severity-${finding.severity}`, attrs: { 'data-finding-id': finding.id, 'data-origin': origin } }, details);
   }
 
   private renderEvidence(finding: Finding): HTMLElement {

@@ -2,6 +2,7 @@
 // can be tested on synthetic inputs.
 import type { DiagnosisTarget } from '../diagnosisTarget';
 import type { OpenFileLimit } from '../processLimits';
+import type { TimeWaitCount } from '../procNetTcp';
 import type { KernelSample } from '../types';
 
 export interface ListenerFacts {
@@ -33,7 +34,8 @@ export interface DiagnosisFacts {
   samples: KernelSample[];
   /** New "SYN flooding" kernel log lines that name the target port. */
   synFloodLines: string[];
-  timeWait?: { total: number; onPort: number };
+  /** TIME-WAIT sockets, the most seen during or after the run. */
+  timeWait?: TimeWaitCount;
   openFileLimit?: OpenFileLimit;
   /** Descriptors this process had open before the run. */
   openFilesBefore?: number;

@@ -1,6 +1,6 @@
 // Without keep-alive every request uses a new local port, and each closed connection holds its 4-tuple in
 // TIME-WAIT for 60 s. When the local port range runs out, connect() fails with EADDRNOTAVAIL.
-import { ephemeralPortCount } from '../kernelSettings';
+import { ephemeralPortCount, numericSetting } from '../kernelSettings';
 import { sysctlFix } from '../sysctlFix';
 import { defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
@@ -11,8 +11,10 @@ export const EPHEMERAL_PORT_EXHAUSTION = 'ephemeral-port-exhaustion';
 export const ephemeralPortExhaustion: RunRule = (facts, result) => {
   const errs = errorCount(result, 'EADDRNOTAVAIL');
   const ports = ephemeralPortCount(facts.settings);
-  const tw = facts.timeWait?.onPort ?? 0;
-  const nearlyOut = ports !== undefined && tw >= ports * 0.5;
+  const tw = facts.timeWait?.clientSide ?? 0;
+  // Without errors, only warn when TIME-WAIT ports cannot be reused for new connections (tcp_tw_reuse=0).
+  const noReuse = numericSetting(facts.settings, 'net.ipv4.tcp_tw_reuse') === 0;
+  const nearlyOut = ports !== undefined && noReuse && tw >= ports * 0.5;
   if (errs < 1 && !nearlyOut) return undefined;
   return {
     id: EPHEMERAL_PORT_EXHAUSTION,
@@ -23,8 +25,8 @@ export const ephemeralPortExhaustion: RunRule = (facts, result) => {
       (facts.target.keepAlive ? 'The run used keep-alive, so connections were still being replaced quickly (errors or server closes).' : 'The run opened a new connection per request (keep-alive off).'),
     evidence: defined([
       { label: 'EADDRNOTAVAIL errors', value: errs, source: 'run errors' },
-      facts.timeWait ? { label: 'TIME-WAIT sockets on the target port', value: tw, source: '/proc/net/tcp, /proc/net/tcp6 (after the run)' } : undefined,
-      facts.timeWait ? { label: 'TIME-WAIT sockets in total', value: facts.timeWait.total, source: '/proc/net/tcp, /proc/net/tcp6 (after the run)' } : undefined,
+      facts.timeWait ? { label: 'TIME-WAIT sockets holding a local port towards the target', value: tw, source: '/proc/net/tcp, /proc/net/tcp6 (most seen during the run)' } : undefined,
+      facts.timeWait ? { label: 'TIME-WAIT sockets in total', value: facts.timeWait.total, source: '/proc/net/tcp, /proc/net/tcp6 (most seen during the run)' } : undefined,
       settingEvidence('net.ipv4.ip_local_port_range', facts.settings),
       settingEvidence('net.ipv4.tcp_tw_reuse', facts.settings),
     ]),

@@ -9,7 +9,10 @@ export const OPEN_FILE_LIMIT = 'open-file-limit';
 function finding(facts: DiagnosisFacts, severity: Finding['severity'], title: string, emfile: number): Finding {
   const soft = facts.openFileLimit?.soft;
   const hard = facts.openFileLimit?.hard;
-  const suggested = Math.min(hard ?? 65535, Math.max(65535, facts.target.connections * 2));
+  const suggested = Math.max(65535, facts.target.connections * 2);
+  // A soft limit can be raised up to the hard one by anyone; beyond it needs root (or a new login after limits.d).
+  const needed = facts.target.connections + (facts.openFilesBefore ?? 0) + 64;
+  const command = hard === undefined || hard >= needed ? `ulimit -n ${Math.min(suggested, hard ?? suggested)}` : `sudo prlimit --pid $PPID --nofile=${suggested}:${suggested}`;
   return {
     id: OPEN_FILE_LIMIT,
     severity,
@@ -27,9 +30,11 @@ function finding(facts: DiagnosisFacts, severity: Finding['severity'], title: st
       {
         title: 'Raise the open-file limit in the shell that starts the tool (or VS Code)',
         kind: 'command',
-        command: `ulimit -n ${suggested}`,
+        command,
         persistent: { file: '/etc/security/limits.d/90-load-test-localhost.conf', content: `*  soft  nofile  ${suggested}\n*  hard  nofile  ${Math.max(suggested, hard ?? 0)}\n` },
-        detail: 'For a systemd user session set DefaultLimitNOFILE= instead; log in again for it to apply.',
+        detail:
+          (hard !== undefined && hard < needed ? `The hard limit (${hard}) is below what the run needs, so only root can raise it. ` : '') +
+          'For a systemd user session set DefaultLimitNOFILE= instead; log in again for it to apply.',
       },
       { title: 'Or lower the concurrency', kind: 'advice' },
     ],

@@ -27,7 +27,7 @@ export function facts(over: Partial<DiagnosisFacts> = {}, settings: Record<strin
     countersReadable: true,
     samples: [],
     synFloodLines: [],
-    timeWait: { total: 300, onPort: 300 },
+    timeWait: { total: 300, onPort: 300, clientSide: 0 },
     openFileLimit: { soft: 20000, hard: 20000 },
     openFilesBefore: 30,
     ...over,

@@ -117,7 +117,7 @@ test('/proc/net/tcp: rx_queue of a listener and TIME-WAIT counting (synthetic li
   const rows = parseProcNetTcp(text, true);
   assert.equal(rows[0].localPort, 3000);
   assert.equal(rows[0].rxQueue, 5);
-  assert.deepEqual(countTimeWait(rows, 3000), { total: 3, onPort: 2 });
+  assert.deepEqual(countTimeWait(rows, 3000), { total: 3, onPort: 2, clientSide: 1 });
   assert.equal(parseProcNetTcp(text, false)[0].localAddress, '1.0.0.127', 'big-endian hosts print the bytes in order');
 });
 

@@ -96,13 +96,17 @@ test('server closing with unread data: resets without overflow, TCPAbortOnClose 
 
 test('ephemeral ports and TIME-WAIT; open-file limit', () => {
   const base = facts();
-  const eaddr = runFindings({ ...base, timeWait: { total: 28000, onPort: 27990 } }, runResult({ errors: { EADDRNOTAVAIL: 40 } }), []);
+  const eaddr = runFindings({ ...base, timeWait: { total: 28000, onPort: 27990, clientSide: 27990 } }, runResult({ errors: { EADDRNOTAVAIL: 40 } }), []);
   const e = get(eaddr, 'ephemeral-port-exhaustion');
   assert.equal(e.severity, 'error');
-  assert.ok(e.evidence.some((x) => x.label === 'TIME-WAIT sockets on the target port' && x.value === 27990));
+  assert.ok(e.evidence.some((x) => x.label === 'TIME-WAIT sockets holding a local port towards the target' && x.value === 27990));
   assert.ok(e.fixes.some((x) => x.command === 'sudo sysctl -w net.ipv4.ip_local_port_range="1024 65535"'));
-  const tw = runFindings({ ...base, timeWait: { total: 15000, onPort: 15000 } }, runResult(), []);
-  assert.equal(get(tw, 'ephemeral-port-exhaustion').severity, 'warning');
+  const busy = { ...base, timeWait: { total: 15000, onPort: 15000, clientSide: 15000 } };
+  assert.deepEqual(runFindings(busy, runResult(), []), [], 'tcp_tw_reuse=2 lets loopback connections reuse them');
+  const noReuse = { ...busy, settings: { ...busy.settings, 'net.ipv4.tcp_tw_reuse': '0' } };
+  assert.equal(get(runFindings(noReuse, runResult(), []), 'ephemeral-port-exhaustion').severity, 'warning');
+  const serverSide = { ...noReuse, timeWait: { total: 15000, onPort: 15000, clientSide: 0 } };
+  assert.deepEqual(runFindings(serverSide, runResult(), []), [], 'server-side TIME-WAIT holds no client port');
 
   const tight = facts({ target: { ...base.target, connections: 1000 }, openFileLimit: { soft: 1024, hard: 524288 } });
   const pre = preflightFindings(tight);
@@ -110,6 +114,8 @@ test('ephemeral ports and TIME-WAIT; open-file limit', () => {
   const emfile = runFindings(tight, runResult({ errors: { EMFILE: 5 } }), pre);
   assert.equal(get(emfile, 'open-file-limit').severity, 'error');
   assert.equal(get(emfile, 'open-file-limit').fixes[0].command, 'ulimit -n 65535');
+  const hardLow = facts({ target: { ...base.target, connections: 100 }, openFileLimit: { soft: 80, hard: 80 } });
+  assert.match(get(runFindings(hardLow, runResult({ errors: { EMFILE: 5 } }), []), 'open-file-limit').fixes[0].command!, /^sudo prlimit .*--nofile=65535:65535/);
   const notHit = runFindings(tight, runResult(), pre);
   assert.equal(get(notHit, 'open-file-limit').severity, 'info', 'a warning the run did not bear out drops to info');
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { LAST_TARGET_KEY, pickTarget } from '../../../src/extension/targetPicker';
+import { DEV_SERVER_TASK_TYPE, startDevServer } from '../../../src/extension/devServerTask';
 
 function fakeContext(initial: Record<string, unknown> = {}): vscode.ExtensionContext {
   const state = new Map<string, unknown>(Object.entries(initial));
@@ -76,5 +77,28 @@ describe('discovery: pickTarget', () => {
       assert.equal(target?.candidate?.insideWorkspace, true);
       assert.equal(context.workspaceState.get(LAST_TARGET_KEY), `http://127.0.0.1:${port}/`);
     });
+  });
+});
+
+describe('discovery: startDevServer', () => {
+  after(() => {
+    for (const execution of vscode.tasks.taskExecutions) {
+      if (execution.task.definition.type === DEV_SERVER_TASK_TYPE) execution.terminate();
+    }
+  });
+
+  it('runs a script as a task and finds the port it listens on (no expected port given)', async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder || process.platform !== 'linux') return this.skip();
+    this.timeout(60_000);
+    const server = `require('http').createServer((q, r) => r.end('ok')).listen(0, '127.0.0.1')`;
+    const found = await startDevServer(
+      { name: 'serve-test', command: 'node -e ...', runCommand: `node -e "${server}"`, cwd: folder },
+      { timeoutMs: 30_000, path: '/ready' },
+    );
+    assert.ok(found, 'the started server was not found');
+    assert.equal(found.source, 'listening');
+    assert.equal(found.host, '127.0.0.1');
+    assert.match(found.url, /^http:\/\/127\.0\.0\.1:\d+\/ready$/);
   });
 });
