@@ -18,6 +18,9 @@ const nodeCommon = {
   // `vscode` is provided by the extension host at run time. `mocha` is only used by the extension-host test
   // bundles, which run from the repo and resolve it from node_modules (bundling it breaks its dynamic requires).
   external: ['vscode', 'mocha'],
+  // Prefer a package's ESM build: some (jsonc-parser) point `main` at a UMD file whose `require('./impl/...')`
+  // esbuild cannot follow, which fails at run time with "Cannot find module './impl/format'".
+  mainFields: ['module', 'main'],
 };
 
 /** Node bundles: name in out/ -> source. Entries whose source does not exist yet are skipped. */

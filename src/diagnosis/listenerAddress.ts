@@ -14,7 +14,12 @@ export function canonicalAddress(address: string): string {
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const fill = tail === undefined ? [] : new Array(8 - h.length - t.length).fill('0');
-  return [...h, ...fill, ...t].map((p) => (parseInt(p, 16) || 0).toString(16)).join(':');
+  const groups = [...h, ...fill, ...t].map((p) => parseInt(p, 16) || 0);
+  // /proc/net/tcp6 prints a v4-mapped address in hex ("0:0:0:0:0:ffff:7f00:1"): same socket as 127.0.0.1.
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.');
+  }
+  return groups.map((g) => g.toString(16)).join(':');
 }
 
 export function addressFamily(address: string): Family | undefined {
@@ -51,7 +56,7 @@ export function matchListeners<T extends SsListener>(listeners: T[], port: numbe
 }
 
 /** Resolved addresses that no listener on the port accepts (the "localhost is ::1 but the server is on 127.0.0.1" case). */
-export function unreachableAddresses(listeners: SsListener[], port: number, addresses: string[]): string[] {
+export function unreachableAddresses(listeners: Array<Pick<SsListener, 'address' | 'dualStack' | 'port'>>, port: number, addresses: string[]): string[] {
   const onPort = listeners.filter((l) => l.port === port);
   return addresses.filter((a) => !onPort.some((l) => listenerAccepts(l, a)));
 }

@@ -105,7 +105,7 @@ const KINDS: Array<{ test: (argv: string, exe: string) => boolean; kind: ServerK
     },
   },
   {
-    test: (a, exe) => exe === 'redis-server',
+    test: (_a, exe) => exe === 'redis-server',
     kind: {
       name: 'Redis',
       defaultBacklog: 511,

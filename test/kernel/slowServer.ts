@@ -23,7 +23,7 @@ const clientCloses = () =>
     socket.on('error', () => socket.destroy());
   });
 
-const server = mode === 'client-closes' ? clientCloses() : createServer((req, res) => {
+const server = mode === 'client-closes' ? clientCloses() : createServer((_req, res) => {
   const until = Date.now() + busyMs;
   while (Date.now() < until) {
     // Busy on purpose: a blocked event loop is the common way a dev server stops accepting.

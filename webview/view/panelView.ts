@@ -67,8 +67,10 @@ export class PanelView {
       this.cards.latencyDistribution.element,
       this.cards.connectTime.element,
       this.cards.statusCodes.element,
+      // Next to the status codes: together they account for every request.
+      this.errorsTable.element,
     );
-    this.results = el('div', { className: 'results' }, this.summary.element, this.findings.element, this.chartGrid, this.errorsTable.element);
+    this.results = el('div', { className: 'results' }, this.summary.element, this.findings.element, this.chartGrid);
     root.replaceChildren(this.header.element, this.notices.element, this.emptyState, this.results);
   }
 

@@ -10,11 +10,7 @@ export const LOCALHOST_FAMILY_MISMATCH = 'localhost-family-mismatch';
 export const NO_LISTENER = 'no-listener';
 
 function missing(facts: DiagnosisFacts): string[] {
-  return unreachableAddresses(
-    facts.listenersOnPort.map((l) => ({ ...l, queued: l.queued, processes: [] })),
-    facts.target.port,
-    facts.target.addresses,
-  );
+  return unreachableAddresses(facts.listenersOnPort, facts.target.port, facts.target.addresses);
 }
 
 function mismatchFinding(facts: DiagnosisFacts, severity: Finding['severity'], unreachable: string[], refused: number): Finding {

@@ -282,12 +282,13 @@ describe('results panel webview', () => {
   });
 
   test('says clearly when a run failed to start', async () => {
-    const panel = await openPanel();
+    const panel = await openPanel('light', 600);
     const { page } = panel;
     const failed: RunResult = structuredClone(fixed.result);
     failed.stopReason = 'error';
     failed.stopMessage = 'connect ECONNREFUSED 127.0.0.1:8000: nothing listens on that port.';
     failed.requests = { started: 0, ok: 0, failed: 0, inFlight: 0, non2xx: 0 };
+    failed.durationMs = 4;
     await postToWebview(page, { type: 'init', history: [] });
     await postToWebview(page, { type: 'runStarted', run: fixed.startedRun() });
     await postToWebview(page, { type: 'runFinished', runId: fixed.runId, result: failed });

@@ -12,6 +12,7 @@ test('canonicalAddress: v4-mapped to v4, IPv6 expanded', () => {
   assert.equal(canonicalAddress('0:0:0:0:0:ffff:127.0.0.1'), '127.0.0.1');
   assert.equal(canonicalAddress('::1'), canonicalAddress('0:0:0:0:0:0:0:1'));
   assert.equal(canonicalAddress('127.0.0.1'), '127.0.0.1');
+  assert.equal(canonicalAddress('0:0:0:0:0:ffff:7f00:1'), '127.0.0.1', 'as /proc/net/tcp6 shows it');
 });
 
 test('which listener a client reaches', () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/diagnosis/procNetCounters';
+import { acceptQueueOf } from '../../../src/diagnosis/kernelSampler';
 import { parseProcNetTcp, countTimeWait, TCP_STATE } from '../../../src/diagnosis/procNetTcp';
 import { parseOpenFileLimit } from '../../../src/diagnosis/processLimits';
 import { parseSsListen, splitSsAddress } from '../../../src/diagnosis/ssListenOutput';
@@ -126,4 +127,12 @@ test('/proc/self/limits: Max open files', () => {
   assert.deepEqual(parseOpenFileLimit(fixture('proc-self-limits-ulimit1024.txt')), { soft: 1024, hard: 524288 });
   assert.deepEqual(parseOpenFileLimit('Max open files            unlimited            unlimited            files'), { soft: undefined, hard: undefined });
   assert.equal(parseOpenFileLimit('nothing'), undefined);
+});
+
+test('sampler: the accept queue of a listener found by ss, read from /proc/net/tcp6 rows (v4-mapped, dual-stack)', () => {
+  const v6 = parseProcNetTcp(fixture('proc-net-tcp6-linux6.18.txt'), true).map((r) => (r.localPort === 41003 ? { ...r, rxQueue: 9 } : r));
+  const mapped = { address: '::ffff:127.0.0.1', port: 41003, backlog: 511, queued: 0, dualStack: false };
+  assert.deepEqual(acceptQueueOf(v6, 41003, [mapped]), { length: 9, capacity: 511 });
+  const star = { address: '*', port: 41001, backlog: 511, queued: 0, dualStack: true };
+  assert.deepEqual(acceptQueueOf(v6, 41001, [star]), { length: 0, capacity: 511 });
 });
