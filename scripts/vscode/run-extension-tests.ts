@@ -36,6 +36,9 @@ async function main(): Promise<number> {
   let outcome: Outcome = { exitCode: 1 };
   try {
     server = await startCodeServer();
+    // Tests may change workspace settings or files; they get a fresh copy, never the repo's fixture.
+    const folder = path.join(server.dirs.root, 'workspace');
+    fs.cpSync(workspace, folder, { recursive: true });
     browser = await launchChromium();
     const page = await browser.newPage();
     let summary: string | undefined;
@@ -52,11 +55,11 @@ async function main(): Promise<number> {
     });
     const url = workbenchUrl({
       serverUrl: server.url,
-      folder: workspace,
+      folder,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: testsEntry,
     });
-    await trustFolderBeforeLoad(page, server.url, workspace);
+    await trustFolderBeforeLoad(page, server.url, folder);
     await page.goto(url);
     const exitCode = await withTimeout(exit, timeoutMs);
     outcome = { exitCode, summary };

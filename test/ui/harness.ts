@@ -17,12 +17,14 @@ export const fixtureWorkspace = path.join(repoRoot, 'test', 'vscode', 'workspace
 
 export interface VSCodeSession {
   page: Page;
+  /** The opened copy of the workspace folder (inside the server's temp dir). */
+  folder: string;
   server: RunningCodeServer;
   browser: Browser;
 }
 
 export interface OpenOptions {
-  /** Folder to open; defaults to the fixture workspace. */
+  /** Folder to open (a fresh copy of it, so tests cannot dirty the repo); defaults to the fixture workspace. */
   folder?: string;
   /** true (default): pre-trusted, no modal. false: the trust modal appears, as for a first-time user. */
   trusted?: boolean;
@@ -39,8 +41,10 @@ export async function startVSCode(options: OpenOptions = {}): Promise<VSCodeSess
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openFolder(page, server.url, options.folder ?? fixtureWorkspace, options.trusted ?? true);
-    return { page, server, browser };
+    const folder = path.join(server.dirs.root, 'workspace');
+    fs.cpSync(options.folder ?? fixtureWorkspace, folder, { recursive: true });
+    await openFolder(page, server.url, folder, options.trusted ?? true);
+    return { page, folder, server, browser };
   } catch (err) {
     await browser?.close().catch(() => undefined);
     await server.stop();
@@ -146,6 +150,7 @@ export function activeWebview(page: Page): FrameLocator {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file });
+  // Finishes CSS transitions first, so a toast that is sliding in is captured in place.
+  await page.screenshot({ path: file, animations: 'disabled' });
   return file;
 }

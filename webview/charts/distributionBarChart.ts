@@ -19,6 +19,8 @@ export interface DistributionBarChartSettings {
 export class DistributionBarChart {
   private readonly chart: BarChart;
   private theme: ThemeColors;
+  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
+  private optionsKey: string | undefined;
   private buckets: DistributionBucket[] = [];
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors, private readonly settings: DistributionBarChartSettings) {
@@ -52,12 +54,18 @@ export class DistributionBarChart {
         barPercentage: 0.92,
       },
     ];
-    this.chart.options = this.options();
+    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
+    const optionsKey = '';
+    if (optionsKey !== this.optionsKey) {
+      this.chart.options = this.options();
+      this.optionsKey = optionsKey;
+    }
     this.chart.update('none');
   }
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
+    this.optionsKey = undefined;
     this.update(this.buckets);
   }
 

@@ -18,6 +18,8 @@ export interface KernelCountersInput {
 export class KernelCountersChart {
   private readonly chart: Chart<'line', XY[]>;
   private theme: ThemeColors;
+  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
+  private optionsKey: string | undefined;
   private last: KernelCountersInput = { samples: [], xMaxSec: 1 };
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
@@ -72,12 +74,18 @@ export class KernelCountersChart {
       });
     }
     this.chart.data.datasets = datasets;
-    this.chart.options = this.options(withQueue.length > 0);
+    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
+    const optionsKey = `${input.xMaxSec}/${withQueue.length > 0}`;
+    if (optionsKey !== this.optionsKey) {
+      this.chart.options = this.options(withQueue.length > 0);
+      this.optionsKey = optionsKey;
+    }
     this.chart.update('none');
   }
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
+    this.optionsKey = undefined;
     this.update(this.last);
   }
 

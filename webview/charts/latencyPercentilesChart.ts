@@ -15,6 +15,8 @@ export interface LatencyPercentilesInput {
 export class LatencyPercentilesChart {
   private readonly chart: Chart<'line', XY[]>;
   private theme: ThemeColors;
+  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
+  private optionsKey: string | undefined;
   private last: LatencyPercentilesInput = { series: [], xMaxSec: 1 };
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
@@ -47,12 +49,18 @@ export class LatencyPercentilesChart {
       });
     }
     this.chart.data.datasets = datasets;
-    this.chart.options = this.options();
+    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
+    const optionsKey = `${input.xMaxSec}`;
+    if (optionsKey !== this.optionsKey) {
+      this.chart.options = this.options();
+      this.optionsKey = optionsKey;
+    }
     this.chart.update('none');
   }
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
+    this.optionsKey = undefined;
     this.update(this.last);
   }
 

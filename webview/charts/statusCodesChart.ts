@@ -18,6 +18,8 @@ export const NO_RESPONSE_LABEL = 'no response';
 export class StatusCodesChart {
   private readonly chart: BarChart;
   private theme: ThemeColors;
+  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
+  private optionsKey: string | undefined;
   private last: StatusCodesInput = { statusCodes: {}, failed: 0 };
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
@@ -41,12 +43,18 @@ export class StatusCodesChart {
         maxBarThickness: 28,
       },
     ];
-    this.chart.options = this.options();
+    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
+    const optionsKey = '';
+    if (optionsKey !== this.optionsKey) {
+      this.chart.options = this.options();
+      this.optionsKey = optionsKey;
+    }
     this.chart.update('none');
   }
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
+    this.optionsKey = undefined;
     this.update(this.last);
   }
 

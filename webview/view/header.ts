@@ -90,9 +90,16 @@ export class PanelHeader {
       else this.progress.value = Math.min(1, Math.max(0, fraction));
     }
     const elapsedMs = run.result?.durationMs ?? run.progress?.elapsedMs;
-    setText(this.elapsed, elapsedMs === undefined ? '' : running ? `${formatMs(elapsedMs)} elapsed` : `took ${formatMs(elapsedMs)}`);
+    const started = run.result ? startedAtText(run.result.startedAt) : '';
+    setText(this.elapsed, elapsedMs === undefined ? '' : running ? `${formatMs(elapsedMs)} elapsed` : `took ${formatMs(elapsedMs)}${started ? ` · started ${started}` : ''}`);
     setHidden(this.stop, !running);
     setHidden(this.runAgain, running);
     setHidden(this.exportGroup, running || !run.result);
   }
+}
+
+/** A saved report is read later: say when the run happened. */
+function startedAtText(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
