@@ -55,3 +55,14 @@ export function errorCauseColor(theme: ThemeColors, cause: string, index: number
   const cycle = [theme.orange, theme.purple, theme.yellow, theme.red, theme.blue, theme.green];
   return fixed[cause] ?? cycle[index % cycle.length];
 }
+
+/**
+ * The over-time charts are stacked one above the other on the same time axis; fixed axis widths make their plot
+ * areas start and end at the same x, so a burst of errors lines up with the counter jump below it.
+ */
+export const TIME_CHART_LEFT_AXIS_PX = 72;
+export const TIME_CHART_RIGHT_AXIS_PX = 40;
+
+export function fixedWidth(px: number): { afterFit: (scale: { width: number }) => void } {
+  return { afterFit: (scale) => void (scale.width = px) };
+}

@@ -5,7 +5,7 @@ import type { KernelSample } from '../../src/diagnosis/types';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import type { XY } from '../model/derivedSeries';
-import { themedPlugins, themedScale, timeScale } from './chartTheme';
+import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 /** The counters that tell the backlog story, in reading order. */
 export const KERNEL_COUNTERS = ['ListenOverflows', 'ListenDrops', 'SyncookiesSent', 'SyncookiesFailed', 'EstabResets', 'OutRsts'] as const;
@@ -100,9 +100,19 @@ export class KernelCountersChart {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: timeScale(t, this.last.xMaxSec),
-        y: { ...themedScale(t, 'since start'), type: 'linear', beginAtZero: true, position: 'left' },
-        queue: { ...themedScale(t, 'queue'), type: 'linear', beginAtZero: true, position: 'right', display: showQueueAxis, grid: { drawOnChartArea: false } },
+        y: { ...themedScale(t, 'since start'), type: 'linear', beginAtZero: true, position: 'left', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
+        queue: {
+          ...themedScale(t, 'queue'),
+          type: 'linear',
+          beginAtZero: true,
+          position: 'right',
+          display: showQueueAxis,
+          grid: { drawOnChartArea: false },
+          ...fixedWidth(TIME_CHART_RIGHT_AXIS_PX),
+        },
       },
+      // Without the queue axis, keep its room so the time axis still lines up with the charts above.
+      layout: { padding: { right: showQueueAxis ? 0 : TIME_CHART_RIGHT_AXIS_PX } },
       plugins: themedPlugins(t),
     } as Chart<'line', XY[]>['options'];
   }

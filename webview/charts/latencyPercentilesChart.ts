@@ -4,7 +4,7 @@ import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
 import { formatMs } from '../format/formatNumbers';
-import { themedPlugins, themedScale, timeScale } from './chartTheme';
+import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 export interface LatencyPercentilesInput {
   series: SeriesPoint[];
@@ -74,10 +74,12 @@ export class LatencyPercentilesChart {
     return {
       normalized: true,
       interaction: { mode: 'index', intersect: false },
+      // Room where the kernel chart below has its queue axis, so the time axes line up.
+      layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
       scales: {
         x: timeScale(t, this.last.xMaxSec),
         // Log axis: a p99 of seconds (retransmitted SYNs) would otherwise flatten p50 and p90 onto the axis.
-        y: { ...y, type: 'logarithmic', ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) } },
+        y: { ...y, type: 'logarithmic', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX), ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) } },
       },
       plugins: {
         ...themedPlugins(t),

@@ -5,7 +5,7 @@ import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
-import { errorCauseColor, themedPlugins, themedScale, timeScale } from './chartTheme';
+import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 export interface ThroughputInput {
   series: SeriesPoint[];
@@ -93,9 +93,11 @@ export class ThroughputChart {
     return {
       normalized: true,
       interaction: { mode: 'index', intersect: false },
+      // Room where the kernel chart below has its queue axis, so the time axes line up.
+      layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
       scales: {
         x: timeScale(t, this.last.xMaxSec),
-        y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true },
+        y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true, ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
       },
       plugins: themedPlugins(t),
     } as Chart<'line', XY[]>['options'];
