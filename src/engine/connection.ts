@@ -39,7 +39,7 @@ export class Connection {
     private readonly ctx: ConnectionContext,
     setup: {
       origin: string;
-      servername: string;
+      servername?: string;
       insecure: boolean;
       http2: boolean;
       connectTimeoutMs: number;
@@ -121,8 +121,9 @@ export class Connection {
   }
 
   private onConnectStart(): void {
-    this.state = 'connecting';
     this.connectStart = this.ctx.now();
+    // undici may reconnect on its own after an aborted request; only a connect for our request makes us busy.
+    if (this.state !== 'idle') this.state = 'connecting';
   }
 
   private onConnectEnd(err: Error | null, socket: Socket | null): void {
@@ -131,7 +132,7 @@ export class Connection {
       this.ctx.recorder.connectsFailed++;
       return;
     }
-    this.state = 'send';
+    if (this.state === 'connecting') this.state = 'send';
     this.socketOpen = true;
     socket.once('close', () => {
       this.socketOpen = false;

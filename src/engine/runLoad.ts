@@ -1,5 +1,6 @@
 // The engine's entry point: check the target, split the load across worker threads, merge what they report,
 // and always return a RunResult, whether the run completed, was cancelled, or hit trouble on the way.
+import { isIP } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
@@ -90,7 +91,8 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
     connections,
     origin: `${options.url.protocol}//${formatHostPort(target.connectAddress, target.port)}`,
     connectAddress: target.connectAddress,
-    servername: target.host,
+    // TLS SNI takes a host name, never an IP address (RFC 6066).
+    servername: isIP(target.host) ? undefined : target.host,
     path: `${options.url.pathname}${options.url.search}`,
     method: options.method,
     headers: { host: hostHeader, 'user-agent': `load-test-localhost/${TOOL_VERSION}`, ...options.headers },

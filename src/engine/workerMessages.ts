@@ -9,7 +9,8 @@ export interface ShareSetup {
   origin: string;
   /** Address to connect to (the host name stays in the Host header and TLS SNI). */
   connectAddress: string;
-  servername: string;
+  /** TLS SNI; absent for an IP address. */
+  servername?: string;
   path: string;
   method: string;
   headers: Record<string, string>;
