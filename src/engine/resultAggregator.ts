@@ -9,7 +9,7 @@ import {
   toDistribution,
   type Histogram,
 } from './latencyHistogram';
-import type { ErrorCause, ErrorPhase, RunProgress, SeriesPoint } from './result';
+import type { ErrorCause, ErrorPhase, RunProgress, RunResult, SeriesPoint } from './result';
 import type { ErrorTally, IntervalReport } from './workerMessages';
 
 /** Counters and histograms of one stretch of time (a tick, a second, or the whole run). */
@@ -63,6 +63,17 @@ class Tally {
     if (report.firstByte) addEncoded(this.firstByte, report.firstByte);
     addLogBuckets(this.totalBuckets, report.totalBuckets);
     addLogBuckets(this.connectBuckets, report.connectBuckets);
+  }
+
+  /** Every request accounted for: what was not answered or failed is still in flight. */
+  requestCounts(): RunResult['requests'] {
+    return {
+      started: this.started,
+      ok: this.completed,
+      failed: this.failed,
+      inFlight: Math.max(0, this.started - this.completed - this.failed),
+      non2xx: this.non2xx,
+    };
   }
 
   errorsByCause(): Partial<Record<ErrorCause, number>> {
@@ -211,13 +222,7 @@ export class ResultAggregator {
     return {
       elapsedMs,
       fraction,
-      requests: {
-        started: w.started,
-        ok: w.completed,
-        failed: w.failed,
-        inFlight: Math.max(0, w.started - w.completed - w.failed),
-        non2xx: w.non2xx,
-      },
+      requests: w.requestCounts(),
       connections: { open: last?.openConnections ?? 0, connecting: last?.connectingConnections ?? 0 },
       requestsPerSec: windowMs > 0 ? (this.recentCompleted.reduce((a, b) => a + b, 0) * 1000) / windowMs : 0,
       latency: { total: summarize(w.total), connect: summarize(w.connect) },

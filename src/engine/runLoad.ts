@@ -243,13 +243,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
       startedAt,
       durationMs: Math.round(durationMs),
       stopReason: stopReason!,
-      requests: {
-        started: w.started,
-        ok: w.completed,
-        failed: w.failed,
-        inFlight: Math.max(0, w.started - w.completed - w.failed),
-        non2xx: w.non2xx,
-      },
+      requests: w.requestCounts(),
       connections: {
         opened: w.connectsOpened,
         failedConnects: w.connectsFailed,
