@@ -1,10 +1,15 @@
 // One load connection: one undici Client (one socket at a time), one request at a time, the Connection itself as
 // undici's handler. This is the lean path: no Pool, no Response objects, no per-request closures.
-import { Client, buildConnector, type Dispatcher } from 'undici';
+import type { Client as UndiciClient, buildConnector as UndiciBuildConnector, Dispatcher } from 'undici';
 import type { Socket } from 'node:net';
 import { classifyError, describeError } from './errorClassification';
 import type { IntervalRecorder } from './intervalRecorder';
 import type { ErrorPhase } from './result';
+
+// Only the two parts of undici a load thread uses. Its index also loads fetch, WebSocket, cookies and caches:
+// measured ~70 ms of CPU per thread at start, which a short run pays in its CPU per request.
+const Client = require('undici/lib/dispatcher/client.js') as typeof UndiciClient;
+const buildConnector = require('undici/lib/core/connect.js') as typeof UndiciBuildConnector;
 
 export interface ConnectionContext {
   readonly recorder: IntervalRecorder;
@@ -21,7 +26,7 @@ export interface ConnectionContext {
 type State = 'idle' | 'connecting' | ErrorPhase;
 
 export class Connection {
-  private readonly client: Client;
+  private readonly client: UndiciClient;
   private state: State = 'idle';
   /** When the current request was (or should have been, in the open model) sent. */
   private requestStart = 0;
@@ -34,6 +39,7 @@ export class Connection {
   private firstLength = -1;
   /** The socket of a connect in progress: undici does not know it yet, so a stop must close it itself. */
   private connectingSocket: Socket | undefined;
+  private connectCallback: Parameters<UndiciBuildConnector.connector>[1] | undefined;
 
   constructor(
     private readonly ctx: ConnectionContext,
@@ -50,25 +56,30 @@ export class Connection {
       timeout: setup.connectTimeoutMs,
       rejectUnauthorized: !setup.insecure,
       allowH2: setup.http2,
+      // undici falls back to this when the Client has none, so each connect needs no options copy.
+      servername: setup.servername,
       // Nagle off, like every load tool: small requests must not wait for ACKs.
       noDelay: true,
-    } as buildConnector.BuildOptions);
-    const connector: buildConnector.connector = (options, callback) => {
+      // No TCP keep-alive probes: every socket is busy for the whole run. undici would otherwise set four socket
+      // options twice per connection (8 syscalls), which shows when each request opens a connection.
+      keepAlive: false,
+    } as UndiciBuildConnector.BuildOptions);
+    const connector: UndiciBuildConnector.connector = (options, callback) => {
       this.onConnectStart();
-      const socket = baseConnector({ ...options, servername: setup.servername }, (err, connected) => {
-        this.connectingSocket = undefined;
-        this.onConnectEnd(err, connected as Socket | null);
-        callback(err as Error, connected as never);
-      });
+      this.connectCallback = callback;
+      const socket = baseConnector(options, this.onConnected);
       this.connectingSocket = socket as unknown as Socket;
       return socket;
     };
     this.client = new Client(setup.origin, {
       connect: connector,
+      // One request at a time. (pipelining: 2 would skip undici's setImmediate before each reuse of a keep-alive
+      // socket, as we never queue a second request; measured side by side it cost CPU rather than saving it.)
       pipelining: 1,
       allowH2: setup.http2,
-      headersTimeout: setup.responseTimeoutMs,
-      bodyTimeout: setup.responseTimeoutMs,
+      // No undici timers per request or per socket: onTick's abortIfOlderThan enforces the response timeout.
+      headersTimeout: 0,
+      bodyTimeout: 0,
       keepAliveTimeout: 60_000,
       keepAliveMaxTimeout: 600_000,
       // Keep-alive stays on the socket until the run ends; a server's own close is handled by reconnecting.
@@ -126,6 +137,19 @@ export class Connection {
     if (this.state !== 'idle') this.state = 'connecting';
   }
 
+  // Bound once: a connection may open a socket per request, and these run for each one.
+  private readonly onConnected = (err: Error | null, socket: unknown): void => {
+    this.connectingSocket = undefined;
+    this.onConnectEnd(err, socket as Socket | null);
+    const callback = this.connectCallback!;
+    this.connectCallback = undefined;
+    callback(err as Error, socket as never);
+  };
+
+  private readonly onSocketClose = (): void => {
+    this.socketOpen = false;
+  };
+
   private onConnectEnd(err: Error | null, socket: Socket | null): void {
     if (this.ctx.stopped) return;
     if (err || !socket) {
@@ -134,9 +158,7 @@ export class Connection {
     }
     if (this.state === 'connecting') this.state = 'send';
     this.socketOpen = true;
-    socket.once('close', () => {
-      this.socketOpen = false;
-    });
+    socket.on('close', this.onSocketClose);
     this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
   }
 

@@ -1,15 +1,19 @@
 // Latency is recorded in microseconds in HDR histograms (full percentile spectrum, exact merge across workers)
 // plus a small log-bucket array for the distribution charts.
-import * as hdr from 'hdr-histogram-js';
+// The builder and the codec only: the package index also loads its log reader/writer and recorder, which every
+// load thread would pay for at start.
+import type { Histogram as HdrHistogram } from 'hdr-histogram-js';
+import { build } from 'hdr-histogram-js/dist/HistogramBuilder';
+import { decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js/dist/encoding';
 import type { DistributionBucket, LatencySummary } from './result';
 
-export type Histogram = hdr.Histogram;
+export type Histogram = HdrHistogram;
 
 /** 1 us .. 1 h at 3 significant digits; values above are clamped, never thrown. */
 const HIGHEST_US = 3_600_000_000;
 
 export function createHistogram(): Histogram {
-  return hdr.build({
+  return build({
     bitBucketSize: 32,
     lowestDiscernibleValue: 1,
     highestTrackableValue: HIGHEST_US,
@@ -24,11 +28,11 @@ export function recordMicros(histogram: Histogram, micros: number): void {
 }
 
 export function encodeHistogram(histogram: Histogram): string {
-  return hdr.encodeIntoCompressedBase64(histogram);
+  return encodeIntoCompressedBase64(histogram);
 }
 
 export function addEncoded(into: Histogram, encoded: string): void {
-  const decoded = hdr.decodeFromCompressedBase64(encoded, 32, false);
+  const decoded = decodeFromCompressedBase64(encoded, 32, false);
   into.add(decoded);
   decoded.destroy();
 }

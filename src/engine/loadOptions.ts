@@ -1,5 +1,6 @@
 // What a caller may ask of the engine, and the checks that turn bad input into one clear sentence.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 export interface LoadOptions {
   url: string;
@@ -139,9 +140,14 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
 }
 
 /**
- * One worker keeps the caller's thread free. Measured on 2 cores with the server on the same machine: a second
- * worker only pays off once there are enough connections to keep both busy (see bench/).
+ * One worker keeps the caller's thread free. Measured with `npm run bench -- --workers 1,2,3` on 2 cores with nginx
+ * on the same machine, 50 connections (median of 2 runs, req/s and CPU us per request):
+ *   keep-alive      1: 52.2k, 20.1 us   2: 47.9k, 24.9 us   3: 41.7k, 31.0 us
+ *   new connection  1:  8.1k, 150 us    2:  8.6k, 181 us    3:  8.1k, 199 us
+ * The server needs the other core, so a second worker only competes with it (and costs CPU). With more cores a
+ * second worker is kept from 32 connections, as before (not measured here).
  */
 export function defaultWorkerCount(connections: number): number {
+  if (availableParallelism() <= 2) return 1;
   return connections >= 32 ? 2 : 1;
 }

@@ -22,7 +22,8 @@ export interface LoadShare {
 export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) => void): LoadShare {
   const control = new Int32Array(setup.control);
   const recorder = new IntervalRecorder();
-  const headers: Record<string, string> = { ...setup.headers };
+  // The flat [name, value, ...] form: undici reads it without an Object.keys() per request.
+  const headers = Object.entries(setup.headers).flat();
   const dispatchOptions: Dispatcher.DispatchOptions = {
     path: setup.path,
     method: setup.method as Dispatcher.HttpMethod,

@@ -6,9 +6,12 @@ import { notification, runCommand, screenshot, shownError, withVSCode } from './
 test('F1 "Load test localhost" runs the installed extension\'s command', async () => {
   await withVSCode('smoke', async ({ page }) => {
     await runCommand(page, 'Load test localhost');
-    // Whatever the command shows first (a notification or its panel's tab) names the extension;
-    // a missing or throwing command shows an error instead.
-    const answer = notification(page, /Load Test/i).or(page.locator('.tabs-container .tab', { hasText: /Load Test/i }));
+    // Whatever the command shows first answers: the discovery's question about the dev server (a toast or a
+    // dialog), a target or profile pick, or the panel's tab; a missing or throwing command shows an error instead.
+    const answer = notification(page, /Load Test|dev server/i)
+      .or(page.locator('.monaco-dialog-box', { hasText: /dev server/i }))
+      .or(page.locator('.quick-input-widget .quick-input-list-entry'))
+      .or(page.locator('.tabs-container .tab', { hasText: /Load Test/i }));
     await answer.or(shownError(page)).first().waitFor({ timeout: 30_000 });
     const errors = await shownError(page).allInnerTexts();
     assert.deepEqual(errors, [], `VS Code showed an error: ${errors.join(' | ')}`);

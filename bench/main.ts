@@ -1,0 +1,120 @@
+// `npm run bench`: load-test-localhost side by side with wrk, ab and autocannon against one loopback target, in
+// keep-alive and new-connection-per-request mode: requests/s and each generator's own CPU per request, then ratios.
+// A measurement, not a test: it asserts nothing. Every load is bounded in time and goes to 127.0.0.1 only.
+//
+//   npm run bench -- [--seconds 5] [--rounds 3] [--connections 50] [--workers 1,2,3] [--modes keep-alive,new-connection]
+//                    [--tools wrk,load-test-localhost]
+import { join } from 'node:path';
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { formatModeTable, formatRatios, type ModeResults, type Sample } from './benchTable';
+import { startBenchTarget } from './benchTarget';
+import { runMeasured } from './childCpu';
+import { defaultWorkerCount } from '../src/engine/loadOptions';
+import { installedPeers, loadTestLocalhost, type BenchMode, type LoadGenerator, type LoadSpec } from './generators';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    workers: { type: 'string' },
+    modes: { type: 'string', default: 'keep-alive,new-connection' },
+    /** Only these generators (comma-separated names, e.g. `load-test-localhost`), for quick tuning runs. */
+    tools: { type: 'string' },
+  },
+});
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const connections = Number(values.connections);
+const modes = values.modes!.split(',') as BenchMode[];
+/** out/bench.js sits next to out/cli.js; the repo root is one up. */
+const cliScript = join(__dirname, 'cli.js');
+const repoRoot = join(__dirname, '..');
+const SUBJECT = 'load-test-localhost';
+/** Time for sockets of the previous run to finish closing before the next one starts. */
+const PAUSE_MS = 1000;
+const WARM_UP_SECONDS = 1;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function measure(generator: LoadGenerator, spec: LoadSpec): Promise<Sample | undefined> {
+  const { command, args } = generator.command(spec);
+  const run = await runMeasured(command, args, (spec.seconds + 30) * 1000);
+  try {
+    const reading = generator.read(run.stdout);
+    if (reading.requests === 0) throw new Error('no requests completed');
+    return {
+      requestsPerSec: reading.requestsPerSec,
+      cpuUsPerRequest: (run.cpuMs * 1000) / reading.requests,
+      errors: reading.errors,
+    };
+  } catch (err) {
+    console.error(`  ${generator.name} (${spec.mode}) gave no reading: ${(err as Error).message}; exit ${run.exitCode}`);
+    console.error(`  ${run.stderr.trim().split('\n').slice(-3).join('\n  ')}`);
+    return undefined;
+  }
+}
+
+async function benchMode(url: string, mode: BenchMode, generators: LoadGenerator[]): Promise<ModeResults> {
+  const samples = new Map<string, Sample[]>(generators.map((g) => [g.name, []]));
+  const spec: LoadSpec = { url, mode, connections, seconds };
+  // Warm the server (page cache, nginx workers) with the first generator before anything is counted.
+  await measure(generators[0], { ...spec, seconds: WARM_UP_SECONDS });
+  for (let round = 0; round < rounds; round++) {
+    // Interleaved, and the order rotates each round so no generator always runs right after the same one.
+    for (let i = 0; i < generators.length; i++) {
+      const generator = generators[(i + round) % generators.length];
+      await sleep(PAUSE_MS);
+      const sample = await measure(generator, spec);
+      if (sample) samples.get(generator.name)!.push(sample);
+      const line = sample
+        ? `${Math.round(sample.requestsPerSec)} req/s, ${sample.cpuUsPerRequest.toFixed(1)} us CPU/req, ${sample.errors} errors`
+        : 'failed';
+      console.error(`  [${mode} round ${round + 1}/${rounds}] ${generator.name}: ${line}`);
+    }
+  }
+  for (const [name, list] of samples) if (list.length === 0) samples.delete(name);
+  return { mode, samples };
+}
+
+async function main(): Promise<void> {
+  const workerCounts = values.workers ? values.workers.split(',').map(Number) : [];
+  const wanted = values.tools?.split(',');
+  const generators = [
+    ...installedPeers(repoRoot),
+    loadTestLocalhost(cliScript),
+    ...workerCounts.map((n) => loadTestLocalhost(cliScript, n)),
+  ].filter((g) => !wanted || wanted.some((name) => g.name.startsWith(name)));
+  if (generators.length === 0) throw new Error(`No generator matches --tools ${values.tools}`);
+  const target = await startBenchTarget();
+  const stopTarget = () => void target.stop();
+  process.once('SIGINT', () => {
+    stopTarget();
+    process.exit(130);
+  });
+  console.log(`Target: ${target.url} — ${target.description}`);
+  console.log(
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; ` +
+      `${connections} connections, ${seconds} s per run, ${rounds} rounds interleaved; ` +
+      'CPU = user+system of the generator process (all threads) over its whole life, per response received.',
+  );
+  try {
+    for (const mode of modes) {
+      console.error(`\n${mode}:`);
+      const results = await benchMode(target.url, mode, generators);
+      const title = mode === 'keep-alive' ? 'Keep-alive' : 'New connection per request';
+      console.log(`\n${title}, ${connections} connections\n`);
+      console.log(formatModeTable(results));
+      console.log(`\n${SUBJECT} (default: ${defaultWorkerCount(connections)} workers at ${connections} connections):`);
+      console.log(formatRatios(results, SUBJECT));
+    }
+  } finally {
+    await target.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+// "Export results...": the result as JSON (the CLI's --json), CSV (the time series) or a self-contained HTML report.
+import * as vscode from 'vscode';
+import type { RunResult } from '../engine/result';
+import { renderCsvReport } from '../report/csvReport';
+import { renderHtmlReport } from '../report/htmlReport';
+
+export type ExportFormat = 'json' | 'csv' | 'html';
+
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
+  json: { 'JSON result': ['json'] },
+  csv: { 'CSV time series': ['csv'] },
+  html: { 'HTML report': ['html'] },
+};
+
+export async function renderExport(result: RunResult, format: ExportFormat, extensionUri: vscode.Uri): Promise<string> {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'csv') return renderCsvReport(result);
+  const read = async (name: string) =>
+    Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'out', name))).toString('utf8');
+  return renderHtmlReport(result, { webviewJs: await read('webview.js'), css: await read('webview.css') });
+}
+
+/** e.g. load-test-127.0.0.1-3000-2025-01-31T10-20-30.html */
+export function exportFileName(result: RunResult, format: ExportFormat): string {
+  const where = `${result.target.host}-${result.target.port}`.replace(/[^\w.-]+/g, '-');
+  const when = result.startedAt.slice(0, 19).replace(/:/g, '-');
+  return `load-test-${where}-${when}.${format}`;
+}
+
+async function askFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'HTML report', description: 'charts and findings in one file, opens in any browser', format: 'html' as const },
+      { label: 'JSON', description: 'the whole result, as the CLI --json prints it', format: 'json' as const },
+      { label: 'CSV', description: 'the time series, one row a second', format: 'csv' as const },
+    ],
+    { title: 'Export results as' },
+  );
+  return picked?.format;
+}
+
+/** Writes the export; asks for the format and the file when not given. Returns the file written. */
+export async function exportResult(
+  result: RunResult,
+  extensionUri: vscode.Uri,
+  format?: ExportFormat,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  format ??= await askFormat();
+  if (!format) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  target ??= await vscode.window.showSaveDialog({
+    title: 'Export load test results',
+    defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(result, format)) : undefined,
+    filters: FILTERS[format],
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(await renderExport(result, format, extensionUri), 'utf8'));
+  return target;
+}

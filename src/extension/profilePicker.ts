@@ -1,0 +1,92 @@
+// "How hard?": a quick pick of the presets with the last-used profile first, or "Custom..." through input boxes.
+// The choice is remembered per workspace.
+import * as vscode from 'vscode';
+import {
+  inputError,
+  parseConnections,
+  parseHeaders,
+  parseMethod,
+  parseRate,
+  parseStopAfter,
+  type Parsed,
+} from './customProfileInput';
+import { describeProfile, PRESET_PROFILES, sameLoad, storedProfile, type LoadProfile } from './loadProfiles';
+import { defaultCustomProfile } from './runSettings';
+import { testAnswers } from './testAnswers';
+
+export const LAST_PROFILE_KEY = 'loadTest.lastProfile';
+
+type ProfileItem = vscode.QuickPickItem & { profile?: LoadProfile };
+
+export function lastProfile(context: vscode.ExtensionContext): LoadProfile | undefined {
+  return storedProfile(context.workspaceState.get(LAST_PROFILE_KEY));
+}
+
+export async function pickProfile(context: vscode.ExtensionContext, targetUrl: string): Promise<LoadProfile | undefined> {
+  const chosen = testAnswers.profile ?? (await askForProfile(context, targetUrl));
+  if (chosen) await context.workspaceState.update(LAST_PROFILE_KEY, chosen);
+  return chosen;
+}
+
+async function askForProfile(context: vscode.ExtensionContext, targetUrl: string): Promise<LoadProfile | undefined> {
+  const last = lastProfile(context);
+  const items: ProfileItem[] = [];
+  if (last) items.push({ label: `$(history) ${last.label}`, description: 'last used', profile: last });
+  for (const preset of PRESET_PROFILES) {
+    if (last && sameLoad(last, preset)) continue;
+    items.push({ label: `$(dashboard) ${preset.label}`, profile: preset });
+  }
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push({ label: '$(settings-edit) Custom…', description: 'connections, requests or duration, rate, keep-alive, method, headers, body' });
+  const picked = await vscode.window.showQuickPick(items, { title: `Load test ${targetUrl}`, placeHolder: 'How much load?' });
+  if (!picked) return undefined;
+  return picked.profile ?? askForCustomProfile(last?.id === 'custom' ? last : undefined);
+}
+
+/** One input box; undefined when the user pressed Escape. */
+async function ask<T>(title: string, prompt: string, value: string, parse: (text: string) => Parsed<T>): Promise<{ value: T } | undefined> {
+  const text = await vscode.window.showInputBox({ title: `Custom load: ${title}`, prompt, value, validateInput: (t) => inputError(parse(t)) });
+  if (text === undefined) return undefined;
+  const parsed = parse(text);
+  return 'value' in parsed ? parsed : undefined;
+}
+
+async function askForCustomProfile(previous: LoadProfile | undefined): Promise<LoadProfile | undefined> {
+  const start = previous ?? defaultCustomProfile();
+  const connections = await ask('connections', 'Concurrent connections (1-10000)', String(start.connections), parseConnections);
+  if (!connections) return undefined;
+  const stopAfterText = start.requests !== undefined ? String(start.requests) : `${start.durationSeconds ?? 10}s`;
+  const stopAfter = await ask('stop after', 'A number of requests (e.g. 1000) or a duration (e.g. 20s, 2m)', stopAfterText, parseStopAfter);
+  if (!stopAfter) return undefined;
+  const rate = await ask('rate', 'Requests per second for a constant rate; empty: as fast as the connections allow', start.rate !== undefined ? String(start.rate) : '', parseRate);
+  if (!rate) return undefined;
+  const keepAlive = await vscode.window.showQuickPick(
+    [
+      { label: 'Keep-alive', description: 'reuse connections', keepAlive: true },
+      { label: 'New connection per request', description: 'like ab without -k: exercises the listen backlog', keepAlive: false },
+    ].sort((a, b) => Number(b.keepAlive === start.keepAlive) - Number(a.keepAlive === start.keepAlive)),
+    { title: 'Custom load: connections' },
+  );
+  if (!keepAlive) return undefined;
+  const method = await ask('method', 'HTTP method', start.method ?? 'GET', parseMethod);
+  if (!method) return undefined;
+  const headersText = Object.entries(start.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join(' | ');
+  const headers = await ask('headers', 'Headers as "Name: value | Name2: value2"; empty for none', headersText, parseHeaders);
+  if (!headers) return undefined;
+  let body: string | undefined;
+  if (method.value !== 'GET' && method.value !== 'HEAD') {
+    body = await vscode.window.showInputBox({ title: 'Custom load: body', prompt: 'Request body; empty for none', value: start.body ?? '' });
+    if (body === undefined) return undefined;
+    if (body === '') body = undefined;
+  }
+  const profile = {
+    connections: connections.value,
+    ...stopAfter.value,
+    rate: rate.value,
+    keepAlive: keepAlive.keepAlive,
+    method: method.value === 'GET' ? undefined : method.value,
+    headers: headers.value,
+    body,
+  };
+  return { id: 'custom', label: `Custom: ${describeProfile(profile)}`, ...profile };
+}

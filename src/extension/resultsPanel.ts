@@ -1,0 +1,196 @@
+// The results panel's host side: one WebviewPanel, opened when a run starts, fed by the run controller's events.
+// Nothing is posted before the webview says `ready`; then `init` carries the current run, history and baseline.
+// The webview is not kept alive while hidden: it reloads from its saved state and a fresh `init` when shown.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { RunResult } from '../engine/result';
+import type { HostToWebview, WebviewToHost } from '../protocol';
+import { renderPanelHtml } from './panelHtml';
+import { ProgressCoalescer } from './progressCoalescer';
+import type { RunController } from './runController';
+
+export const RESULTS_VIEW_TYPE = 'loadTest.results';
+const TITLE = 'Load Test Results';
+
+export type WebviewMessageHandler = (message: WebviewToHost) => void | Promise<void>;
+
+export class ResultsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private coalescer: ProgressCoalescer | undefined;
+  private baseline: { runId: string; result: RunResult } | undefined;
+  private handler: WebviewMessageHandler = () => undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time the webview (re)loaded and got its `init`. */
+  readonly onDidInit = this.readyEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly controller: RunController,
+  ) {
+    this.subscriptions.push(
+      controller.onDidStart((run) => {
+        this.coalescer?.dispose();
+        this.coalescer = new ProgressCoalescer((progress, kernelSamples) => this.post({ type: 'progress', runId: run.runId, progress, kernelSamples }));
+        // A new panel gets the run with `init`; an open one is told and brought to the front, without focus.
+        const wasOpen = this.isOpen;
+        this.show();
+        if (wasOpen) this.post({ type: 'runStarted', run });
+      }),
+      controller.onDidProgress(({ progress }) => this.coalescer?.push(progress)),
+      controller.onDidSampleKernel(({ sample }) => this.coalescer?.pushKernelSample(sample)),
+      controller.onDidFinish(({ runId, result }) => {
+        this.coalescer?.flush();
+        this.coalescer?.dispose();
+        this.coalescer = undefined;
+        this.post({ type: 'runFinished', runId, result });
+      }),
+      controller.onDidChangeHistory((history) => this.post({ type: 'history', history })),
+    );
+  }
+
+  setMessageHandler(handler: WebviewMessageHandler): void {
+    this.handler = handler;
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  get isVisible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
+  /** Opens the panel beside the editor without taking focus, or reveals it. */
+  show(preserveFocus = true): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      RESULTS_VIEW_TYPE,
+      TITLE,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      this.webviewOptions(),
+    );
+    this.adopt(panel);
+  }
+
+  /** A panel VS Code restored after a window reload (WebviewPanelSerializer). */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel) {
+      // Only one results panel: a second restored one is closed rather than left dead.
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel);
+  }
+
+  /** Closes the panel (the run, if any, goes on). */
+  close(): void {
+    this.panel?.dispose();
+  }
+
+  async setBaseline(runId: string | undefined): Promise<void> {
+    const result = runId ? await this.controller.loadFromHistory(runId) : undefined;
+    this.baseline = runId && result ? { runId, result } : undefined;
+    this.post({ type: 'baseline', baseline: this.baseline?.result });
+  }
+
+  dispose(): void {
+    this.coalescer?.dispose();
+    this.panel?.dispose();
+    this.readyEmitter.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      // Only our own bundle and media; no retainContextWhenHidden (the webview restores from setState + init).
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'out'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    const disposables: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      // A hidden webview is torn down; it posts `ready` again when shown.
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        // Closing the panel does not stop the run; "Show results" opens it again, live.
+        this.panel = undefined;
+        this.ready = false;
+        disposables.forEach((d) => d.dispose());
+      }),
+    ];
+    panel.webview.html = this.html(panel.webview);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const out = vscode.Uri.joinPath(this.extensionUri, 'out');
+    return renderPanelHtml({
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.css')).toString(),
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64url'),
+      title: TITLE,
+    });
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isWebviewMessage(message)) return;
+    if (message.type === 'ready') {
+      this.ready = true;
+      const history = await this.controller.historyEntries().catch(() => []);
+      this.post({ type: 'init', run: this.controller.panelRun(), history, baseline: this.baseline?.result });
+      this.readyEmitter.fire();
+      return;
+    }
+    await this.handler(message);
+  }
+
+  /** Never awaited: a slow webview must not hold up the run. */
+  private post(message: HostToWebview): void {
+    if (!this.panel || !this.ready) return;
+    void this.panel.webview.postMessage(message);
+  }
+}
+
+const WEBVIEW_MESSAGE_TYPES = new Set<WebviewToHost['type']>([
+  'ready',
+  'stop',
+  'runAgain',
+  'copyText',
+  'runInTerminal',
+  'openBacklogSource',
+  'export',
+  'compareWith',
+]);
+
+/** The webview is a page: check the shape of what it sends before acting on it. */
+export function isWebviewMessage(data: unknown): data is WebviewToHost {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  if (!WEBVIEW_MESSAGE_TYPES.has(m.type as WebviewToHost['type'])) return false;
+  switch (m.type) {
+    case 'copyText':
+    case 'runInTerminal':
+      return typeof (m.type === 'copyText' ? m.text : m.command) === 'string';
+    case 'openBacklogSource':
+      return typeof m.findingId === 'string';
+    case 'export':
+      return m.format === 'json' || m.format === 'csv' || m.format === 'html';
+    case 'compareWith':
+      return m.runId === undefined || typeof m.runId === 'string';
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,167 @@
+// Owns the one load test that may run at a time: starts it (off this thread: the engine uses worker threads),
+// stops it, remembers the last result, and tells the status bar, panel, notification, log and history by events.
+import * as vscode from 'vscode';
+import type { Finding, KernelSample } from '../diagnosis/types';
+import type { LoadOptions } from '../engine/loadOptions';
+import type { RunProgress, RunResult, SeriesPoint } from '../engine/result';
+import type { HistoryEntry, PanelRun } from '../protocol';
+import { runLoadTest } from '../loadTest/runLoadTest';
+import { echoOptions } from './runOptionsEcho';
+import { newRunId, type RunHistory } from './runHistory';
+
+/** A reopened panel gets the whole live series from here; ten minutes at four points a second. */
+const MAX_KEPT_POINTS = 2400;
+
+export interface FinishedRun {
+  runId: string;
+  result: RunResult;
+}
+
+export interface ProgressEvent {
+  runId: string;
+  progress: RunProgress;
+}
+
+interface ActiveRun {
+  runId: string;
+  options: LoadOptions;
+  panelRun: PanelRun;
+  abort: AbortController;
+  points: SeriesPoint[];
+  done: Promise<FinishedRun>;
+  /** True once the target answered and the load began (before that, errors are the caller's to show). */
+  loading: boolean;
+}
+
+export class RunController implements vscode.Disposable {
+  private active: ActiveRun | undefined;
+  private last: FinishedRun | undefined;
+  private lastOptions: LoadOptions | undefined;
+  /** The latest history write; tests and export wait on it. */
+  historySaved: Promise<void> = Promise.resolve();
+
+  private readonly startEmitter = new vscode.EventEmitter<PanelRun>();
+  private readonly progressEmitter = new vscode.EventEmitter<ProgressEvent>();
+  private readonly kernelSampleEmitter = new vscode.EventEmitter<{ runId: string; sample: KernelSample }>();
+  private readonly finishEmitter = new vscode.EventEmitter<FinishedRun>();
+  private readonly historyEmitter = new vscode.EventEmitter<HistoryEntry[]>();
+  /** The load began (target checked, kernel read); the options and pre-load findings are known. */
+  readonly onDidStart = this.startEmitter.event;
+  readonly onDidProgress = this.progressEmitter.event;
+  readonly onDidSampleKernel = this.kernelSampleEmitter.event;
+  readonly onDidFinish = this.finishEmitter.event;
+  readonly onDidChangeHistory = this.historyEmitter.event;
+
+  constructor(private readonly history: RunHistory) {}
+
+  get running(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** The options of the last run started in this window (for "Run again"). */
+  get lastRunOptions(): LoadOptions | undefined {
+    return this.lastOptions;
+  }
+
+  lastResult(): FinishedRun | undefined {
+    return this.last;
+  }
+
+  /** After a window reload: the newest run from history, without announcing a new result. */
+  restoreLast(run: FinishedRun): void {
+    this.last ??= run;
+  }
+
+  /** What a panel opened now should show: the running run with every live point so far, else the last result. */
+  panelRun(): PanelRun | undefined {
+    const active = this.active;
+    if (active?.loading) {
+      const progress = active.panelRun.progress ? { ...active.panelRun.progress, points: [...active.points] } : undefined;
+      return { ...active.panelRun, progress, kernelSamples: [...active.panelRun.kernelSamples] };
+    }
+    if (!this.last) return undefined;
+    const { result, runId } = this.last;
+    return { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
+  }
+
+  /** Resolves when the run in progress (if any) has ended. */
+  async whenIdle(): Promise<void> {
+    await this.active?.done.catch(() => undefined);
+  }
+
+  stop(): void {
+    this.active?.abort.abort();
+  }
+
+  /**
+   * Runs a load test. Rejects with UsageError / TargetUnreachableError before any load; once the load began it
+   * always resolves with what was measured (a stop keeps the result).
+   */
+  start(options: LoadOptions): Promise<FinishedRun> {
+    if (this.active) return Promise.reject(new Error('A load test is already running.'));
+    const echo = echoOptions(options); // throws UsageError for bad input before anything else
+    const runId = newRunId();
+    const abort = new AbortController();
+    const panelRun: PanelRun = { runId, options: echo, preflight: [], status: 'running', kernelSamples: [] };
+    const active: ActiveRun = { runId, options, panelRun, abort, points: [], loading: false, done: undefined as never };
+    let preflight: Finding[] = [];
+    active.done = runLoadTest(options, {
+      signal: abort.signal,
+      onPreflight: (findings) => {
+        preflight = findings;
+      },
+      onLoadStart: () => {
+        active.loading = true;
+        panelRun.preflight = preflight;
+        this.startEmitter.fire({ ...panelRun });
+      },
+      onProgress: (progress) => {
+        panelRun.progress = progress;
+        active.points.push(...progress.points);
+        if (active.points.length > MAX_KEPT_POINTS) active.points.splice(0, active.points.length - MAX_KEPT_POINTS);
+        this.progressEmitter.fire({ runId, progress });
+      },
+      onKernelSample: (sample) => {
+        panelRun.kernelSamples.push(sample);
+        this.kernelSampleEmitter.fire({ runId, sample });
+      },
+    }).then(
+      (result) => {
+        this.active = undefined;
+        this.last = { runId, result };
+        this.lastOptions = options;
+        this.finishEmitter.fire(this.last);
+        this.historySaved = this.history.add(runId, result).then(
+          (entries) => this.historyEmitter.fire(entries),
+          () => undefined, // history is a convenience; the result is already shown
+        );
+        return this.last;
+      },
+      (err: unknown) => {
+        this.active = undefined;
+        // Remembered even when the target check failed, so "Run again" retries after the server is started.
+        this.lastOptions = options;
+        throw err;
+      },
+    );
+    this.active = active;
+    return active.done;
+  }
+
+  /** Loads a past run's full result (compare, export). */
+  loadFromHistory(runId: string): Promise<RunResult | undefined> {
+    if (this.last?.runId === runId) return Promise.resolve(this.last.result);
+    return this.history.load(runId);
+  }
+
+  historyEntries(): Promise<HistoryEntry[]> {
+    return this.history.entries();
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const emitter of [this.startEmitter, this.progressEmitter, this.kernelSampleEmitter, this.finishEmitter, this.historyEmitter]) {
+      emitter.dispose();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// A person's load test in a real VS Code: start the workspace's dev server, F1 "Load test localhost", pick the
+// server and a profile, watch the panel fill in live, stop the run from the status bar, look at the panel in
+// the dark and the light theme (switched as a person does; screenshots in .test-artifacts/).
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { activeWebview, runCommand, screenshot, shownError, withVSCode } from './harness';
+import { cardValue, paintedPixels, pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
+
+/**
+ * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`
+ * to the user settings, and waits for the workbench to repaint. (code-server does not pick up an edit of its
+ * settings.json made behind its back quickly enough for a test.)
+ */
+async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark'): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Preferences: Color Theme');
+  // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 15_000 });
+  await input.fill(theme);
+  // Clicked, not Enter: "Browse Additional Color Themes..." stays on top of the filtered list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click({ timeout: 5_000 });
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
+}
+
+test('F1 "Load test localhost": pick the server and a profile, live panel, stop from the status bar, both themes, restored after a reload', async () => {
+  await withVSCode('load-test', async ({ page, folder }) => {
+    const { child, port } = await startWorkspaceServer(folder);
+    try {
+      await runCommand(page, 'Load test localhost');
+      await pickServerAndProfile(page, port, 'Constant rate: 200 req/s');
+
+      // The panel opens beside the editor as the load starts and fills in while the run goes on.
+      await page.locator('.tabs-container .tab', { hasText: 'Load Test Results' }).waitFor({ timeout: 30_000 });
+      const panel = activeWebview(page);
+      await panel.locator('.target-url', { hasText: `127.0.0.1:${port}` }).waitFor({ timeout: 30_000 });
+      await waitFor(async () => (await cardValue(panel, 'ok')) > 100, 'live requests in the panel');
+      await waitFor(async () => (await paintedPixels(panel, 'throughput')) > 500, 'the throughput chart to draw');
+
+      // The status bar button shows live numbers; clicking it stops the run.
+      const statusItem = page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /req\/s · \d+ err/ }).first();
+      await statusItem.waitFor({ timeout: 15_000 });
+      await screenshot(page, 'load-test-running');
+      await statusItem.click();
+
+      // Stopped: the results stay, the panel offers Run again, the button shows the summary.
+      await panel.locator('button', { hasText: 'Run again' }).waitFor({ state: 'visible', timeout: 30_000 });
+      const ok = await cardValue(panel, 'ok');
+      assert.ok(ok > 100, `requests measured before the stop are kept (${ok})`);
+      assert.equal(await cardValue(panel, 'failed'), 0);
+      await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /req\/s · p99 .* ok/ }).first().waitFor({ timeout: 15_000 });
+      for (const chart of ['throughput', 'percentiles', 'latency-distribution']) {
+        assert.ok((await paintedPixels(panel, chart)) > 200, `the ${chart} chart is not blank`);
+      }
+      assert.deepEqual(await shownError(page).allInnerTexts(), []);
+      await page.keyboard.press('Escape'); // close leftover toasts
+
+      await setColorTheme(page, 'Default Dark Modern', 'vs-dark');
+      assert.ok((await paintedPixels(activeWebview(page), 'throughput')) > 200, 'charts redraw in the dark theme');
+      await screenshot(page, 'load-test-panel-dark');
+
+      await setColorTheme(page, 'Default Light Modern', 'vs');
+      assert.ok((await paintedPixels(activeWebview(page), 'throughput')) > 200, 'charts redraw in the light theme');
+      await screenshot(page, 'load-test-panel-light');
+
+      // A window reload brings the panel back (WebviewPanelSerializer) with the same run, from the stored result.
+      await page.reload();
+      await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+      const restored = activeWebview(page);
+      await restored.locator('.target-url', { hasText: `127.0.0.1:${port}` }).waitFor({ timeout: 60_000 });
+      await waitFor(async () => (await cardValue(restored, 'ok')) === ok, `the restored panel to show ${ok} ok requests`);
+      await screenshot(page, 'load-test-panel-restored');
+    } finally {
+      child.kill();
+    }
+  });
+});

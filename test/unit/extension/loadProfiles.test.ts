@@ -1,0 +1,52 @@
+// The pure parts of the extension's run flow: presets to engine options, custom input parsing, status bar words.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConnections, parseHeaders, parseMethod, parseRate, parseStopAfter } from '../../../src/extension/customProfileInput';
+import { describeProfile, loadOptionsFor, PRESET_PROFILES, sameLoad, storedProfile } from '../../../src/extension/loadProfiles';
+import { defaultWorkerCount } from '../../../src/engine/loadOptions';
+import { echoOptions } from '../../../src/extension/runOptionsEcho';
+
+const settings = { connectTimeoutMs: 5000, responseTimeoutMs: 20000, allowNonLoopback: false, insecure: true };
+
+test('presets become the engine options their labels promise', () => {
+  const [quick, ab, rate] = PRESET_PROFILES.map((p) => loadOptionsFor('http://127.0.0.1:3000/', p, settings));
+  assert.deepEqual([quick.connections, quick.keepAlive, quick.durationMs, quick.requests], [10, true, 10_000, undefined]);
+  assert.deepEqual([ab.connections, ab.keepAlive, ab.requests, ab.durationMs], [50, false, 1000, undefined]);
+  assert.deepEqual([rate.rate, rate.durationMs], [200, 20_000]);
+  assert.equal(quick.connectTimeoutMs, 5000);
+  assert.equal(quick.allowNonLoopback, false);
+});
+
+test('the echo the panel shows before the run matches the engine defaults', () => {
+  const echo = echoOptions(loadOptionsFor('localhost:3000', PRESET_PROFILES[1], settings));
+  assert.equal(echo.url, 'http://localhost:3000/');
+  assert.equal(echo.method, 'GET');
+  assert.equal(echo.workers, defaultWorkerCount(50), 'the engine picks the worker count');
+  assert.throws(() => echoOptions({ url: 'ftp://x/' }), /Only http/);
+});
+
+test('custom inputs: connections, stop after, rate, method, headers', () => {
+  assert.deepEqual(parseConnections('25'), { value: 25 });
+  assert.ok('error' in parseConnections('0'));
+  assert.ok('error' in parseConnections('2.5'));
+  assert.deepEqual(parseStopAfter('1000'), { value: { requests: 1000 } });
+  assert.deepEqual(parseStopAfter('20s'), { value: { durationSeconds: 20 } });
+  assert.deepEqual(parseStopAfter('2 m'), { value: { durationSeconds: 120 } });
+  assert.ok('error' in parseStopAfter('soon'));
+  assert.deepEqual(parseRate(''), { value: undefined });
+  assert.deepEqual(parseRate('150'), { value: 150 });
+  assert.ok('error' in parseRate('-1'));
+  assert.deepEqual(parseMethod('post'), { value: 'POST' });
+  assert.deepEqual(parseMethod(''), { value: 'GET' });
+  assert.ok('error' in parseMethod('GE T'));
+  assert.deepEqual(parseHeaders('Accept: text/html, */* | Cookie: a=1; b=2'), { value: { Accept: 'text/html, */*', Cookie: 'a=1; b=2' } });
+  assert.ok('error' in parseHeaders('no colon'));
+});
+
+test('the last-used profile is recognised among the presets, and stored junk is dropped', () => {
+  assert.ok(sameLoad({ ...PRESET_PROFILES[0], label: 'renamed' }, PRESET_PROFILES[0]));
+  assert.ok(!sameLoad(PRESET_PROFILES[0], PRESET_PROFILES[1]));
+  assert.equal(storedProfile({ id: 'x' }), undefined);
+  assert.deepEqual(storedProfile(PRESET_PROFILES[2]), PRESET_PROFILES[2]);
+  assert.equal(describeProfile({ connections: 1, keepAlive: false, requests: 5, method: 'POST' }), '1 connection, new connection per request, 5 requests, POST');
+});

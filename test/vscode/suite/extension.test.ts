@@ -1,0 +1,256 @@
+// The VS Code experience in a real extension host: runs through the API and the command, the status bar, the panel,
+// history on disk, exports, stop keeping results, refusals, and the kernel settings document.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import manifest from '../../../package.json';
+import type { FinishedRun } from '../../../src/extension/runController';
+import type { LoadTestApi } from '../../../src/extension/extensionApi';
+import { PRESET_PROFILES, type LoadProfile } from '../../../src/extension/loadProfiles';
+import { openBacklogSource } from '../../../src/extension/backlogSource';
+import { runInTerminal } from '../../../src/extension/terminalCommand';
+import { testAnswers } from '../../../src/extension/testAnswers';
+import type { Finding } from '../../../src/diagnosis/types';
+
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const quickProfile: LoadProfile = { id: 'custom', label: 'test: 4 connections, 120 requests', connections: 4, requests: 120, keepAlive: true };
+
+let api: LoadTestApi;
+let server: http.Server;
+let served = 0;
+let url = '';
+
+async function setUrl(value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('loadTest').update('url', value, vscode.ConfigurationTarget.Workspace);
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}
+
+describe('extension: load test experience', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `extension ${extensionId} not found`);
+    api = (await extension.activate()) as LoadTestApi;
+    assert.equal(typeof api?.runLoadTest, 'function', 'activate() must return the test API');
+    server = http.createServer((_req, res) => {
+      served++;
+      res.end('ok from the test server\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+
+  afterEach(async () => {
+    api.setTestAnswers({});
+    api.stop();
+    await api.whenIdle();
+    await setUrl(undefined);
+  });
+
+  after(async () => {
+    api?.closePanel();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('runs a bounded load through the API: exact counts, status bar summary, panel opened and initialised', async () => {
+    const before = served;
+    const panelInit = api.nextPanelInit();
+    const result = await api.runLoadTest({ url, connections: 4, requests: 200 });
+    assert.equal(result.requests.started, 200);
+    assert.equal(result.requests.ok, 200);
+    assert.equal(result.requests.failed, 0);
+    assert.equal(result.statusCodes['200'], 200);
+    assert.equal(served - before, 200, 'the server saw every request');
+    assert.equal(result.target.port, (server.address() as AddressInfo).port);
+    assert.ok(result.throughput.requestsPerSec > 0);
+    assert.match(api.statusBarText(), /req\/s · p99 .* · 200 ok$/);
+    assert.ok(api.panelOpen(), 'the results panel opens when a run starts');
+    await within(panelInit, 20_000, 'the webview to post ready and get init');
+    assert.deepEqual(api.lastResult(), result);
+  });
+
+  it('persists the run in the workspace history', async () => {
+    const result = await api.runLoadTest({ url, connections: 2, requests: 50 });
+    await api.historySaved();
+    const history = await api.history();
+    assert.ok(history.length >= 2, `history has ${history.length} entries`);
+    assert.equal(history[0].startedAt, result.startedAt, 'newest first');
+    assert.equal(history[0].url, url);
+    assert.equal(history[0].requestsPerSec, result.throughput.requestsPerSec);
+    assert.equal(history[0].label, '2 connections, keep-alive, 50 requests');
+  });
+
+  it('"Load test localhost" runs the loadTest.url target with the chosen profile', async () => {
+    await setUrl(url);
+    api.setTestAnswers({ profile: quickProfile });
+    const finished = await vscode.commands.executeCommand<FinishedRun | undefined>('loadTest.run');
+    assert.ok(finished, 'the command returned no run');
+    assert.equal(finished.result.options.url, url);
+    assert.equal(finished.result.options.connections, 4);
+    assert.equal(finished.result.requests.ok, 120);
+    assert.equal(finished.result.options.connectTimeoutMs, 10_000, 'timeouts come from the settings');
+  });
+
+  it('"Run again" repeats the last run', async () => {
+    await api.runLoadTest({ url, connections: 3, requests: 30, keepAlive: false });
+    const again = await vscode.commands.executeCommand<FinishedRun | undefined>('loadTest.runAgain');
+    assert.ok(again);
+    assert.equal(again.result.requests.ok, 30);
+    assert.equal(again.result.options.keepAlive, false);
+    assert.ok(again.result.connections.opened >= 30, 'a new connection per request');
+  });
+
+  it('stop keeps what was measured; the status bar shows live numbers meanwhile', async () => {
+    const running = api.runLoadTest({ url, connections: 4, durationMs: 30_000 });
+    await until(() => /req\/s · \d+ err · \d+%/.test(api.statusBarText()), 'live numbers in the status bar');
+    assert.ok(api.isRunning());
+    await vscode.commands.executeCommand('loadTest.stop');
+    const result = await running;
+    assert.equal(result.stopReason, 'cancelled');
+    assert.ok(result.requests.ok > 0, 'requests measured before the stop are kept');
+    assert.ok(result.durationMs < 20_000, `stopped promptly (${result.durationMs} ms)`);
+    assert.equal(api.isRunning(), false);
+    assert.match(api.statusBarText(), /ok/);
+  });
+
+  it('a second run while one is going asks; "cancel" keeps the first, "stop" replaces it', async () => {
+    await setUrl(url);
+    const first = api.runLoadTest({ url, connections: 2, durationMs: 30_000 });
+    await until(() => api.isRunning(), 'the first run');
+    api.setTestAnswers({ profile: quickProfile, whenRunning: 'cancel' });
+    assert.equal(await vscode.commands.executeCommand('loadTest.run'), undefined);
+    assert.ok(api.isRunning(), 'the first run goes on');
+
+    api.setTestAnswers({ profile: quickProfile, whenRunning: 'stop' });
+    const second = await vscode.commands.executeCommand<FinishedRun | undefined>('loadTest.run');
+    assert.equal((await first).stopReason, 'cancelled');
+    assert.equal(second?.result.requests.ok, 120);
+  });
+
+  it('closing the panel does not stop the run; "Show results" reopens it live', async () => {
+    const running = api.runLoadTest({ url, connections: 2, durationMs: 4_000 });
+    await until(() => api.panelOpen() && api.isRunning(), 'the panel and the run');
+    api.closePanel();
+    assert.equal(api.panelOpen(), false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(api.isRunning(), 'the run goes on without its panel');
+    const init = api.nextPanelInit();
+    await vscode.commands.executeCommand('loadTest.showResults');
+    assert.ok(api.panelOpen());
+    await within(init, 20_000, 'the reopened panel to initialise');
+    const result = await running;
+    assert.equal(result.stopReason, 'duration');
+  });
+
+  it('exports JSON, CSV and a self-contained HTML report', async () => {
+    const result = await api.runLoadTest({ url, connections: 2, requests: 40 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ltl-export-'));
+    try {
+      const json = vscode.Uri.file(path.join(dir, 'run.json'));
+      const csv = vscode.Uri.file(path.join(dir, 'run.csv'));
+      const html = vscode.Uri.file(path.join(dir, 'run.html'));
+      await vscode.commands.executeCommand('loadTest.export', 'json', json);
+      await vscode.commands.executeCommand('loadTest.export', 'csv', csv);
+      await vscode.commands.executeCommand('loadTest.export', 'html', html);
+      assert.deepEqual(JSON.parse(fs.readFileSync(json.fsPath, 'utf8')), JSON.parse(JSON.stringify(result)));
+      assert.match(fs.readFileSync(csv.fsPath, 'utf8'), /^t_s,interval_ms,completed,failed,req_per_s/);
+      const page = fs.readFileSync(html.fsPath, 'utf8');
+      assert.match(page, /<script type="application\/json" id="load-test-result">/);
+      assert.match(page, /Content-Security-Policy/);
+      assert.ok(page.includes(result.startedAt));
+      assert.doesNotMatch(page, /<script[^>]+src=/, 'no external script');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses before any load: nothing listening, and a non-loopback address', async () => {
+    await assert.rejects(api.runLoadTest({ url: 'http://127.0.0.1:1/', requests: 5 }), (err: Error) => {
+      assert.equal(err.name, 'TargetUnreachableError');
+      return true;
+    });
+    await assert.rejects(api.runLoadTest({ url: 'http://192.0.2.1:8080/', requests: 5 }), /not loopback/);
+    assert.equal(api.isRunning(), false);
+    // Through the command the refusal is a notification, not a thrown error.
+    await setUrl('http://127.0.0.1:1/');
+    api.setTestAnswers({ profile: quickProfile });
+    assert.equal(await vscode.commands.executeCommand('loadTest.run'), undefined);
+  });
+
+  it('shows the kernel TCP settings of the last target read-only', async function () {
+    if (process.platform !== 'linux') return this.skip();
+    await api.runLoadTest({ url, connections: 1, requests: 5 });
+    await vscode.commands.executeCommand('loadTest.showKernelSettings');
+    const document = vscode.window.activeTextEditor?.document;
+    assert.equal(document?.uri.scheme, 'load-test-kernel');
+    const text = document.getText();
+    assert.match(text, /^# Kernel TCP settings/);
+    assert.match(text, /net\.core\.somaxconn/);
+    assert.match(text, new RegExp(`port ${(server.address() as AddressInfo).port}`));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('declares restricted mode: the URL and non-loopback settings are ignored from untrusted workspaces', () => {
+    const capabilities = (manifest as { capabilities?: { untrustedWorkspaces?: { supported: unknown; restrictedConfigurations?: string[] } } }).capabilities;
+    assert.equal(capabilities?.untrustedWorkspaces?.supported, 'limited');
+    for (const key of ['loadTest.url', 'loadTest.allowNonLoopback']) {
+      assert.ok(capabilities?.untrustedWorkspaces?.restrictedConfigurations?.includes(key), key);
+    }
+    const allow = vscode.workspace.getConfiguration('loadTest').inspect<boolean>('allowNonLoopback');
+    assert.equal(allow?.defaultValue, false);
+  });
+
+  it('"Open where the backlog is set" opens the listen() call of the finding\'s port', async () => {
+    const finding: Finding = {
+      id: 'accept-queue-overflow',
+      severity: 'error',
+      title: 'Accept queue overflowed',
+      explanation: '',
+      evidence: [],
+      fixes: [],
+      subjects: [{ kind: 'listen-backlog', port: 3000 }],
+    };
+    assert.equal(await openBacklogSource(finding, undefined), true);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(path.basename(editor?.document.uri.fsPath ?? ''), 'server.js');
+    assert.match(editor!.document.lineAt(editor!.selection.start.line).text, /server\.listen\(/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('"Run in terminal" runs the confirmed command in the "Load Test" terminal, and nothing when declined', async () => {
+    testAnswers.confirmTerminal = false;
+    assert.equal(await runInTerminal('echo declined'), false);
+    testAnswers.confirmTerminal = true;
+    try {
+      assert.equal(await runInTerminal('echo load-test-terminal'), true);
+      const terminal = vscode.window.terminals.find((t) => t.name === 'Load Test');
+      assert.ok(terminal, 'a terminal named "Load Test"');
+      terminal.dispose();
+    } finally {
+      delete testAnswers.confirmTerminal;
+    }
+  });
+
+  it('offers the presets in the documented words', () => {
+    assert.deepEqual(
+      PRESET_PROFILES.map((p) => p.label),
+      ['Quick check: 10 connections, keep-alive, 10 s', 'Like ab -c 50 -n 1000: new connection per request', 'Constant rate: 200 req/s for 20 s'],
+    );
+  });
+});
