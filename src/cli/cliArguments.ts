@@ -30,7 +30,7 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --timeout <ms>      response timeout per request (default 30000)
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
-      --workers <n>       load worker threads (default: 1, or 2 from 32 connections)
+      --workers <n>       load worker threads (default: 1 on 2 cores; 2 from 32 connections on more)
       --http2             offer HTTP/2 over TLS
       --insecure          accept self-signed certificates
       --allow-non-loopback  allow a target outside 127.0.0.0/8 and ::1
