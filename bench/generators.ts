@@ -103,9 +103,12 @@ function autocannon(script: string): LoadGenerator {
 }
 
 /** Ours, as a user runs it: the CLI in its own process, the kernel diagnosis off. `workers` undefined: the default. */
-export function loadTestLocalhost(cliScript: string, workers?: number): LoadGenerator {
+/** Ours, with its default HTTP client (lean sockets) or `--http-client undici`, and optionally a worker count. */
+export function loadTestLocalhost(cliScript: string, variant: { workers?: number; httpClient?: 'undici' } = {}): LoadGenerator {
+  const { workers, httpClient } = variant;
+  const flags = [...(workers === undefined ? [] : ['--workers', String(workers)]), ...(httpClient ? ['--http-client', httpClient] : [])];
   return {
-    name: workers === undefined ? 'load-test-localhost' : `load-test-localhost --workers ${workers}`,
+    name: ['load-test-localhost', ...flags].join(' '),
     command: ({ url, mode, connections, seconds }) => ({
       command: process.execPath,
       args: [
@@ -114,7 +117,7 @@ export function loadTestLocalhost(cliScript: string, workers?: number): LoadGene
         `-c${connections}`,
         `-d${seconds}s`,
         ...(mode === 'new-connection' ? ['--no-keepalive'] : []),
-        ...(workers === undefined ? [] : ['--workers', String(workers)]),
+        ...flags,
         '--no-diagnosis',
         '-q',
         '--no-color',

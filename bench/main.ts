@@ -84,7 +84,9 @@ async function main(): Promise<void> {
   const generators = [
     ...installedPeers(repoRoot),
     loadTestLocalhost(cliScript),
-    ...workerCounts.map((n) => loadTestLocalhost(cliScript, n)),
+    // The same engine on undici: how close undici gets, measured side by side.
+    loadTestLocalhost(cliScript, { httpClient: 'undici' }),
+    ...workerCounts.map((n) => loadTestLocalhost(cliScript, { workers: n })),
   ].filter((g) => !wanted || wanted.some((name) => g.name.startsWith(name)));
   if (generators.length === 0) throw new Error(`No generator matches --tools ${values.tools}`);
   const target = await startBenchTarget();

@@ -32,6 +32,7 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --json <file>       write the whole result as JSON (- for stdout)
       --workers <n>       load worker threads (default: 1 on 2 cores; 2 from 32 connections on more)
       --http2             offer HTTP/2 over TLS
+      --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates
       --allow-non-loopback  allow a target outside 127.0.0.0/8 and ::1
       --no-diagnosis      skip the kernel diagnosis
@@ -88,6 +89,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         json: { type: 'string' },
         workers: { type: 'string' },
         http2: { type: 'boolean' },
+        'http-client': { type: 'string' },
         insecure: { type: 'boolean' },
         'allow-non-loopback': { type: 'boolean' },
         'no-diagnosis': { type: 'boolean' },
@@ -130,6 +132,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         connectTimeoutMs: parseNumber('--connect-timeout', values['connect-timeout']),
         workers: parseNumber('--workers', values.workers),
         http2: values.http2,
+        httpClient: values['http-client'] as LoadOptions['httpClient'],
         insecure: values.insecure,
         allowNonLoopback: values['allow-non-loopback'],
       },

@@ -1,213 +1,47 @@
-// One load connection: one undici Client (one socket at a time), one request at a time, the Connection itself as
-// undici's handler. This is the lean path: no Pool, no Response objects, no per-request closures.
-import type { Client as UndiciClient, buildConnector as UndiciBuildConnector, Dispatcher } from 'undici';
-import type { Socket } from 'node:net';
-import { classifyError, describeError } from './errorClassification';
+// What a share needs of one load connection, whichever HTTP client drives it, and the choice between the two:
+// plain-TCP HTTP/1.1 goes through lean sockets (socketConnection.ts), TLS and HTTP/2 through undici
+// (undiciConnection.ts). Both measure the same points and classify errors the same way.
 import type { IntervalRecorder } from './intervalRecorder';
-import type { ErrorPhase } from './result';
+import { SocketConnection } from './socketConnection';
+import type { HttpClientKind } from './result';
+import type { ShareSetup } from './workerMessages';
 
-// Only the two parts of undici a load thread uses. Its index also loads fetch, WebSocket, cookies and caches:
-// measured ~70 ms of CPU per thread at start, which a short run pays in its CPU per request.
-const Client = require('undici/lib/dispatcher/client.js') as typeof UndiciClient;
-const buildConnector = require('undici/lib/core/connect.js') as typeof UndiciBuildConnector;
+export interface LoadConnection {
+  /** A request is in progress (connecting counts). */
+  readonly busy: boolean;
+  /** In the TCP (or TLS) handshake for the current request. */
+  readonly connecting: boolean;
+  /** Has an established socket. */
+  readonly open: boolean;
+  /** How long the current connect attempt has been going (ms), for starved connections at stop. */
+  connectingForMs(now: number): number;
+  /** Sends one request. `intendedStart` (open model) makes latency count from when it should have been sent. */
+  send(intendedStart?: number): void;
+  /** Fails a request that has run past the response timeout (an endless body, a server that never answers). */
+  enforceTimeouts(now: number): void;
+  /** Closes the socket; results after the run stopped are not counted. */
+  destroy(): Promise<void>;
+}
 
 export interface ConnectionContext {
   readonly recorder: IntervalRecorder;
-  readonly dispatchOptions: Dispatcher.DispatchOptions;
-  readonly bodyBytes: number;
   /** Epoch ms, shared across threads. */
   now(): number;
   /** Called when this connection is free for the next request (or after the run stopped, to let the share finish). */
-  onIdle(connection: Connection): void;
+  onIdle(connection: LoadConnection): void;
   /** True once the run stops: results after this are not counted (those requests are "in flight at stop"). */
   readonly stopped: boolean;
 }
 
-type State = 'idle' | 'connecting' | ErrorPhase;
+/** The lean socket path speaks HTTP/1.1 over plain TCP; TLS and HTTP/2 need undici. */
+export function httpClientFor(protocol: string, http2: boolean, wanted: HttpClientKind): HttpClientKind {
+  return protocol === 'http:' && !http2 && wanted === 'sockets' ? 'sockets' : 'undici';
+}
 
-export class Connection {
-  private readonly client: UndiciClient;
-  private state: State = 'idle';
-  /** When the current request was (or should have been, in the open model) sent. */
-  private requestStart = 0;
-  private connectStart = 0;
-  private headersAt = 0;
-  private bodyBytes = 0;
-  private status = 0;
-  private abortRequest: ((err?: Error) => void) | undefined;
-  private socketOpen = false;
-  private firstLength = -1;
-  /** The socket of a connect in progress: undici does not know it yet, so a stop must close it itself. */
-  private connectingSocket: Socket | undefined;
-  private connectCallback: Parameters<UndiciBuildConnector.connector>[1] | undefined;
-
-  constructor(
-    private readonly ctx: ConnectionContext,
-    setup: {
-      origin: string;
-      servername?: string;
-      insecure: boolean;
-      http2: boolean;
-      connectTimeoutMs: number;
-      responseTimeoutMs: number;
-    },
-  ) {
-    const baseConnector = buildConnector({
-      timeout: setup.connectTimeoutMs,
-      rejectUnauthorized: !setup.insecure,
-      allowH2: setup.http2,
-      // undici falls back to this when the Client has none, so each connect needs no options copy.
-      servername: setup.servername,
-      // Nagle off, like every load tool: small requests must not wait for ACKs.
-      noDelay: true,
-      // No TCP keep-alive probes: every socket is busy for the whole run. undici would otherwise set four socket
-      // options twice per connection (8 syscalls), which shows when each request opens a connection.
-      keepAlive: false,
-    } as UndiciBuildConnector.BuildOptions);
-    const connector: UndiciBuildConnector.connector = (options, callback) => {
-      this.onConnectStart();
-      this.connectCallback = callback;
-      const socket = baseConnector(options, this.onConnected);
-      this.connectingSocket = socket as unknown as Socket;
-      return socket;
-    };
-    this.client = new Client(setup.origin, {
-      connect: connector,
-      // One request at a time. (pipelining: 2 would skip undici's setImmediate before each reuse of a keep-alive
-      // socket, as we never queue a second request; measured side by side it cost CPU rather than saving it.)
-      pipelining: 1,
-      allowH2: setup.http2,
-      // No undici timers per request or per socket: onTick's abortIfOlderThan enforces the response timeout.
-      headersTimeout: 0,
-      bodyTimeout: 0,
-      keepAliveTimeout: 60_000,
-      keepAliveMaxTimeout: 600_000,
-      // Keep-alive stays on the socket until the run ends; a server's own close is handled by reconnecting.
-      keepAliveTimeoutThreshold: 0,
-    });
-    // Connection-level errors are also delivered to the request's handler; this keeps EventEmitter quiet.
-    this.client.on('connectionError', () => {});
-  }
-
-  get busy(): boolean {
-    return this.state !== 'idle';
-  }
-
-  get connecting(): boolean {
-    return this.state === 'connecting';
-  }
-
-  get open(): boolean {
-    return this.socketOpen;
-  }
-
-  /** How long the current connect attempt has been going (ms), for starved connections at stop. */
-  connectingForMs(now: number): number {
-    return this.state === 'connecting' ? now - this.connectStart : 0;
-  }
-
-  /** Sends one request. `intendedStart` (open model) makes latency count from when it should have been sent. */
-  send(intendedStart?: number): void {
-    const now = this.ctx.now();
-    this.requestStart = intendedStart ?? now;
-    this.state = 'send';
-    this.headersAt = 0;
-    this.bodyBytes = 0;
-    this.status = 0;
-    this.abortRequest = undefined;
-    this.ctx.recorder.started++;
-    this.client.dispatch(this.ctx.dispatchOptions, this);
-  }
-
-  /** Fails the current request if it has run longer than allowed (an endless body, a server that never answers). */
-  abortIfOlderThan(now: number, limitMs: number, makeError: () => Error): void {
-    if (this.state !== 'idle' && this.state !== 'connecting' && now - this.requestStart > limitMs && this.abortRequest) {
-      this.abortRequest(makeError());
-    }
-  }
-
-  destroy(): Promise<void> {
-    this.connectingSocket?.destroy();
-    return this.client.destroy().catch(() => undefined);
-  }
-
-  private onConnectStart(): void {
-    this.connectStart = this.ctx.now();
-    // undici may reconnect on its own after an aborted request; only a connect for our request makes us busy.
-    if (this.state !== 'idle') this.state = 'connecting';
-  }
-
-  // Bound once: a connection may open a socket per request, and these run for each one.
-  private readonly onConnected = (err: Error | null, socket: unknown): void => {
-    this.connectingSocket = undefined;
-    this.onConnectEnd(err, socket as Socket | null);
-    const callback = this.connectCallback!;
-    this.connectCallback = undefined;
-    callback(err as Error, socket as never);
-  };
-
-  private readonly onSocketClose = (): void => {
-    this.socketOpen = false;
-  };
-
-  private onConnectEnd(err: Error | null, socket: Socket | null): void {
-    if (this.ctx.stopped) return;
-    if (err || !socket) {
-      this.ctx.recorder.connectsFailed++;
-      return;
-    }
-    if (this.state === 'connecting') this.state = 'send';
-    this.socketOpen = true;
-    socket.on('close', this.onSocketClose);
-    this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
-  }
-
-  // --- undici DispatchHandler (the legacy form is the one undici runs without wrapping) ---
-
-  onConnect(abort: (err?: Error) => void): void {
-    this.abortRequest = abort;
-  }
-
-  onRequestSent(): void {
-    this.ctx.recorder.bytesWritten += this.ctx.bodyBytes;
-    if (this.state === 'send') this.state = 'wait-headers';
-  }
-
-  onHeaders(statusCode: number): boolean {
-    if (statusCode < 200) return true; // 1xx: the final response is still to come
-    this.status = statusCode;
-    this.headersAt = this.ctx.now();
-    this.state = 'read-body';
-    return true;
-  }
-
-  onData(chunk: Buffer): boolean {
-    this.bodyBytes += chunk.length;
-    return true;
-  }
-
-  onComplete(): void {
-    if (this.ctx.stopped) return;
-    const now = this.ctx.now();
-    const recorder = this.ctx.recorder;
-    recorder.bytesRead += this.bodyBytes;
-    recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
-    // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
-    if (this.status >= 200 && this.status < 300) {
-      if (this.firstLength < 0) this.firstLength = this.bodyBytes;
-      else if (this.bodyBytes !== this.firstLength) recorder.lengthVariations++;
-    }
-    this.state = 'idle';
-    this.ctx.onIdle(this);
-  }
-
-  onError(err: Error): void {
-    if (this.ctx.stopped) return;
-    const phase: ErrorPhase = this.state === 'connecting' || this.state === 'idle' ? 'connect' : this.state;
-    const cause = classifyError(err);
-    this.ctx.recorder.recordFailure(cause, phase, () => describeError(err));
-    this.state = 'idle';
-    // Let undici finish unwinding the failed socket before the next request goes out.
-    setImmediate(() => this.ctx.onIdle(this));
-  }
+/** Prepares what every connection of the share shares (the encoded request, connector options) once. */
+export function connectionFactory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
+  if (setup.httpClient === 'sockets') return SocketConnection.factory(setup, ctx);
+  // Loaded only when needed: undici costs a load thread ~20 ms of CPU at start.
+  const { UndiciConnection } = require('./undiciConnection') as typeof import('./undiciConnection');
+  return UndiciConnection.factory(setup, ctx);
 }

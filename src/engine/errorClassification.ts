@@ -1,4 +1,4 @@
-// Turn whatever undici or the socket threw into a cause the user can act on. Errors are counted, never fatal.
+// Turn whatever undici, the socket or our own HTTP/1.1 framing threw into a cause the user can act on. Errors are counted, never fatal.
 import type { ErrorCause } from './result';
 
 const BY_CODE: Record<string, ErrorCause> = {
@@ -55,5 +55,23 @@ export class ResponseTimeoutError extends Error {
   override name = 'ResponseTimeoutError';
   constructor(timeoutMs: number) {
     super(`no complete response within ${timeoutMs} ms`);
+  }
+}
+
+/** Raised by the lean socket path when a TCP connect takes longer than the connect timeout. */
+export class ConnectTimeoutError extends Error {
+  override name = 'ConnectTimeoutError';
+  readonly code = 'UND_ERR_CONNECT_TIMEOUT';
+  constructor(timeoutMs: number) {
+    super(`no TCP connection within ${timeoutMs} ms`);
+  }
+}
+
+/** The server closed the connection (FIN) before the response was complete. */
+export class PeerClosedError extends Error {
+  override name = 'PeerClosedError';
+  readonly code = 'UND_ERR_SOCKET';
+  constructor(what: string) {
+    super(`the server closed the connection ${what}`);
   }
 }

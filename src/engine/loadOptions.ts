@@ -1,6 +1,7 @@
 // What a caller may ask of the engine, and the checks that turn bad input into one clear sentence.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import type { HttpClientKind } from './result';
 
 export interface LoadOptions {
   url: string;
@@ -29,6 +30,8 @@ export interface LoadOptions {
   insecure?: boolean;
   /** Offer HTTP/2 over TLS (ALPN); HTTP/1.1 otherwise. */
   http2?: boolean;
+  /** `sockets` (default): lean HTTP/1.1 on plain TCP for http://; `undici` for every request. TLS and HTTP/2 always use undici. */
+  httpClient?: HttpClientKind;
   /** How often the engine reports progress (ms). */
   progressIntervalMs?: number;
 }
@@ -54,6 +57,7 @@ export interface NormalizedLoadOptions {
   allowNonLoopback: boolean;
   insecure: boolean;
   http2: boolean;
+  httpClient: HttpClientKind;
   progressIntervalMs: number;
 }
 
@@ -135,8 +139,14 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     allowNonLoopback: input.allowNonLoopback ?? false,
     insecure: input.insecure ?? false,
     http2: input.http2 ?? false,
+    httpClient: httpClient(input.httpClient),
     progressIntervalMs: input.progressIntervalMs ?? 250,
   };
+}
+
+function httpClient(value: string | undefined): HttpClientKind {
+  if (value === undefined || value === 'sockets' || value === 'undici') return value ?? 'sockets';
+  throw new UsageError(`The HTTP client must be "sockets" or "undici", got "${value}"`);
 }
 
 /**

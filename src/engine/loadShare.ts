@@ -1,8 +1,6 @@
 // One thread's share of the load: its connections, the request budget, the clock, and a report every tick.
 // The same code runs in a worker thread (normal) or in the caller's thread (workers: 0).
-import type { Dispatcher } from 'undici';
-import { Connection, type ConnectionContext } from './connection';
-import { ResponseTimeoutError } from './errorClassification';
+import { connectionFactory, type ConnectionContext, type LoadConnection } from './connection';
 import { IntervalRecorder } from './intervalRecorder';
 import { CONTROL_ISSUED, CONTROL_LIMIT, CONTROL_STOP, type ShareMessage, type ShareSetup } from './workerMessages';
 
@@ -22,18 +20,6 @@ export interface LoadShare {
 export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) => void): LoadShare {
   const control = new Int32Array(setup.control);
   const recorder = new IntervalRecorder();
-  // The flat [name, value, ...] form: undici reads it without an Object.keys() per request.
-  const headers = Object.entries(setup.headers).flat();
-  const dispatchOptions: Dispatcher.DispatchOptions = {
-    path: setup.path,
-    method: setup.method as Dispatcher.HttpMethod,
-    headers,
-    body: setup.body ? Buffer.from(setup.body.buffer, setup.body.byteOffset, setup.body.byteLength) : undefined,
-    // reset: true sends `Connection: close` and opens a new TCP connection for the next request (ab without -k).
-    reset: !setup.keepAlive,
-    blocking: false,
-  };
-
   let startAt = 0;
   let deadline: number | undefined;
   let stopped = false;
@@ -43,27 +29,18 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
 
   const ctx: ConnectionContext = {
     recorder,
-    dispatchOptions,
-    bodyBytes: setup.body?.byteLength ?? 0,
     now: epochNow,
     onIdle,
     get stopped() {
       return stopped;
     },
   };
-  const connections = Array.from({ length: setup.connections }, () => new Connection(ctx, {
-    origin: setup.origin,
-    servername: setup.servername,
-    insecure: setup.insecure,
-    http2: setup.http2,
-    connectTimeoutMs: setup.connectTimeoutMs,
-    responseTimeoutMs: setup.responseTimeoutMs,
-  }));
+  const connections = Array.from({ length: setup.connections }, connectionFactory(setup, ctx));
 
   // Open model: arrivals at fixed intended times; idle connections wait here for the next one.
   const arrivalIntervalMs = setup.rate ? 1000 / setup.rate : 0;
   let nextArrival = 0;
-  const idle: Connection[] = [];
+  const idle: LoadConnection[] = [];
   let arrivalTimer: NodeJS.Timeout | undefined;
 
   /** Claims one request from the shared budget; false when the budget or the time is used up. */
@@ -75,7 +52,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
     return Atomics.add(control, CONTROL_ISSUED, 1) < limit;
   }
 
-  function onIdle(connection: Connection): void {
+  function onIdle(connection: LoadConnection): void {
     if (stopped) return;
     if (arrivalIntervalMs > 0) {
       idle.push(connection);
@@ -122,9 +99,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   let tickTimer: NodeJS.Timeout | undefined;
   function onTick(): void {
     const now = epochNow();
-    for (const connection of connections) {
-      connection.abortIfOlderThan(now, setup.responseTimeoutMs, () => new ResponseTimeoutError(setup.responseTimeoutMs));
-    }
+    for (const connection of connections) connection.enforceTimeouts(now);
     if (deadline !== undefined && now >= deadline) stop();
     else if (Atomics.load(control, CONTROL_STOP) === 1) stop();
     else report(tickAt(now));

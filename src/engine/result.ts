@@ -18,6 +18,12 @@ export type ErrorCause =
   | 'tls-error'
   | 'other';
 
+/**
+ * Which HTTP client drove the load: `sockets`, lean HTTP/1.1 on plain TCP sockets (the default for http://), or
+ * `undici` (always for https:// and HTTP/2; on request for http://, e.g. to compare).
+ */
+export type HttpClientKind = 'sockets' | 'undici';
+
 export type ErrorPhase = 'connect' | 'send' | 'wait-headers' | 'read-body';
 
 /** Milliseconds, from an HDR histogram. */
@@ -82,6 +88,8 @@ export interface RunOptionsEcho {
   responseTimeoutMs: number;
   workers: number;
   http2: boolean;
+  /** Absent in results saved before the lean socket path existed (they used undici). */
+  httpClient?: HttpClientKind;
 }
 
 export type StopReason = 'request-count' | 'duration' | 'cancelled' | 'error';

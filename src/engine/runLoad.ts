@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
 import { formatHostPort, resolveTarget, type ResolvedTarget } from './loopbackTarget';
 import { runLoadShare, type LoadShare } from './loadShare';
+import { httpClientFor } from './connection';
 import { summarize, toDistribution } from './latencyHistogram';
 import { ResultAggregator } from './resultAggregator';
 import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from './result';
@@ -85,6 +86,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
   const shareCount = connectionsPerShare.length;
   const ratePerShare = options.rate ? options.rate / shareCount : undefined;
   const hostHeader = options.url.host;
+  const httpClient = httpClientFor(options.url.protocol, options.http2, options.httpClient);
   const setups: ShareSetup[] = connectionsPerShare.map((connections, workerIndex) => ({
     workerIndex,
     workerCount: inThread ? 0 : shareCount,
@@ -98,6 +100,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
     headers: { host: hostHeader, 'user-agent': `load-test-localhost/${TOOL_VERSION}`, ...options.headers },
     body: options.body ? new Uint8Array(options.body) : undefined,
     keepAlive: options.keepAlive,
+    httpClient,
     http2: options.http2,
     insecure: options.insecure,
     connectTimeoutMs: options.connectTimeoutMs,
@@ -231,6 +234,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
         responseTimeoutMs: options.responseTimeoutMs,
         workers: inThread ? 0 : shareCount,
         http2: options.http2,
+        httpClient,
       },
       target: {
         url: options.url.href,

@@ -1,5 +1,5 @@
 // What crosses the worker boundary: a setup once, then one interval report per tick (never per request).
-import type { ErrorCause, ErrorPhase } from './result';
+import type { ErrorCause, ErrorPhase, HttpClientKind } from './result';
 
 export interface ShareSetup {
   workerIndex: number;
@@ -16,6 +16,8 @@ export interface ShareSetup {
   headers: Record<string, string>;
   body?: Uint8Array;
   keepAlive: boolean;
+  /** Lean sockets for HTTP/1.1 over plain TCP, undici for TLS and HTTP/2. */
+  httpClient: HttpClientKind;
   http2: boolean;
   insecure: boolean;
   connectTimeoutMs: number;

@@ -88,6 +88,16 @@ export const http10Server = () =>
     });
   });
 
+/** A body with neither a length nor chunks: it ends when the server closes the connection. */
+export const untilCloseServer = (body: string) =>
+  rawServer((socket) => {
+    let seen = '';
+    socket.on('data', (data) => {
+      seen += data.toString('latin1');
+      if (seen.includes('\r\n\r\n')) socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n${body}`);
+    });
+  });
+
 export const garbageServer = () =>
   rawServer((socket) => {
     socket.once('data', () => socket.end('this is not http\r\n\r\n'));

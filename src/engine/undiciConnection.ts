@@ -1,0 +1,214 @@
+// One load connection over undici, for TLS and HTTP/2: one undici Client (one socket at a time), one request at a
+// time, the connection itself as undici's handler: no Pool, no Response objects, no per-request closures.
+import type { Client as UndiciClient, buildConnector as UndiciBuildConnector, Dispatcher } from 'undici';
+import type { Socket } from 'node:net';
+import type { ConnectionContext, LoadConnection } from './connection';
+import { classifyError, describeError, ResponseTimeoutError } from './errorClassification';
+import type { ErrorPhase } from './result';
+import type { ShareSetup } from './workerMessages';
+
+// Only the two parts of undici a load thread uses. Its index also loads fetch, WebSocket, cookies and caches:
+// measured ~70 ms of CPU per thread at start, which a short run pays in its CPU per request.
+const Client = require('undici/lib/dispatcher/client.js') as typeof UndiciClient;
+const buildConnector = require('undici/lib/core/connect.js') as typeof UndiciBuildConnector;
+
+type State = 'idle' | 'connecting' | ErrorPhase;
+
+export class UndiciConnection implements LoadConnection {
+  static factory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
+    const request: Dispatcher.DispatchOptions = {
+      path: setup.path,
+      method: setup.method as Dispatcher.HttpMethod,
+      // The flat [name, value, ...] form: undici reads it without an Object.keys() per request.
+      headers: Object.entries(setup.headers).flat(),
+      body: setup.body ? Buffer.from(setup.body.buffer, setup.body.byteOffset, setup.body.byteLength) : undefined,
+      // reset: true sends `Connection: close` and opens a new TCP connection for the next request (ab without -k).
+      reset: !setup.keepAlive,
+      blocking: false,
+    };
+    return () => new UndiciConnection(ctx, request, setup);
+  }
+
+  private readonly client: UndiciClient;
+  private state: State = 'idle';
+  /** When the current request was (or should have been, in the open model) sent. */
+  private requestStart = 0;
+  private connectStart = 0;
+  private headersAt = 0;
+  private bodyBytes = 0;
+  private status = 0;
+  private abortRequest: ((err?: Error) => void) | undefined;
+  private socketOpen = false;
+  private firstLength = -1;
+  /** The socket of a connect in progress: undici does not know it yet, so a stop must close it itself. */
+  private connectingSocket: Socket | undefined;
+  private connectCallback: Parameters<UndiciBuildConnector.connector>[1] | undefined;
+
+  private readonly bodyLength: number;
+  private readonly responseTimeoutMs: number;
+
+  private constructor(
+    private readonly ctx: ConnectionContext,
+    private readonly request: Dispatcher.DispatchOptions,
+    setup: ShareSetup,
+  ) {
+    this.bodyLength = setup.body?.byteLength ?? 0;
+    this.responseTimeoutMs = setup.responseTimeoutMs;
+    const baseConnector = buildConnector({
+      timeout: setup.connectTimeoutMs,
+      rejectUnauthorized: !setup.insecure,
+      allowH2: setup.http2,
+      // undici falls back to this when the Client has none, so each connect needs no options copy.
+      servername: setup.servername,
+      // Nagle off, like every load tool: small requests must not wait for ACKs.
+      noDelay: true,
+      // No TCP keep-alive probes: every socket is busy for the whole run. undici would otherwise set four socket
+      // options twice per connection (8 syscalls), which shows when each request opens a connection.
+      keepAlive: false,
+    } as UndiciBuildConnector.BuildOptions);
+    const connector: UndiciBuildConnector.connector = (options, callback) => {
+      this.onConnectStart();
+      this.connectCallback = callback;
+      const socket = baseConnector(options, this.onConnected);
+      this.connectingSocket = socket as unknown as Socket;
+      return socket;
+    };
+    this.client = new Client(setup.origin, {
+      connect: connector,
+      // One request at a time. (pipelining: 2 would skip undici's setImmediate before each reuse of a keep-alive
+      // socket, as we never queue a second request; measured side by side it cost CPU rather than saving it.)
+      pipelining: 1,
+      allowH2: setup.http2,
+      // No undici timers per request or per socket: onTick's abortIfOlderThan enforces the response timeout.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      keepAliveTimeout: 60_000,
+      keepAliveMaxTimeout: 600_000,
+      // Keep-alive stays on the socket until the run ends; a server's own close is handled by reconnecting.
+      keepAliveTimeoutThreshold: 0,
+    });
+    // Connection-level errors are also delivered to the request's handler; this keeps EventEmitter quiet.
+    this.client.on('connectionError', () => {});
+  }
+
+  get busy(): boolean {
+    return this.state !== 'idle';
+  }
+
+  get connecting(): boolean {
+    return this.state === 'connecting';
+  }
+
+  get open(): boolean {
+    return this.socketOpen;
+  }
+
+  connectingForMs(now: number): number {
+    return this.state === 'connecting' ? now - this.connectStart : 0;
+  }
+
+  send(intendedStart?: number): void {
+    const now = this.ctx.now();
+    this.requestStart = intendedStart ?? now;
+    this.state = 'send';
+    this.headersAt = 0;
+    this.bodyBytes = 0;
+    this.status = 0;
+    this.abortRequest = undefined;
+    this.ctx.recorder.started++;
+    this.client.dispatch(this.request, this);
+  }
+
+  enforceTimeouts(now: number): void {
+    // undici enforces the connect timeout itself.
+    const active = this.state !== 'idle' && this.state !== 'connecting';
+    if (active && now - this.requestStart > this.responseTimeoutMs && this.abortRequest) {
+      this.abortRequest(new ResponseTimeoutError(this.responseTimeoutMs));
+    }
+  }
+
+  destroy(): Promise<void> {
+    this.connectingSocket?.destroy();
+    return this.client.destroy().catch(() => undefined);
+  }
+
+  private onConnectStart(): void {
+    this.connectStart = this.ctx.now();
+    // undici may reconnect on its own after an aborted request; only a connect for our request makes us busy.
+    if (this.state !== 'idle') this.state = 'connecting';
+  }
+
+  // Bound once: a connection may open a socket per request, and these run for each one.
+  private readonly onConnected = (err: Error | null, socket: unknown): void => {
+    this.connectingSocket = undefined;
+    this.onConnectEnd(err, socket as Socket | null);
+    const callback = this.connectCallback!;
+    this.connectCallback = undefined;
+    callback(err as Error, socket as never);
+  };
+
+  private readonly onSocketClose = (): void => {
+    this.socketOpen = false;
+  };
+
+  private onConnectEnd(err: Error | null, socket: Socket | null): void {
+    if (this.ctx.stopped) return;
+    if (err || !socket) {
+      this.ctx.recorder.connectsFailed++;
+      return;
+    }
+    if (this.state === 'connecting') this.state = 'send';
+    this.socketOpen = true;
+    socket.on('close', this.onSocketClose);
+    this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
+  }
+
+  // --- undici DispatchHandler (the legacy form is the one undici runs without wrapping) ---
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.abortRequest = abort;
+  }
+
+  onRequestSent(): void {
+    this.ctx.recorder.bytesWritten += this.bodyLength;
+    if (this.state === 'send') this.state = 'wait-headers';
+  }
+
+  onHeaders(statusCode: number): boolean {
+    if (statusCode < 200) return true; // 1xx: the final response is still to come
+    this.status = statusCode;
+    this.headersAt = this.ctx.now();
+    this.state = 'read-body';
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.bodyBytes += chunk.length;
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.ctx.stopped) return;
+    const now = this.ctx.now();
+    const recorder = this.ctx.recorder;
+    recorder.bytesRead += this.bodyBytes;
+    recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
+    // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
+    if (this.status >= 200 && this.status < 300) {
+      if (this.firstLength < 0) this.firstLength = this.bodyBytes;
+      else if (this.bodyBytes !== this.firstLength) recorder.lengthVariations++;
+    }
+    this.state = 'idle';
+    this.ctx.onIdle(this);
+  }
+
+  onError(err: Error): void {
+    if (this.ctx.stopped) return;
+    const phase: ErrorPhase = this.state === 'connecting' || this.state === 'idle' ? 'connect' : this.state;
+    const cause = classifyError(err);
+    this.ctx.recorder.recordFailure(cause, phase, () => describeError(err));
+    this.state = 'idle';
+    // Let undici finish unwinding the failed socket before the next request goes out.
+    setImmediate(() => this.ctx.onIdle(this));
+  }
+}

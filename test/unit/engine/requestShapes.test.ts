@@ -1,0 +1,120 @@
+// What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici.
+import { strict as assert } from 'node:assert';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, describe, it } from 'node:test';
+import { runLoad } from '../../../src/engine/runLoad';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A real server that records every request it gets; `closeIdleAfterMs` closes each connection that long after a response. */
+async function recordingServer(closeIdleAfterMs?: number) {
+  const received: Received[] = [];
+  let connections = 0;
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      res.setHeader('content-length', 4);
+      res.end(req.method === 'HEAD' ? undefined : 'done');
+      // Like a server's idle timeout (Node's own waits at least a second): a FIN without `Connection: close`.
+      if (closeIdleAfterMs !== undefined) setTimeout(() => req.socket.end(), closeIdleAfterMs);
+    });
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/path?q=1`,
+    received,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+for (const httpClient of ['sockets', 'undici'] as const) {
+  describe(`requests as the server sees them (${httpClient})`, () => {
+    const servers: Array<{ close(): Promise<void> }> = [];
+    after(() => Promise.all(servers.map((s) => s.close())));
+    const start = async (closeIdleAfterMs?: number) => {
+      const server = await recordingServer(closeIdleAfterMs);
+      servers.push(server);
+      return server;
+    };
+
+    it('sends method, path, headers and body on every request', async () => {
+      const server = await start();
+      const result = await runLoad({
+        url: server.url,
+        httpClient,
+        connections: 3,
+        requests: 30,
+        method: 'put',
+        headers: { 'X-Trace': 'abc', 'Content-Type': 'application/json' },
+        body: '{"n":1}',
+      });
+      assert.equal(result.options.httpClient, httpClient);
+      assert.equal(result.requests.ok, 30);
+      assert.equal(server.received.length, 30);
+      for (const r of server.received) {
+        assert.equal(r.method, 'PUT');
+        assert.equal(r.url, '/path?q=1');
+        assert.equal(r.headers['x-trace'], 'abc');
+        assert.equal(r.headers['content-type'], 'application/json');
+        assert.equal(r.headers['content-length'], '7');
+        assert.equal(r.headers.host, new URL(server.url).host);
+        assert.match(r.headers['user-agent'] ?? '', /^load-test-localhost\//);
+        assert.equal(r.body, '{"n":1}');
+      }
+      assert.equal(result.throughput.bytesWritten, 30 * 7);
+      assert.equal(result.throughput.bytesRead, 30 * 4);
+      // runLoad probes the target with one connection before the load.
+      assert.equal(server.connections(), 1 + 3, 'keep-alive: one connection each');
+    });
+
+    it('reads no body after HEAD even though Content-Length is set', async () => {
+      const server = await start();
+      const result = await runLoad({ url: server.url, httpClient, connections: 2, requests: 20, method: 'HEAD' });
+      assert.equal(result.requests.ok, 20, JSON.stringify(result.errors));
+      assert.equal(result.throughput.bytesRead, 0);
+      assert.equal(server.connections(), 1 + 2);
+    });
+
+    it('asks for a new connection per request without keep-alive', async () => {
+      const server = await start();
+      const result = await runLoad({ url: server.url, httpClient, connections: 4, requests: 40, keepAlive: false });
+      assert.equal(result.requests.ok, 40);
+      assert.equal(server.connections(), 1 + 40);
+      assert.ok(server.received.every((r) => r.headers.connection === 'close'));
+    });
+
+    it('reconnects without an error when the server closes idle keep-alive connections', async () => {
+      // 20 req/s: a connection waits ~50 ms between requests; the server closes it 10 ms after each response.
+      const server = await start(10);
+      const result = await runLoad({ url: server.url, httpClient, connections: 2, rate: 20, durationMs: 1000 });
+      assert.equal(result.requests.failed, 0, JSON.stringify(result.errors.detail));
+      assert.ok(result.requests.ok >= 15, `ok ${result.requests.ok}`);
+      assert.ok(result.connections.opened >= result.requests.ok - 2, `opened ${result.connections.opened} for ${result.requests.ok}`);
+    });
+  });
+}
+
+describe('the HTTP client chosen', () => {
+  it('is the lean sockets for http:// unless undici is asked for', async () => {
+    const server = await recordingServer();
+    try {
+      const lean = await runLoad({ url: server.url, connections: 1, requests: 1 });
+      assert.equal(lean.options.httpClient, 'sockets');
+      const undici = await runLoad({ url: server.url, connections: 1, requests: 1, httpClient: 'undici' });
+      assert.equal(undici.options.httpClient, 'undici');
+    } finally {
+      await server.close();
+    }
+  });
+});
