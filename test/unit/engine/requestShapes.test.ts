@@ -1,7 +1,8 @@
 // What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { runLoad } from '../../../src/engine/runLoad';
 
@@ -115,6 +116,49 @@ describe('the HTTP client chosen', () => {
       assert.equal(undici.options.httpClient, 'undici');
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('closing connections without keep-alive (sockets)', () => {
+  it('lets the server close first, so TIME_WAIT stays on the server side as with ab and wrk', async () => {
+    const server = await recordingServer();
+    try {
+      const result = await runLoad({ url: server.url, connections: 4, requests: 200, keepAlive: false });
+      assert.equal(result.requests.ok, 200);
+      const port = new URL(server.url).port;
+      // TIME_WAIT sockets whose peer is the server's port are ours (the client's); the server's own have it locally.
+      const timeWait = (filter: string) =>
+        execFileSync('ss', ['-Htan', 'state', 'time-wait', filter], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+      const ours = timeWait(`( dport = :${port} )`);
+      const theirs = timeWait(`( sport = :${port} )`);
+      assert.ok(theirs >= 190, `server side TIME_WAIT ${theirs}`);
+      assert.ok(ours <= 5, `client side TIME_WAIT ${ours}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('closes a connection itself when a server says close but keeps it open', async () => {
+    // Answers `Connection: close` and then never closes: each socket must still be closed by us, and the run ends.
+    let open = 0;
+    let peak = 0;
+    const server = createNetServer((socket) => {
+      peak = Math.max(peak, ++open);
+      socket.on('close', () => open--);
+      socket.on('data', () => socket.write('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const result = await runLoad({ url, connections: 2, requests: 40, responseTimeoutMs: 3000 });
+      assert.equal(result.requests.ok, 40, JSON.stringify(result.errors.detail));
+      assert.equal(result.connections.opened, 40);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(open, 0, 'every socket closed once the run is over');
+      assert.ok(peak >= 3, `peak ${peak}: sockets waited for the server's close`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
