@@ -14,6 +14,8 @@ type State = 'idle' | 'connecting' | ErrorPhase;
 
 interface SharedSetup {
   request: Buffer;
+  /** False: a new connection per request, whatever the server answers to `Connection: close`. */
+  keepAlive: boolean;
   bodyLength: number;
   expectBody: boolean;
   host: string;
@@ -66,6 +68,7 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
   static factory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
     const shared: SharedSetup = {
       request: encodeHttp1Request(setup),
+      keepAlive: setup.keepAlive,
       bodyLength: setup.body?.byteLength ?? 0,
       expectBody: setup.method !== 'HEAD',
       host: setup.connectAddress,
@@ -238,9 +241,11 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
       return;
     }
     if (!this.responseComplete) return;
-    // Extra bytes after the response, or a server that closes: the next request gets a new connection.
+    // The next request gets a new connection after extra bytes, a server that closes (we let it close first), or
+    // when we asked for close and the server kept the connection open anyway (then we close it).
     if (consumed < length) this.releaseSocket();
     else if (!this.responseKeepAlive) this.letServerClose();
+    else if (!this.shared.keepAlive) this.releaseSocket();
     this.finishRequest();
   }
 
