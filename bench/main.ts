@@ -108,7 +108,8 @@ async function main(): Promise<void> {
       const title = mode === 'keep-alive' ? 'Keep-alive' : 'New connection per request';
       console.log(`\n${title}, ${connections} connections\n`);
       console.log(formatModeTable(results));
-      console.log(`\n${SUBJECT} (default: ${defaultWorkerCount(connections)} workers at ${connections} connections):`);
+      const workers = defaultWorkerCount(connections, mode === 'keep-alive');
+      console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
       console.log(formatRatios(results, SUBJECT));
     }
   } finally {

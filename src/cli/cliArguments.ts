@@ -30,7 +30,8 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --timeout <ms>      response timeout per request (default 30000)
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
-      --workers <n>       load worker threads (default: 1 on 2 cores; 2 from 32 connections on more)
+      --workers <n>       load worker threads (default on 2 cores: 1 with keep-alive, 2 without;
+                          on more cores 2 from 32 connections)
       --http2             offer HTTP/2 over TLS
       --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates

@@ -121,7 +121,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     if (/[\r\n]/.test(value)) throw new UsageError(`The value of header ${name} contains a line break`);
     headers[name.toLowerCase()] = value;
   }
-  const workers = input.workers ?? defaultWorkerCount(connections);
+  const workers = input.workers ?? defaultWorkerCount(connections, input.keepAlive ?? true);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
   return {
     url,
@@ -150,14 +150,15 @@ function httpClient(value: string | undefined): HttpClientKind {
 }
 
 /**
- * One worker keeps the caller's thread free. Measured with `npm run bench -- --workers 1,2,3` on 2 cores with nginx
- * on the same machine, 50 connections (median of 2 runs, req/s and CPU us per request):
- *   keep-alive      1: 52.2k, 20.1 us   2: 47.9k, 24.9 us   3: 41.7k, 31.0 us
- *   new connection  1:  8.1k, 150 us    2:  8.6k, 181 us    3:  8.1k, 199 us
- * The server needs the other core, so a second worker only competes with it (and costs CPU). With more cores a
- * second worker is kept from 32 connections, as before (not measured here).
+ * Measured with `npm run bench -- --workers 1,2,3` on 2 cores with nginx on the same machine, 50 connections, the
+ * lean socket client (median of 2 runs, req/s and CPU us per request):
+ *   keep-alive      1: 65.4k, 11.8 us   2: 64.0k, 13.9 us   3: 56.0k, 19.1 us
+ *   new connection  1: 10.7k, 102 us    2: 13.6k, 99 us     3: 12.2k, 114 us
+ * With keep-alive the server needs the other core, so a second worker only competes with it and costs CPU. A new
+ * connection per request spends most of its time in connect() and close(), in the kernel, where a second thread
+ * overlaps well. With more cores a second worker is kept from 32 connections (not measured here).
  */
-export function defaultWorkerCount(connections: number): number {
-  if (availableParallelism() <= 2) return 1;
+export function defaultWorkerCount(connections: number, keepAlive = true): number {
+  if (availableParallelism() <= 2) return !keepAlive && connections >= 8 ? 2 : 1;
   return connections >= 32 ? 2 : 1;
 }
