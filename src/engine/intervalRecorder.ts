@@ -1,20 +1,10 @@
 // Per-share tallies for the current tick. Plain counters and histograms: nothing grows with run length.
 import { createHistogram, createLogBuckets, encodeHistogram, logBucketIndex, recordMicros, type Histogram } from './latencyHistogram';
+import { RequestCounters } from './requestCounters';
 import type { ErrorCause, ErrorPhase } from './result';
 import type { ErrorTally, IntervalReport } from './workerMessages';
 
-export class IntervalRecorder {
-  started = 0;
-  completed = 0;
-  failed = 0;
-  non2xx = 0;
-  bytesRead = 0;
-  bytesWritten = 0;
-  connectsOpened = 0;
-  connectsFailed = 0;
-  lengthVariations = 0;
-  lateRequests = 0;
-  maxLagMs = 0;
+export class IntervalRecorder extends RequestCounters {
   private statusCodes = new Map<number, number>();
   private errors = new Map<string, ErrorTally>();
   private readonly total: Histogram = createHistogram();
@@ -52,15 +42,7 @@ export class IntervalRecorder {
       type: 'interval',
       workerIndex,
       tick,
-      started: this.started,
-      completed: this.completed,
-      failed: this.failed,
-      non2xx: this.non2xx,
-      bytesRead: this.bytesRead,
-      bytesWritten: this.bytesWritten,
-      connectsOpened: this.connectsOpened,
-      connectsFailed: this.connectsFailed,
-      lengthVariations: this.lengthVariations,
+      ...this.counterValues(),
       statusCodes: Object.fromEntries(this.statusCodes),
       errors: [...this.errors.values()],
       total: this.total.totalCount > 0 ? encodeHistogram(this.total) : '',
@@ -70,12 +52,8 @@ export class IntervalRecorder {
       connectBuckets: Array.from(this.connectBuckets),
       openConnections,
       connectingConnections,
-      lateRequests: this.lateRequests,
-      maxLagMs: this.maxLagMs,
     };
-    this.started = this.completed = this.failed = this.non2xx = 0;
-    this.bytesRead = this.bytesWritten = this.connectsOpened = this.connectsFailed = 0;
-    this.lengthVariations = this.lateRequests = this.maxLagMs = 0;
+    this.resetCounters();
     this.statusCodes = new Map();
     this.errors = new Map();
     this.total.reset();

@@ -9,22 +9,12 @@ import {
   toDistribution,
   type Histogram,
 } from './latencyHistogram';
+import { RequestCounters } from './requestCounters';
 import type { ErrorCause, ErrorPhase, RunProgress, RunResult, SeriesPoint } from './result';
 import type { ErrorTally, IntervalReport } from './workerMessages';
 
 /** Counters and histograms of one stretch of time (a tick, a second, or the whole run). */
-class Tally {
-  started = 0;
-  completed = 0;
-  failed = 0;
-  non2xx = 0;
-  bytesRead = 0;
-  bytesWritten = 0;
-  connectsOpened = 0;
-  connectsFailed = 0;
-  lengthVariations = 0;
-  lateRequests = 0;
-  maxLagMs = 0;
+class Tally extends RequestCounters {
   open = 0;
   connecting = 0;
   /** The last tick merged in (for seconds made of ticks). */
@@ -38,17 +28,7 @@ class Tally {
   readonly connectBuckets = createLogBuckets();
 
   add(report: IntervalReport): void {
-    this.started += report.started;
-    this.completed += report.completed;
-    this.failed += report.failed;
-    this.non2xx += report.non2xx;
-    this.bytesRead += report.bytesRead;
-    this.bytesWritten += report.bytesWritten;
-    this.connectsOpened += report.connectsOpened;
-    this.connectsFailed += report.connectsFailed;
-    this.lengthVariations += report.lengthVariations;
-    this.lateRequests += report.lateRequests;
-    this.maxLagMs = Math.max(this.maxLagMs, report.maxLagMs);
+    this.addCounters(report);
     for (const [code, count] of Object.entries(report.statusCodes)) {
       this.statusCodes.set(code, (this.statusCodes.get(code) ?? 0) + count);
     }

@@ -1,4 +1,5 @@
 // What crosses the worker boundary: a setup once, then one interval report per tick (never per request).
+import type { CounterValues } from './requestCounters';
 import type { ErrorCause, ErrorPhase, HttpClientKind } from './result';
 
 export interface ShareSetup {
@@ -43,19 +44,10 @@ export interface ErrorTally {
 }
 
 /** Everything that happened in one share during one tick. */
-export interface IntervalReport {
+export interface IntervalReport extends CounterValues {
   type: 'interval';
   workerIndex: number;
   tick: number;
-  started: number;
-  completed: number;
-  failed: number;
-  non2xx: number;
-  bytesRead: number;
-  bytesWritten: number;
-  connectsOpened: number;
-  connectsFailed: number;
-  lengthVariations: number;
   statusCodes: Record<string, number>;
   errors: ErrorTally[];
   /** Encoded HDR histograms (us) of this interval; '' when empty. */
@@ -66,9 +58,6 @@ export interface IntervalReport {
   connectBuckets: number[];
   openConnections: number;
   connectingConnections: number;
-  /** Open model: requests sent later than intended by more than one arrival interval, and the worst lag. */
-  lateRequests: number;
-  maxLagMs: number;
 }
 
 export interface ShareFinal {
