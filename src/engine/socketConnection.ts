@@ -4,13 +4,11 @@
 // Client.dispatch with a lean handler, and brings requests/s to wrk's (see `npm run bench`).
 import { connect, type Socket } from 'node:net';
 import type { ConnectionContext, LoadConnection } from './connection';
-import { ConnectTimeoutError, PeerClosedError, ResponseTimeoutError, classifyError, describeError } from './errorClassification';
+import { ConnectTimeoutError, PeerClosedError, ResponseTimeoutError } from './errorClassification';
 import { encodeHttp1Request } from './http1Request';
 import { Http1ResponseParser, type ResponseEvents } from './http1ResponseParser';
-import type { ErrorPhase } from './result';
+import { MeasuredConnection } from './measuredConnection';
 import type { ShareSetup } from './workerMessages';
-
-type State = 'idle' | 'connecting' | ErrorPhase;
 
 interface SharedSetup {
   request: Buffer;
@@ -64,7 +62,7 @@ function onSocketDrain(this: OwnedSocket): void {
   this[owner]?.onDrained();
 }
 
-export class SocketConnection implements LoadConnection, ResponseEvents {
+export class SocketConnection extends MeasuredConnection implements ResponseEvents {
   static factory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
     const shared: SharedSetup = {
       request: encodeHttp1Request(setup),
@@ -80,16 +78,7 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
   }
 
   private socket: OwnedSocket | undefined;
-  private socketOpen = false;
-  private state: State = 'idle';
   private readonly parser = new Http1ResponseParser(this);
-  /** When the current request was (or should have been, in the open model) sent. */
-  private requestStart = 0;
-  private connectStart = 0;
-  private headersAt = 0;
-  private status = 0;
-  private bodyBytes = 0;
-  private firstLength = -1;
   /** Set by the parser inside execute(); acted on after it returns, so the next request never starts mid-parse. */
   private responseComplete = false;
   private responseKeepAlive = true;
@@ -101,34 +90,15 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
   readonly closing = new Set<OwnedSocket>();
 
   private constructor(
-    private readonly ctx: ConnectionContext,
+    ctx: ConnectionContext,
     private readonly shared: SharedSetup,
-  ) {}
-
-  get busy(): boolean {
-    return this.state !== 'idle';
-  }
-
-  get connecting(): boolean {
-    return this.state === 'connecting';
-  }
-
-  get open(): boolean {
-    return this.socketOpen;
-  }
-
-  connectingForMs(now: number): number {
-    return this.state === 'connecting' ? now - this.connectStart : 0;
+  ) {
+    super(ctx);
   }
 
   send(intendedStart?: number): void {
-    const now = this.ctx.now();
-    this.requestStart = intendedStart ?? now;
-    this.headersAt = 0;
-    this.status = 0;
-    this.bodyBytes = 0;
+    const now = this.beginRequest(intendedStart);
     this.responseComplete = false;
-    this.ctx.recorder.started++;
     this.parser.expectResponse(this.shared.expectBody);
     if (this.socket && this.socketOpen) this.write();
     else this.openSocket(now);
@@ -216,10 +186,8 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
   // --- socket events (through the module-level listeners) ---
 
   onConnected(): void {
-    this.socketOpen = true;
-    if (this.ctx.stopped) return;
-    this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
-    this.write();
+    this.connectEstablished();
+    if (!this.ctx.stopped) this.write();
   }
 
   onDrained(): void {
@@ -246,7 +214,7 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
     if (consumed < length) this.releaseSocket();
     else if (!this.responseKeepAlive) this.letServerClose();
     else if (!this.shared.keepAlive) this.releaseSocket();
-    this.finishRequest();
+    this.completeRequest();
   }
 
   onEnd(): void {
@@ -258,7 +226,7 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
     this.parser.finish();
     if (this.responseComplete) {
       this.releaseSocket();
-      this.finishRequest();
+      this.completeRequest();
       return;
     }
     const where = this.state === 'read-body' ? 'in the middle of the response body' : 'before sending a response';
@@ -281,9 +249,7 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
   // --- parser events ---
 
   onHead(status: number): void {
-    this.status = status;
-    this.headersAt = this.ctx.now();
-    this.state = 'read-body';
+    this.headersReceived(status);
   }
 
   onBodyBytes(count: number): void {
@@ -295,32 +261,11 @@ export class SocketConnection implements LoadConnection, ResponseEvents {
     this.responseKeepAlive = keepAlive;
   }
 
-  // --- outcomes ---
-
-  private finishRequest(): void {
-    this.state = 'idle';
-    if (this.ctx.stopped) return;
-    const now = this.ctx.now();
-    const recorder = this.ctx.recorder;
-    recorder.bytesRead += this.bodyBytes;
-    recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
-    // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
-    if (this.status >= 200 && this.status < 300) {
-      if (this.firstLength < 0) this.firstLength = this.bodyBytes;
-      else if (this.bodyBytes !== this.firstLength) recorder.lengthVariations++;
-    }
-    this.ctx.onIdle(this);
-  }
-
   private fail(err: Error): void {
-    const phase: ErrorPhase = this.state === 'connecting' || this.state === 'idle' ? 'connect' : this.state;
     const wasConnecting = this.state === 'connecting';
-    this.state = 'idle';
     this.releaseSocket();
-    if (this.ctx.stopped) return;
-    const recorder = this.ctx.recorder;
-    if (wasConnecting) recorder.connectsFailed++;
-    recorder.recordFailure(classifyError(err), phase, () => describeError(err));
+    if (!this.countFailure(err)) return;
+    if (wasConnecting) this.ctx.recorder.connectsFailed++;
     this.ctx.onIdle(this);
   }
 }

@@ -3,8 +3,8 @@
 import type { Client as UndiciClient, buildConnector as UndiciBuildConnector, Dispatcher } from 'undici';
 import type { Socket } from 'node:net';
 import type { ConnectionContext, LoadConnection } from './connection';
-import { classifyError, describeError, ResponseTimeoutError } from './errorClassification';
-import type { ErrorPhase } from './result';
+import { ResponseTimeoutError } from './errorClassification';
+import { MeasuredConnection } from './measuredConnection';
 import type { ShareSetup } from './workerMessages';
 
 // Only the two parts of undici a load thread uses. Its index also loads fetch, WebSocket, cookies and caches:
@@ -12,9 +12,7 @@ import type { ShareSetup } from './workerMessages';
 const Client = require('undici/lib/dispatcher/client.js') as typeof UndiciClient;
 const buildConnector = require('undici/lib/core/connect.js') as typeof UndiciBuildConnector;
 
-type State = 'idle' | 'connecting' | ErrorPhase;
-
-export class UndiciConnection implements LoadConnection {
+export class UndiciConnection extends MeasuredConnection {
   static factory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
     const request: Dispatcher.DispatchOptions = {
       path: setup.path,
@@ -30,16 +28,7 @@ export class UndiciConnection implements LoadConnection {
   }
 
   private readonly client: UndiciClient;
-  private state: State = 'idle';
-  /** When the current request was (or should have been, in the open model) sent. */
-  private requestStart = 0;
-  private connectStart = 0;
-  private headersAt = 0;
-  private bodyBytes = 0;
-  private status = 0;
   private abortRequest: ((err?: Error) => void) | undefined;
-  private socketOpen = false;
-  private firstLength = -1;
   /** The socket of a connect in progress: undici does not know it yet, so a stop must close it itself. */
   private connectingSocket: Socket | undefined;
   private connectCallback: Parameters<UndiciBuildConnector.connector>[1] | undefined;
@@ -48,10 +37,11 @@ export class UndiciConnection implements LoadConnection {
   private readonly responseTimeoutMs: number;
 
   private constructor(
-    private readonly ctx: ConnectionContext,
+    ctx: ConnectionContext,
     private readonly request: Dispatcher.DispatchOptions,
     setup: ShareSetup,
   ) {
+    super(ctx);
     this.bodyLength = setup.body?.byteLength ?? 0;
     this.responseTimeoutMs = setup.responseTimeoutMs;
     const baseConnector = buildConnector({
@@ -91,31 +81,10 @@ export class UndiciConnection implements LoadConnection {
     this.client.on('connectionError', () => {});
   }
 
-  get busy(): boolean {
-    return this.state !== 'idle';
-  }
-
-  get connecting(): boolean {
-    return this.state === 'connecting';
-  }
-
-  get open(): boolean {
-    return this.socketOpen;
-  }
-
-  connectingForMs(now: number): number {
-    return this.state === 'connecting' ? now - this.connectStart : 0;
-  }
-
   send(intendedStart?: number): void {
-    const now = this.ctx.now();
-    this.requestStart = intendedStart ?? now;
+    this.beginRequest(intendedStart);
     this.state = 'send';
-    this.headersAt = 0;
-    this.bodyBytes = 0;
-    this.status = 0;
     this.abortRequest = undefined;
-    this.ctx.recorder.started++;
     this.client.dispatch(this.request, this);
   }
 
@@ -158,9 +127,8 @@ export class UndiciConnection implements LoadConnection {
       return;
     }
     if (this.state === 'connecting') this.state = 'send';
-    this.socketOpen = true;
     socket.on('close', this.onSocketClose);
-    this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
+    this.connectEstablished();
   }
 
   // --- undici DispatchHandler (the legacy form is the one undici runs without wrapping) ---
@@ -176,9 +144,7 @@ export class UndiciConnection implements LoadConnection {
 
   onHeaders(statusCode: number): boolean {
     if (statusCode < 200) return true; // 1xx: the final response is still to come
-    this.status = statusCode;
-    this.headersAt = this.ctx.now();
-    this.state = 'read-body';
+    this.headersReceived(statusCode);
     return true;
   }
 
@@ -188,26 +154,11 @@ export class UndiciConnection implements LoadConnection {
   }
 
   onComplete(): void {
-    if (this.ctx.stopped) return;
-    const now = this.ctx.now();
-    const recorder = this.ctx.recorder;
-    recorder.bytesRead += this.bodyBytes;
-    recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
-    // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
-    if (this.status >= 200 && this.status < 300) {
-      if (this.firstLength < 0) this.firstLength = this.bodyBytes;
-      else if (this.bodyBytes !== this.firstLength) recorder.lengthVariations++;
-    }
-    this.state = 'idle';
-    this.ctx.onIdle(this);
+    if (!this.ctx.stopped) this.completeRequest();
   }
 
   onError(err: Error): void {
-    if (this.ctx.stopped) return;
-    const phase: ErrorPhase = this.state === 'connecting' || this.state === 'idle' ? 'connect' : this.state;
-    const cause = classifyError(err);
-    this.ctx.recorder.recordFailure(cause, phase, () => describeError(err));
-    this.state = 'idle';
+    if (this.ctx.stopped || !this.countFailure(err)) return;
     // Let undici finish unwinding the failed socket before the next request goes out.
     setImmediate(() => this.ctx.onIdle(this));
   }
