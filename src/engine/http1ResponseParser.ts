@@ -86,28 +86,20 @@ export class Http1ResponseParser {
         case Phase.Head:
           at = this.readHead(chunk, at, end);
           break;
-        case Phase.FixedBody: {
-          const take = Math.min(this.remaining, end - at);
-          this.remaining -= take;
-          at += take;
-          this.events.onBodyBytes(take);
+        case Phase.FixedBody:
+          at += this.takeBody(end - at);
           if (this.remaining === 0) this.complete();
           break;
-        }
         case Phase.ChunkSizeLine:
           at = this.readChunkSizeLine(chunk, at, end);
           break;
-        case Phase.ChunkData: {
-          const take = Math.min(this.remaining, end - at);
-          this.remaining -= take;
-          at += take;
-          this.events.onBodyBytes(take);
+        case Phase.ChunkData:
+          at += this.takeBody(end - at);
           if (this.remaining === 0) {
             this.phase = Phase.ChunkDataEnd;
             this.remaining = 2;
           }
           break;
-        }
         case Phase.ChunkDataEnd: {
           const expected = this.remaining === 2 ? CR : LF;
           if (chunk[at] !== expected) throw new HttpParseError('chunk data not followed by CRLF', 'HPE_INVALID_CHUNK_SIZE');
@@ -138,6 +130,14 @@ export class Http1ResponseParser {
       return true;
     }
     return this.phase === Phase.Idle;
+  }
+
+  /** Counts body bytes of a known length (a fixed body or one chunk) out of `available`; returns how many. */
+  private takeBody(available: number): number {
+    const take = Math.min(this.remaining, available);
+    this.remaining -= take;
+    this.events.onBodyBytes(take);
+    return take;
   }
 
   private complete(): void {
