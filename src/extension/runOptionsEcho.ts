@@ -1,5 +1,6 @@
 // The options of a run as the panel shows them before the engine has a result: the same shape the result echoes.
-import { defaultWorkerCount, normalizeLoadOptions, type LoadOptions } from '../engine/loadOptions';
+import { httpClientFor } from '../engine/connection';
+import { normalizeLoadOptions, type LoadOptions } from '../engine/loadOptions';
 import type { RunOptionsEcho } from '../engine/result';
 
 /** Throws UsageError for bad input, so a mistake is reported before anything starts. */
@@ -17,7 +18,8 @@ export function echoOptions(input: LoadOptions): RunOptionsEcho {
     bodyBytes: o.body?.byteLength ?? 0,
     connectTimeoutMs: o.connectTimeoutMs,
     responseTimeoutMs: o.responseTimeoutMs,
-    workers: input.workers ?? Math.min(defaultWorkerCount(o.connections), o.connections),
+    workers: o.workers,
     http2: o.http2,
+    httpClient: httpClientFor(o.url.protocol, o.http2, o.httpClient),
   };
 }
