@@ -10,7 +10,8 @@ import { numericSetting, readLinuxSettings, readMacSettings } from './kernelSett
 import { readLinuxListeners } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
 import { counterDeltas, readLinuxCounters } from './procNetCounters';
-import { countTimeWait, readProcNetTcp } from './procNetTcp';
+import { readProcNetTcp } from '../kernelTables/procNetTcp';
+import { countTimeWait } from './timeWait';
 import { countOpenFiles, readOpenFileLimit } from './processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitSchedule } from './synRetransmitSchedule';

@@ -2,7 +2,8 @@
 // throughput. Reads files only (no process spawns): /proc/net/{netstat,snmp,tcp,tcp6}.
 import { canonicalAddress } from './listenerAddress';
 import { counterDeltas, readLinuxCounters } from './procNetCounters';
-import { countTimeWait, readProcNetTcp, TCP_STATE, type ProcTcpRow, type TimeWaitCount } from './procNetTcp';
+import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
+import { countTimeWait, type TimeWaitCount } from './timeWait';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import type { KernelSample } from './types';
 

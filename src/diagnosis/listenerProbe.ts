@@ -4,7 +4,7 @@ import { matchListeners } from './listenerAddress';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import { runCommand } from './runCommand';
 import { readCommandLine } from './serverBacklogDefaults';
-import { parseSsListen, type SsListener } from './ssListenOutput';
+import { parseSsListen, type SsListener } from '../kernelTables/ssListen';
 
 export interface ListenerReading {
   readable: boolean;

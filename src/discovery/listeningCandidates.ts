@@ -2,7 +2,7 @@
 import type { DevServerCandidate } from './candidate';
 import type { ListeningSocket } from './listeningSocket';
 import type { ListeningSnapshot } from './listeningSockets';
-import type { SsListenRow } from './ssBacklog';
+import type { SsListener } from '../kernelTables/ssListen';
 import { backlogFor } from './ssBacklog';
 import { hostForAddresses, urlFor } from './loopbackHost';
 import { isEditorProcess, matchWorkspace, type WorkspaceMatch } from './workspaceMembership';
@@ -40,7 +40,7 @@ async function frameworkOf(info: ProcessInfo, match: WorkspaceMatch): Promise<st
 export async function listeningCandidates(
   snapshot: ListeningSnapshot,
   folders: string[],
-  ssRows: SsListenRow[] | undefined,
+  ssRows: SsListener[] | undefined,
   path: string,
 ): Promise<ListeningCandidate[]> {
   const candidates: ListeningCandidate[] = [];

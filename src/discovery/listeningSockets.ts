@@ -2,7 +2,7 @@
 // Linux reads /proc directly; macOS asks lsof; anything else is reported as not supported.
 import { readFile } from 'node:fs/promises';
 import type { ListeningSocket } from './listeningSocket';
-import { readProcNetListeners } from './procNetTcp';
+import { readProcNetTcp, TCP_STATE } from '../kernelTables/procNetTcp';
 import { findSocketOwners } from './procSocketOwners';
 import { readLinuxProcessInfo, type ProcessInfo } from './procProcessInfo';
 import { readLsofListeners } from './lsofListeners';
@@ -20,7 +20,9 @@ export interface ListeningSnapshot {
 }
 
 async function readLinux(): Promise<ListeningSnapshot> {
-  const listeners = await readProcNetListeners();
+  const listeners = ((await readProcNetTcp()) ?? [])
+    .filter((row) => row.state === TCP_STATE.LISTEN)
+    .map((row) => ({ address: row.localAddress, port: row.localPort, family: row.family, inode: row.inode }));
   const owners = await findSocketOwners(new Set(listeners.map((l) => l.inode)));
   const notes: string[] = [];
   const unowned = listeners.filter((l) => !owners.pidsByInode.has(l.inode)).length;

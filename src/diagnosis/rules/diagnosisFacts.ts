@@ -2,7 +2,7 @@
 // can be tested on synthetic inputs.
 import type { DiagnosisTarget } from '../diagnosisTarget';
 import type { OpenFileLimit } from '../processLimits';
-import type { TimeWaitCount } from '../procNetTcp';
+import type { TimeWaitCount } from '../timeWait';
 import type { KernelSample } from '../types';
 
 export interface ListenerFacts {

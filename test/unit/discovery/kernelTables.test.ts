@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { decodeProcAddress, parseProcNetTcp, readProcNetListeners } from '../../../src/discovery/procNetTcp';
+import { readProcNetTcp, TCP_STATE } from '../../../src/kernelTables/procNetTcp';
 import { findSocketOwners } from '../../../src/discovery/procSocketOwners';
 import { parseLsofListen } from '../../../src/discovery/lsofListeners';
-import { backlogFor, parseSsListen, readSsListen } from '../../../src/discovery/ssBacklog';
+import { backlogFor, readSsListen } from '../../../src/discovery/ssBacklog';
+import { parseSsListen } from '../../../src/kernelTables/ssListen';
 import { parseStatPpid, readLinuxProcessInfo } from '../../../src/discovery/procProcessInfo';
 
 const linux = process.platform === 'linux';
@@ -19,26 +20,13 @@ function listen(host: string, backlog?: number): Promise<Server> {
   });
 }
 const portOf = (server: Server) => (server.address() as { port: number }).port;
+/** Listening sockets of the live /proc tables, as discovery reads them. */
+const liveListeners = async () =>
+  ((await readProcNetTcp()) ?? [])
+    .filter((row) => row.state === TCP_STATE.LISTEN)
+    .map((row) => ({ address: row.localAddress, port: row.localPort, family: row.family, inode: row.inode }));
 
-describe('address decoding', () => {
-  it('decodes little-endian IPv4 and IPv6 words', () => {
-    assert.equal(decodeProcAddress('0100007F', true), '127.0.0.1');
-    assert.equal(decodeProcAddress('00000000', true), '0.0.0.0');
-    assert.equal(decodeProcAddress('00000000000000000000000001000000', true), '::1');
-    assert.equal(decodeProcAddress('00000000000000000000000000000000', true), '::');
-    assert.equal(decodeProcAddress('0000000000000000FFFF00000100007F', true), '::ffff:7f00:1');
-    assert.equal(decodeProcAddress('7F000001', false), '127.0.0.1');
-  });
-
-  it('keeps only LISTEN rows and reads port and inode', () => {
-    const text = [
-      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
-      '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0 100 0 0 10 0',
-      '   1: 0100007F:1F90 0100007F:D2F0 01 00000000:00000000 00:00000000 00000000  1000        0 4343 1 0 20 4 30 10 -1',
-    ].join('\n');
-    assert.deepEqual(parseProcNetTcp(text, 4, true), [{ address: '127.0.0.1', port: 8080, family: 4, inode: 4242 }]);
-  });
-
+describe('process and command-line tables', () => {
   it('reads the ppid after a command name containing spaces and parentheses', () => {
     assert.equal(parseStatPpid('1234 (my (odd) name) S 99 1234 1234 0 -1'), 99);
   });
@@ -57,7 +45,7 @@ describe('real kernel tables', { skip: !linux }, () => {
   });
 
   it('finds our own sockets in /proc/net/tcp and tcp6, owned by this process', async () => {
-    const listeners = await readProcNetListeners();
+    const listeners = await liveListeners();
     const mine4 = listeners.find((l) => l.port === portOf(v4));
     const mine6 = listeners.find((l) => l.port === portOf(v6));
     assert.deepEqual(mine4 && { address: mine4.address, family: mine4.family }, { address: '127.0.0.1', family: 4 });
@@ -82,7 +70,7 @@ describe('real kernel tables', { skip: !linux }, () => {
   it('reads the backlog from ss -ltne by inode', async (t) => {
     const rows = await readSsListen();
     if (!rows) return t.skip('ss is not installed');
-    const inode = (await readProcNetListeners()).find((l) => l.port === portOf(v4))!.inode;
+    const inode = (await liveListeners()).find((l) => l.port === portOf(v4))!.inode;
     const somaxconn = Number(execFileSync('cat', ['/proc/sys/net/core/somaxconn']).toString());
     assert.equal(backlogFor(rows, { address: '127.0.0.1', port: portOf(v4), inode }), Math.min(23, somaxconn));
     assert.equal(backlogFor(rows, { address: '127.0.0.1', port: portOf(v4) }), Math.min(23, somaxconn));

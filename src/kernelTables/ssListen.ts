@@ -1,5 +1,6 @@
-// Parses `ss -ltn` / `ss -ltnp` output. For a LISTEN socket ss prints Recv-Q = accept queue now and
-// Send-Q = its capacity, min(listen() backlog, somaxconn at listen() time).
+// Parses `ss -ltn` output (with -p: the owning processes; with -e: the socket inode). For a LISTEN socket ss prints
+// Recv-Q = accept queue now and Send-Q = its capacity, min(listen() backlog, somaxconn at listen() time), which is
+// nowhere in /proc. Discovery joins the rows to sockets by inode; the diagnosis by address and port.
 
 export interface SsListener {
   /** As printed, without brackets or %interface: "127.0.0.1", "::1", "::ffff:127.0.0.1", "0.0.0.0", "::", "*". */
@@ -17,6 +18,8 @@ export interface SsListener {
    */
   dualStack: boolean;
   processes: Array<{ name: string; pid: number }>;
+  /** The socket's inode (`ss -e`), to join with /proc/net/tcp rows. */
+  inode?: number;
 }
 
 /** Splits "addr:port" where addr may be "[v6]", "v6" (old ss), "v4%dev" or "*". */
@@ -63,6 +66,7 @@ export function parseSsListen(text: string): SsListener[] {
     const local = splitSsAddress(tokens[at + 3]);
     if (!local || !Number.isFinite(queued) || !Number.isFinite(backlog)) continue;
     const unbracketedV6Any = !local.bracketed && local.address === '::';
+    const inode = /\bino:(\d+)/.exec(line);
     out.push({
       address: local.address,
       device: local.device,
@@ -71,6 +75,7 @@ export function parseSsListen(text: string): SsListener[] {
       backlog,
       dualStack: local.address === '*' || unbracketedV6Any,
       processes: parseSsUsers(tokens.slice(at + 5).join(' ')),
+      ...(inode ? { inode: Number(inode[1]) } : {}),
     });
   }
   return out;
