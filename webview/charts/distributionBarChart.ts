@@ -1,12 +1,13 @@
 // A histogram of log-spaced buckets as bars. Counts use a log axis: a few slow requests (the interesting ones) stay
 // visible next to thousands of fast ones.
-import { Chart, type Plugin } from 'chart.js';
+import type { Chart, Plugin } from 'chart.js';
 import type { DistributionBucket } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { trimEmptyEnds } from '../model/distributionBars';
 import { formatBucketLabel, formatCount, formatMs } from '../format/formatNumbers';
 import { themedPlugins, themedScale } from './chartTheme';
+import { ThemedChart } from './themedChart';
 
 type BarChart = Chart<'bar', Array<number | null>, string>;
 
@@ -16,29 +17,19 @@ export interface DistributionBarChartSettings {
   plugins?: Array<Plugin<'bar'>>;
 }
 
-export class DistributionBarChart {
-  private readonly chart: BarChart;
-  private theme: ThemeColors;
-  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
-  private optionsKey: string | undefined;
+export class DistributionBarChart extends ThemedChart<'bar', DistributionBucket[], Array<number | null>> {
   private buckets: DistributionBucket[] = [];
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors, private readonly settings: DistributionBarChartSettings) {
-    this.theme = theme;
-    this.chart = new Chart<'bar', Array<number | null>, string>(canvas, {
-      type: 'bar',
-      data: { labels: [], datasets: [] },
-      options: this.options(),
-      plugins: settings.plugins ?? [],
-    });
+    super(canvas, theme, 'bar', [], settings.plugins ?? []);
   }
 
   /** The buckets drawn, after trimming; plugins position marks against these. */
   get shownBuckets(): DistributionBucket[] {
-    return this.buckets;
+    return this.buckets ?? [];
   }
 
-  update(buckets: DistributionBucket[]): void {
+  protected draw(buckets: DistributionBucket[]): void {
     this.buckets = trimEmptyEnds(buckets);
     const color = this.settings.color(this.theme);
     this.chart.data.labels = this.buckets.map((b) => formatBucketLabel(b.fromMs, b.toMs));
@@ -54,26 +45,9 @@ export class DistributionBarChart {
         barPercentage: 0.92,
       },
     ];
-    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
-    const optionsKey = '';
-    if (optionsKey !== this.optionsKey) {
-      this.chart.options = this.options();
-      this.optionsKey = optionsKey;
-    }
-    this.chart.update('none');
   }
 
-  applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.optionsKey = undefined;
-    this.update(this.buckets);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private options(): BarChart['options'] {
+  protected options(): BarChart['options'] {
     const t = this.theme;
     const x = themedScale(t);
     const y = themedScale(t, 'count');

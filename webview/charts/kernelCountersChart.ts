@@ -1,10 +1,11 @@
 // The kernel's TCP counters sampled during the run (cumulative since the start) and the listener's accept queue
 // against its capacity, on the same time axis as the throughput above it: overflows line up with the error bursts.
-import { Chart, type ChartDataset } from 'chart.js';
+import type { Chart, ChartDataset } from 'chart.js';
 import type { KernelSample } from '../../src/diagnosis/types';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import type { XY } from '../model/derivedSeries';
+import { ThemedChart } from './themedChart';
 import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 /** The counters that tell the backlog story, in reading order. */
@@ -15,20 +16,12 @@ export interface KernelCountersInput {
   xMaxSec: number;
 }
 
-export class KernelCountersChart {
-  private readonly chart: Chart<'line', XY[]>;
-  private theme: ThemeColors;
-  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
-  private optionsKey: string | undefined;
-  private last: KernelCountersInput = { samples: [], xMaxSec: 1 };
-
+export class KernelCountersChart extends ThemedChart<'line', KernelCountersInput, XY[]> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    this.theme = theme;
-    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options(false) });
+    super(canvas, theme, 'line', { samples: [], xMaxSec: 1 });
   }
 
-  update(input: KernelCountersInput): void {
-    this.last = input;
+  protected draw(input: KernelCountersInput): void {
     const t = this.theme;
     const colors = [t.red, t.orange, t.purple, t.yellow, t.blue, t.green];
     const samples = input.samples;
@@ -48,7 +41,7 @@ export class KernelCountersChart {
         borderDash: i % 2 === 1 ? [5, 3] : [],
       });
     });
-    const withQueue = samples.filter((s) => s.acceptQueue);
+    const withQueue = samples.filter(hasAcceptQueue);
     if (withQueue.length) {
       datasets.push({
         label: 'accept queue',
@@ -74,32 +67,20 @@ export class KernelCountersChart {
       });
     }
     this.chart.data.datasets = datasets;
-    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
-    const optionsKey = `${input.xMaxSec}/${withQueue.length > 0}`;
-    if (optionsKey !== this.optionsKey) {
-      this.chart.options = this.options(withQueue.length > 0);
-      this.optionsKey = optionsKey;
-    }
-    this.chart.update('none');
   }
 
-  applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.optionsKey = undefined;
-    this.update(this.last);
+  protected override optionsKey(input: KernelCountersInput): string {
+    return `${input.xMaxSec}/${input.samples.some(hasAcceptQueue)}`;
   }
 
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private options(showQueueAxis: boolean): Chart<'line', XY[]>['options'] {
+  protected options(input: KernelCountersInput): Chart<'line', XY[], string>['options'] {
     const t = this.theme;
+    const showQueueAxis = input.samples.some(hasAcceptQueue);
     return {
       normalized: true,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: timeScale(t, this.last.xMaxSec),
+        x: timeScale(t, input.xMaxSec),
         y: { ...themedScale(t, 'since start'), type: 'linear', beginAtZero: true, position: 'left', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
         queue: {
           ...themedScale(t, 'queue'),
@@ -114,6 +95,8 @@ export class KernelCountersChart {
       // Without the queue axis, keep its room so the time axis still lines up with the charts above.
       layout: { padding: { right: showQueueAxis ? 0 : TIME_CHART_RIGHT_AXIS_PX } },
       plugins: themedPlugins(t),
-    } as Chart<'line', XY[]>['options'];
+    } as Chart<'line', XY[], string>['options'];
   }
 }
+
+const hasAcceptQueue = (sample: KernelSample): boolean => sample.acceptQueue !== undefined;

@@ -1,9 +1,10 @@
 // Latency percentiles (p50, p90, p99) of the requests completed in each interval, and the baseline's p99 dashed.
-import { Chart, type ChartDataset } from 'chart.js';
+import type { Chart, ChartDataset } from 'chart.js';
 import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
 import { formatMs } from '../format/formatNumbers';
+import { ThemedChart } from './themedChart';
 import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 export interface LatencyPercentilesInput {
@@ -12,20 +13,12 @@ export interface LatencyPercentilesInput {
   xMaxSec: number;
 }
 
-export class LatencyPercentilesChart {
-  private readonly chart: Chart<'line', XY[]>;
-  private theme: ThemeColors;
-  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
-  private optionsKey: string | undefined;
-  private last: LatencyPercentilesInput = { series: [], xMaxSec: 1 };
-
+export class LatencyPercentilesChart extends ThemedChart<'line', LatencyPercentilesInput, XY[]> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    this.theme = theme;
-    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options() });
+    super(canvas, theme, 'line', { series: [], xMaxSec: 1 });
   }
 
-  update(input: LatencyPercentilesInput): void {
-    this.last = input;
+  protected draw(input: LatencyPercentilesInput): void {
     const t = this.theme;
     const line = (label: string, field: LatencyField, color: string, width: number): ChartDataset<'line', XY[]> => ({
       label,
@@ -49,26 +42,13 @@ export class LatencyPercentilesChart {
       });
     }
     this.chart.data.datasets = datasets;
-    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
-    const optionsKey = `${input.xMaxSec}`;
-    if (optionsKey !== this.optionsKey) {
-      this.chart.options = this.options();
-      this.optionsKey = optionsKey;
-    }
-    this.chart.update('none');
   }
 
-  applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.optionsKey = undefined;
-    this.update(this.last);
+  protected override optionsKey(input: LatencyPercentilesInput): string {
+    return `${input.xMaxSec}`;
   }
 
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private options(): Chart<'line', XY[]>['options'] {
+  protected options(input: LatencyPercentilesInput): Chart<'line', XY[], string>['options'] {
     const t = this.theme;
     const y = themedScale(t, 'latency');
     return {
@@ -77,7 +57,7 @@ export class LatencyPercentilesChart {
       // Room where the kernel chart below has its queue axis, so the time axes line up.
       layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
       scales: {
-        x: timeScale(t, this.last.xMaxSec),
+        x: timeScale(t, input.xMaxSec),
         // Log axis: a p99 of seconds (retransmitted SYNs) would otherwise flatten p50 and p90 onto the axis.
         y: { ...y, type: 'logarithmic', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX), ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) } },
       },
@@ -85,7 +65,7 @@ export class LatencyPercentilesChart {
         ...themedPlugins(t),
         tooltip: { ...themedPlugins(t).tooltip, callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatMs(item.parsed.y ?? undefined)}` } },
       },
-    } as Chart<'line', XY[]>['options'];
+    } as Chart<'line', XY[], string>['options'];
   }
 }
 

@@ -1,11 +1,11 @@
 // Responses by HTTP status, coloured by class, plus the requests that got no response at all.
-import { Chart } from 'chart.js';
+import type { Chart } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { formatCount } from '../format/formatNumbers';
 import { themedPlugins, themedScale } from './chartTheme';
+import { ThemedChart } from './themedChart';
 
-type BarChart = Chart<'bar', number[], string>;
 
 export interface StatusCodesInput {
   statusCodes: Record<string, number>;
@@ -15,20 +15,12 @@ export interface StatusCodesInput {
 
 export const NO_RESPONSE_LABEL = 'no response';
 
-export class StatusCodesChart {
-  private readonly chart: BarChart;
-  private theme: ThemeColors;
-  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
-  private optionsKey: string | undefined;
-  private last: StatusCodesInput = { statusCodes: {}, failed: 0 };
-
+export class StatusCodesChart extends ThemedChart<'bar', StatusCodesInput, number[]> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    this.theme = theme;
-    this.chart = new Chart<'bar', number[], string>(canvas, { type: 'bar', data: { labels: [], datasets: [] }, options: this.options() });
+    super(canvas, theme, 'bar', { statusCodes: {}, failed: 0 });
   }
 
-  update(input: StatusCodesInput): void {
-    this.last = input;
+  protected draw(input: StatusCodesInput): void {
     const entries = Object.entries(input.statusCodes).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
     if (input.failed > 0) entries.push([NO_RESPONSE_LABEL, input.failed]);
     const colors = entries.map(([code]) => this.colorFor(code));
@@ -43,23 +35,6 @@ export class StatusCodesChart {
         maxBarThickness: 28,
       },
     ];
-    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
-    const optionsKey = '';
-    if (optionsKey !== this.optionsKey) {
-      this.chart.options = this.options();
-      this.optionsKey = optionsKey;
-    }
-    this.chart.update('none');
-  }
-
-  applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.optionsKey = undefined;
-    this.update(this.last);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
   }
 
   private colorFor(code: string): string {
@@ -79,7 +54,7 @@ export class StatusCodesChart {
     }
   }
 
-  private options(): BarChart['options'] {
+  protected options(): Chart<'bar', number[], string>['options'] {
     const t = this.theme;
     return {
       indexAxis: 'y',
@@ -92,6 +67,6 @@ export class StatusCodesChart {
         legend: { display: false },
         tooltip: { ...themedPlugins(t).tooltip, callbacks: { label: (item) => formatCount(Number(item.parsed.x)) } },
       },
-    } as BarChart['options'];
+    } as Chart<'bar', number[], string>['options'];
   }
 }

@@ -1,10 +1,11 @@
 // Requests per second over time, with failed requests per second stacked by cause on the same axis, and the baseline
 // run's throughput as a dashed line when comparing.
-import { Chart, type ChartDataset } from 'chart.js';
+import type { Chart, ChartDataset } from 'chart.js';
 import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
+import { ThemedChart } from './themedChart';
 import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 export interface ThroughputInput {
@@ -13,20 +14,12 @@ export interface ThroughputInput {
   xMaxSec: number;
 }
 
-export class ThroughputChart {
-  private readonly chart: Chart<'line', XY[]>;
-  private theme: ThemeColors;
-  /** What the current options were built for; undefined forces a rebuild (e.g. after a theme change). */
-  private optionsKey: string | undefined;
-  private last: ThroughputInput = { series: [], xMaxSec: 1 };
-
+export class ThroughputChart extends ThemedChart<'line', ThroughputInput, XY[]> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    this.theme = theme;
-    this.chart = new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets: [] }, options: this.options() });
+    super(canvas, theme, 'line', { series: [], xMaxSec: 1 });
   }
 
-  update(input: ThroughputInput): void {
-    this.last = input;
+  protected draw(input: ThroughputInput): void {
     const t = this.theme;
     const datasets: Array<ChartDataset<'line', XY[]>> = [
       {
@@ -69,26 +62,13 @@ export class ThroughputChart {
       });
     }
     this.chart.data.datasets = datasets;
-    // Rebuilding options re-resolves every scale; only do it when the axis range or the theme changed.
-    const optionsKey = `${input.xMaxSec}`;
-    if (optionsKey !== this.optionsKey) {
-      this.chart.options = this.options();
-      this.optionsKey = optionsKey;
-    }
-    this.chart.update('none');
   }
 
-  applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.optionsKey = undefined;
-    this.update(this.last);
+  protected override optionsKey(input: ThroughputInput): string {
+    return `${input.xMaxSec}`;
   }
 
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private options(): Chart<'line', XY[]>['options'] {
+  protected options(input: ThroughputInput): Chart<'line', XY[], string>['options'] {
     const t = this.theme;
     return {
       normalized: true,
@@ -96,10 +76,10 @@ export class ThroughputChart {
       // Room where the kernel chart below has its queue axis, so the time axes line up.
       layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
       scales: {
-        x: timeScale(t, this.last.xMaxSec),
+        x: timeScale(t, input.xMaxSec),
         y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true, ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
       },
       plugins: themedPlugins(t),
-    } as Chart<'line', XY[]>['options'];
+    } as Chart<'line', XY[], string>['options'];
   }
 }
