@@ -66,3 +66,11 @@ export const TIME_CHART_RIGHT_AXIS_PX = 40;
 export function fixedWidth(px: number): { afterFit: (scale: { width: number }) => void } {
   return { afterFit: (scale) => void (scale.width = px) };
 }
+
+/** Shared by the charts above the kernel chart: index tooltips, and room on the right where the kernel chart has its
+ * queue axis, so the time axes line up. */
+export const ABOVE_KERNEL_CHART = {
+  normalized: true,
+  interaction: { mode: 'index', intersect: false },
+  layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
+} as const;

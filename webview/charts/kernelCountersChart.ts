@@ -5,7 +5,7 @@ import type { KernelSample } from '../../src/diagnosis/types';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import type { XY } from '../model/derivedSeries';
-import { ThemedChart } from './themedChart';
+import { TimeAxisChart } from './themedChart';
 import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 /** The counters that tell the backlog story, in reading order. */
@@ -16,9 +16,9 @@ export interface KernelCountersInput {
   xMaxSec: number;
 }
 
-export class KernelCountersChart extends ThemedChart<'line', KernelCountersInput, XY[]> {
+export class KernelCountersChart extends TimeAxisChart<KernelCountersInput> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    super(canvas, theme, 'line', { samples: [], xMaxSec: 1 });
+    super(canvas, theme, { samples: [], xMaxSec: 1 });
   }
 
   protected draw(input: KernelCountersInput): void {
@@ -70,7 +70,7 @@ export class KernelCountersChart extends ThemedChart<'line', KernelCountersInput
   }
 
   protected override optionsKey(input: KernelCountersInput): string {
-    return `${input.xMaxSec}/${input.samples.some(hasAcceptQueue)}`;
+    return `${super.optionsKey(input)}/${input.samples.some(hasAcceptQueue)}`;
   }
 
   protected options(input: KernelCountersInput): Chart<'line', XY[], string>['options'] {

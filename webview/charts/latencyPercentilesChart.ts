@@ -1,24 +1,17 @@
 // Latency percentiles (p50, p90, p99) of the requests completed in each interval, and the baseline's p99 dashed.
 import type { Chart, ChartDataset } from 'chart.js';
-import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
 import { formatMs } from '../format/formatNumbers';
-import { ThemedChart } from './themedChart';
-import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
+import { TimeAxisChart, type SeriesChartInput } from './themedChart';
+import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
 
-export interface LatencyPercentilesInput {
-  series: SeriesPoint[];
-  baselineSeries?: SeriesPoint[];
-  xMaxSec: number;
-}
-
-export class LatencyPercentilesChart extends ThemedChart<'line', LatencyPercentilesInput, XY[]> {
+export class LatencyPercentilesChart extends TimeAxisChart<SeriesChartInput> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    super(canvas, theme, 'line', { series: [], xMaxSec: 1 });
+    super(canvas, theme, { series: [], xMaxSec: 1 });
   }
 
-  protected draw(input: LatencyPercentilesInput): void {
+  protected draw(input: SeriesChartInput): void {
     const t = this.theme;
     const line = (label: string, field: LatencyField, color: string, width: number): ChartDataset<'line', XY[]> => ({
       label,
@@ -44,18 +37,11 @@ export class LatencyPercentilesChart extends ThemedChart<'line', LatencyPercenti
     this.chart.data.datasets = datasets;
   }
 
-  protected override optionsKey(input: LatencyPercentilesInput): string {
-    return `${input.xMaxSec}`;
-  }
-
-  protected options(input: LatencyPercentilesInput): Chart<'line', XY[], string>['options'] {
+  protected options(input: SeriesChartInput): Chart<'line', XY[], string>['options'] {
     const t = this.theme;
     const y = themedScale(t, 'latency');
     return {
-      normalized: true,
-      interaction: { mode: 'index', intersect: false },
-      // Room where the kernel chart below has its queue axis, so the time axes line up.
-      layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
+      ...ABOVE_KERNEL_CHART,
       scales: {
         x: timeScale(t, input.xMaxSec),
         // Log axis: a p99 of seconds (retransmitted SYNs) would otherwise flatten p50 and p90 onto the axis.

@@ -2,6 +2,8 @@
 // it), and options rebuilt only when what they depend on changed: rebuilding re-resolves every scale, and live
 // updates come several times a second.
 import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
+import type { SeriesPoint } from '../../src/engine/result';
+import type { XY } from '../model/derivedSeries';
 import type { ThemeColors } from '../theme/themeColors';
 
 export abstract class ThemedChart<TType extends ChartType, TInput, TData = DefaultDataPoint<TType>> {
@@ -49,4 +51,22 @@ export abstract class ThemedChart<TType extends ChartType, TInput, TData = Defau
   protected optionsKey(_input: TInput): string {
     return '';
   }
+}
+
+/** A chart over the run's time axis (XY points in seconds): its options depend on the axis' length. */
+export abstract class TimeAxisChart<TInput extends { xMaxSec: number }> extends ThemedChart<'line', TInput, XY[]> {
+  constructor(canvas: HTMLCanvasElement, theme: ThemeColors, initial: TInput) {
+    super(canvas, theme, 'line', initial);
+  }
+
+  protected override optionsKey(input: TInput): string {
+    return `${input.xMaxSec}`;
+  }
+}
+
+/** What the charts of the run's 1 s series take: the run's points, the compared run's, and the axis' length. */
+export interface SeriesChartInput {
+  series: SeriesPoint[];
+  baselineSeries?: SeriesPoint[];
+  xMaxSec: number;
 }

@@ -1,25 +1,18 @@
 // Requests per second over time, with failed requests per second stacked by cause on the same axis, and the baseline
 // run's throughput as a dashed line when comparing.
 import type { Chart, ChartDataset } from 'chart.js';
-import type { SeriesPoint } from '../../src/engine/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
-import { ThemedChart } from './themedChart';
-import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
+import { TimeAxisChart, type SeriesChartInput } from './themedChart';
+import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
 
-export interface ThroughputInput {
-  series: SeriesPoint[];
-  baselineSeries?: SeriesPoint[];
-  xMaxSec: number;
-}
-
-export class ThroughputChart extends ThemedChart<'line', ThroughputInput, XY[]> {
+export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
   constructor(canvas: HTMLCanvasElement, theme: ThemeColors) {
-    super(canvas, theme, 'line', { series: [], xMaxSec: 1 });
+    super(canvas, theme, { series: [], xMaxSec: 1 });
   }
 
-  protected draw(input: ThroughputInput): void {
+  protected draw(input: SeriesChartInput): void {
     const t = this.theme;
     const datasets: Array<ChartDataset<'line', XY[]>> = [
       {
@@ -64,17 +57,10 @@ export class ThroughputChart extends ThemedChart<'line', ThroughputInput, XY[]> 
     this.chart.data.datasets = datasets;
   }
 
-  protected override optionsKey(input: ThroughputInput): string {
-    return `${input.xMaxSec}`;
-  }
-
-  protected options(input: ThroughputInput): Chart<'line', XY[], string>['options'] {
+  protected options(input: SeriesChartInput): Chart<'line', XY[], string>['options'] {
     const t = this.theme;
     return {
-      normalized: true,
-      interaction: { mode: 'index', intersect: false },
-      // Room where the kernel chart below has its queue axis, so the time axes line up.
-      layout: { padding: { right: TIME_CHART_RIGHT_AXIS_PX } },
+      ...ABOVE_KERNEL_CHART,
       scales: {
         x: timeScale(t, input.xMaxSec),
         y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true, ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
