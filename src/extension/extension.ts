@@ -32,15 +32,19 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
   const hintSource = new SettableHintSource();
   const hints = registerHints(context, hintSource);
 
-  // After a window reload the last run comes back from history: the panel, "Export" and the hints use it.
-  const restored = controller.historyEntries().then(async (entries) => {
+  // After a window reload the last run comes back from history: the panel, "Export", the hints and the status bar.
+  const restoreLastRun = async () => {
+    const entries = await controller.historyEntries();
     const newest = entries[0] && (await controller.loadFromHistory(entries[0].runId));
-    if (newest && !controller.lastResult()) {
+    if (!newest) return;
+    if (!controller.lastResult()) {
       controller.restoreLast({ runId: entries[0].runId, result: newest });
       hintSource.setLastResult(newest);
       await vscode.commands.executeCommand('setContext', 'loadTest.hasResult', true);
     }
-  }).catch((err: unknown) => log.warn(`Could not read the run history: ${(err as Error).message}`));
+    statusBar.showRestored(newest);
+  };
+  const restored = restoreLastRun().catch((err: unknown) => log.warn(`Could not read the run history: ${(err as Error).message}`));
 
   const lastResult = () => controller.lastResult()?.result;
 
@@ -107,6 +111,10 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     }),
     closePanel: () => panel.close(),
     statusBarText: () => statusBar.text,
+    simulateReloadOfStatusBar: async () => {
+      statusBar.reset();
+      await restoreLastRun();
+    },
     statusBarHasWarningBackground: () => statusBar.hasWarningBackground,
     history: () => controller.historyEntries(),
     historySaved: () => controller.historySaved,

@@ -21,6 +21,8 @@ export interface LoadTestApi extends HintsTestHook {
   closePanel(): void;
   statusBarText(): string;
   statusBarHasWarningBackground(): boolean;
+  /** Puts the status bar back to a fresh window's, then runs what activation runs after a reload. */
+  simulateReloadOfStatusBar(): Promise<void>;
   history(): Promise<HistoryEntry[]>;
   /** Resolves when the last finished run is in the history on disk. */
   historySaved(): Promise<void>;

@@ -1,8 +1,12 @@
 // The status bar button: "Load test" when idle (runs the last test), live numbers while running (click stops),
-// then a one-line summary (click shows the results), highlighted when the run had problems.
+// then a one-line summary (click shows the results), highlighted when the run had problems; after a window reload,
+// the summary of the last run in history.
 import * as vscode from 'vscode';
+import type { RunResult } from '../engine/result';
 import type { RunController } from './runController';
 import { finishedText, finishedTooltip, hasProblems, IDLE_TEXT, runningText } from './statusBarText';
+
+const IDLE_COMMAND = 'loadTest.runAgain';
 
 export class RunStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('loadTest.run', vscode.StatusBarAlignment.Left, 10);
@@ -21,15 +25,18 @@ export class RunStatusBar implements vscode.Disposable {
         this.lastPaint = Date.now();
         this.item.text = runningText(progress);
       }),
-      controller.onDidFinish(({ result }) => {
-        this.item.text = finishedText(result);
-        this.item.backgroundColor = hasProblems(result) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-        const tooltip = new vscode.MarkdownString(finishedTooltip(result), true);
-        tooltip.isTrusted = { enabledCommands: ['loadTest.showResults', 'loadTest.runAgain', 'loadTest.export'] };
-        this.item.tooltip = tooltip;
-        this.item.command = 'loadTest.showResults';
-      }),
+      controller.onDidFinish(({ result }) => this.finished(result)),
     ];
+  }
+
+  /** After a window reload: the last run from history, unless a run already started (or finished) meanwhile. */
+  showRestored(result: RunResult): void {
+    if (this.item.command === IDLE_COMMAND) this.finished(result);
+  }
+
+  /** Back to the state of a fresh window (tests: a reload without reloading). */
+  reset(): void {
+    this.idle();
   }
 
   /** What the button says now (tests compare it). */
@@ -44,8 +51,17 @@ export class RunStatusBar implements vscode.Disposable {
   private idle(): void {
     this.item.text = IDLE_TEXT;
     this.item.tooltip = 'Load test the dev server of this workspace (runs the last test again, or asks what to test)';
-    this.item.command = 'loadTest.runAgain';
+    this.item.command = IDLE_COMMAND;
     this.item.backgroundColor = undefined;
+  }
+
+  private finished(result: RunResult): void {
+    this.item.text = finishedText(result);
+    this.item.backgroundColor = hasProblems(result) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(finishedTooltip(result), true);
+    tooltip.isTrusted = { enabledCommands: ['loadTest.showResults', 'loadTest.runAgain', 'loadTest.export'] };
+    this.item.tooltip = tooltip;
+    this.item.command = 'loadTest.showResults';
   }
 
   private running(): void {

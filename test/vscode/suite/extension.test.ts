@@ -96,6 +96,15 @@ describe('extension: load test experience', function () {
     assert.equal(history[0].label, '2 connections, keep-alive, 50 requests');
   });
 
+  it('after a window reload the status bar shows the last run from history again', async () => {
+    await api.runLoadTest({ url, connections: 2, requests: 30 });
+    await api.historySaved();
+    const shown = api.statusBarText();
+    assert.match(shown, /· 30 ok$/);
+    await api.simulateReloadOfStatusBar();
+    assert.equal(api.statusBarText(), shown, 'the summary of the newest run on disk');
+  });
+
   it('"Load test localhost" runs the loadTest.url target with the chosen profile', async () => {
     await setUrl(url);
     api.setTestAnswers({ profile: quickProfile });
