@@ -17,6 +17,9 @@ export interface PanelModel {
   comparedRunId?: string;
 }
 
+/** Below this many 1 s points, a finished run keeps its finer live points (about four a second) for the time charts. */
+const FINE_POINTS_BELOW = 10;
+
 export function emptyModel(): PanelModel {
   return { version: 1, livePoints: [], history: [] };
 }
@@ -67,8 +70,9 @@ export function applyHostMessage(model: PanelModel, message: HostToWebview): boo
       if (!run || run.runId !== message.runId) return false;
       run.status = 'finished';
       run.result = message.result;
-      // The result has its own 1 s series and samples; the live copies are no longer needed.
-      model.livePoints = [];
+      // The result has its own 1 s series and samples; the live copies are no longer needed, unless the run was
+      // so short that its 1 s series is only a few points.
+      if (message.result.series.length >= FINE_POINTS_BELOW) model.livePoints = [];
       run.kernelSamples = [];
       return true;
     }
@@ -82,9 +86,11 @@ export function applyHostMessage(model: PanelModel, message: HostToWebview): boo
   }
 }
 
-/** The series the time charts show: the result's once finished, the live points before. */
+/** The series the time charts show: the live points while running; once finished, the finer of the two. */
 export function chartSeries(model: PanelModel): SeriesPoint[] {
-  return model.run?.result?.series ?? model.livePoints;
+  const series = model.run?.result?.series;
+  if (!series) return model.livePoints;
+  return model.livePoints.length > series.length ? model.livePoints : series;
 }
 
 export function chartKernelSamples(model: PanelModel): KernelSample[] {

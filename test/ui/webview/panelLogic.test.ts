@@ -60,6 +60,20 @@ test('host messages: progress for another run is ignored; init for the same run 
   assert.equal(restoreModel({ version: 0 }), undefined);
 });
 
+test('a short run keeps its finer live points after it finished, also after a reload', () => {
+  const run = generateSampleRun();
+  const model = emptyModel();
+  applyHostMessage(model, { type: 'runStarted', run: run.startedRun() });
+  for (const step of run.progressSteps.slice(0, 12)) applyHostMessage(model, { type: 'progress', runId: run.runId, ...step });
+  const live = model.livePoints;
+  const short = { ...run.result, series: run.result.series.slice(0, 3) };
+  applyHostMessage(model, { type: 'runFinished', runId: run.runId, result: short });
+  assert.deepEqual(chartSeries(model), live, '12 live points rather than 3 one-second points');
+  const reloaded = restoreModel(JSON.parse(JSON.stringify(model)))!;
+  applyHostMessage(reloaded, { type: 'init', history: [], run: { ...run.startedRun(), status: 'finished', result: short } });
+  assert.deepEqual(chartSeries(reloaded), live);
+});
+
 test('distribution bars: trimmed to values, markers placed on a log scale inside their bucket', () => {
   const buckets = [
     { fromMs: 0.5, toMs: 1, count: 0 },
