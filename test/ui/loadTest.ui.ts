@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { activeWebview, runCommand, screenshot, shownError, withVSCode } from './harness';
 import { cardValue, paintedPixels, pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
+import { formatRate } from '../../webview/format/formatNumbers';
 
 /**
  * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`
@@ -27,7 +28,7 @@ async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | '
   await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
 }
 
-test('F1 "Load test localhost": pick the server and a profile, live panel, stop from the status bar, both themes, restored after a reload', async () => {
+test('F1 "Load test localhost": pick the server and a profile, live panel, stop from the status bar, both themes, restored after a reload, compared with a second run', async () => {
   await withVSCode('load-test', async ({ page, folder }) => {
     const { child, port } = await startWorkspaceServer(folder);
     try {
@@ -74,6 +75,24 @@ test('F1 "Load test localhost": pick the server and a profile, live panel, stop 
       await restored.locator('.target-url', { hasText: `127.0.0.1:${port}` }).waitFor({ timeout: 60_000 });
       await waitFor(async () => (await cardValue(restored, 'ok')) === ok, `the restored panel to show ${ok} ok requests`);
       await screenshot(page, 'load-test-panel-restored');
+      // The status bar shows that run's summary again too (from the run history).
+      await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /req\/s · p99 .* ok/ }).first().waitFor({ timeout: 30_000 });
+
+      // Run again, stop it, and compare it with the first run: the first run's figures come back as the baseline.
+      const firstRequestsPerSec = await cardValue(restored, 'requestsPerSec');
+      await restored.locator('button', { hasText: 'Run again' }).click();
+      const live = page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: /req\/s · \d+ err/ }).first();
+      await live.waitFor({ timeout: 30_000 });
+      await waitFor(async () => (await cardValue(restored, 'ok')) > 50 && (await cardValue(restored, 'ok')) !== ok, 'the second run to measure');
+      await live.click();
+      await restored.locator('button', { hasText: 'Run again' }).waitFor({ state: 'visible', timeout: 30_000 });
+      const compare = restored.locator('#compare-select');
+      await waitFor(async () => (await compare.locator('option').count()) === 2, 'the first run offered in "Compare with"');
+      await compare.selectOption({ index: 1 });
+      const delta = restored.locator('.summary .card[data-metric="requestsPerSec"] .card-delta');
+      const expected = `baseline ${formatRate(firstRequestsPerSec)},`;
+      await waitFor(async () => ((await delta.getAttribute('aria-label')) ?? '').startsWith(expected), `"${expected} ..." on the requests/s card`);
+      await screenshot(page, 'load-test-panel-compared');
     } finally {
       child.kill();
     }
