@@ -1,5 +1,6 @@
 // The results panel's HTML: a shell that loads the webview bundle under a strict Content Security Policy. Pure, so
 // the browser tests serve exactly what VS Code shows.
+import { appDocument, escapeHtml } from '../report/appDocument';
 
 export interface PanelHtmlInput {
   /** webview.asWebviewUri of out/webview.js */
@@ -25,24 +26,10 @@ export function panelContentSecurityPolicy(cspSource: string, nonce: string): st
 }
 
 export function renderPanelHtml(input: PanelHtmlInput): string {
-  const csp = panelContentSecurityPolicy(input.cspSource, input.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">
-<title>${escapeHtml(input.title)}</title>
-</head>
-<body>
-<main id="app"></main>
-<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
-</body>
-</html>
-`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return appDocument({
+    csp: panelContentSecurityPolicy(input.cspSource, input.nonce),
+    title: input.title,
+    head: `<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">`,
+    scripts: `<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>`,
+  });
 }

@@ -2,7 +2,7 @@
 // shows the same charts and findings read-only, with no extension and no network.
 import { createHash } from 'node:crypto';
 import type { RunResult } from '../engine/result';
-import { escapeHtml } from '../extension/panelHtml';
+import { appDocument, escapeHtml } from './appDocument';
 
 export interface ReportAssets {
   /** Contents of out/webview.js */
@@ -28,23 +28,13 @@ export function renderHtmlReport(result: RunResult, assets: ReportAssets): strin
     `script-src '${sha256(script)}'`,
   ].join('; ');
   const title = `Load test ${result.target.url} — ${result.startedAt}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="${escapeHtml(`${result.tool.name} ${result.tool.version}`)}">
-<title>${escapeHtml(title)}</title>
-<style>${style}</style>
-</head>
-<body class="vscode-light">
-<main id="app"></main>
-<script type="application/json" id="${EMBEDDED_RESULT_ID}">${json}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+  return appDocument({
+    csp,
+    title,
+    head: `<meta name="generator" content="${escapeHtml(`${result.tool.name} ${result.tool.version}`)}">\n<style>${style}</style>`,
+    scripts: `<script type="application/json" id="${EMBEDDED_RESULT_ID}">${json}</script>\n<script>${script}</script>`,
+    bodyClass: 'vscode-light',
+  });
 }
 
 function sha256(text: string): string {
