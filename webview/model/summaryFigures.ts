@@ -1,5 +1,5 @@
 // The figures of the summary cards, from a finished result or from the latest progress of a live run.
-import type { RunProgress, RunResult, SeriesPoint } from '../../src/engine/result';
+import type { LatencySummary, RunProgress, RunResult, SeriesPoint } from '../../src/engine/result';
 import { recentBytesPerSecond } from './derivedSeries';
 
 export interface SummaryFigures {
@@ -19,37 +19,38 @@ export interface SummaryFigures {
 }
 
 export function figuresFromResult(result: RunResult): SummaryFigures {
-  const total = result.latency.total;
-  return {
-    ok: result.requests.ok,
-    failed: result.requests.failed,
-    inFlight: result.requests.inFlight,
+  return figures(result.requests, result.latency.total, {
     starved: result.connections.connectingAtStop,
     requestsPerSec: result.throughput.requestsPerSec,
-    p50: total.p50,
-    p90: total.p90,
-    p99: total.p99,
-    max: total.max,
     connectP99: result.latency.connect.p99,
     bytesPerSec: result.throughput.bytesReadPerSec,
-    non2xx: result.requests.non2xx,
-  };
+  });
 }
 
 export function figuresFromProgress(progress: RunProgress, livePoints: SeriesPoint[]): SummaryFigures {
-  const total = progress.latency.total;
-  return {
-    ok: progress.requests.ok,
-    failed: progress.requests.failed,
-    inFlight: progress.requests.inFlight,
+  return figures(progress.requests, progress.latency.total, {
     starved: progress.connections.connecting,
     requestsPerSec: progress.requestsPerSec,
+    connectP99: progress.latency.connect.p99,
+    bytesPerSec: recentBytesPerSecond(livePoints),
+  });
+}
+
+/** What a result and a progress report hold in the same shape; `rest` is what each holds differently. */
+function figures(
+  requests: RunResult['requests'],
+  total: LatencySummary,
+  rest: Pick<SummaryFigures, 'starved' | 'requestsPerSec' | 'connectP99' | 'bytesPerSec'>,
+): SummaryFigures {
+  return {
+    ok: requests.ok,
+    failed: requests.failed,
+    inFlight: requests.inFlight,
+    non2xx: requests.non2xx,
     p50: total.p50,
     p90: total.p90,
     p99: total.p99,
     max: total.max,
-    connectP99: progress.latency.connect.p99,
-    bytesPerSec: recentBytesPerSecond(livePoints),
-    non2xx: progress.requests.non2xx,
+    ...rest,
   };
 }
