@@ -121,6 +121,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     if (/[\r\n]/.test(value)) throw new UsageError(`The value of header ${name} contains a line break`);
     headers[name.toLowerCase()] = value;
   }
+  checkFramingHeaders(headers, body);
   const workers = input.workers ?? defaultWorkerCount(connections, input.keepAlive ?? true);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
   return {
@@ -142,6 +143,27 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     httpClient: httpClient(input.httpClient),
     progressIntervalMs: input.progressIntervalMs ?? 250,
   };
+}
+
+/**
+ * Headers that decide how a request is framed or what the connection becomes are the engine's to set: a wrong one
+ * would make every request of the run fail in the same confusing way (both HTTP clients refuse the same ones).
+ */
+function checkFramingHeaders(headers: Record<string, string>, body: Buffer | undefined): void {
+  const bodyLength = body?.byteLength ?? 0;
+  if ('transfer-encoding' in headers) {
+    throw new UsageError('The Transfer-Encoding header cannot be set: the body is sent with its Content-Length');
+  }
+  const length = headers['content-length'];
+  if (length !== undefined && (!/^\d+$/.test(length.trim()) || Number(length) !== bodyLength)) {
+    throw new UsageError(`Content-Length: ${length} does not match the body (${bodyLength} bytes); leave it out and it is set for you`);
+  }
+  const connection = headers.connection?.trim().toLowerCase();
+  if (connection !== undefined && connection !== 'close' && connection !== 'keep-alive') {
+    throw new UsageError('The Connection header can only be keep-alive or close (--no-keepalive opens a new connection per request)');
+  }
+  if ('upgrade' in headers) throw new UsageError('Upgrade requests (WebSocket, h2c) cannot be load-tested; leave out the Upgrade header');
+  if ('expect' in headers) throw new UsageError('The Expect header is not supported; the body is sent with the request');
 }
 
 function httpClient(value: string | undefined): HttpClientKind {

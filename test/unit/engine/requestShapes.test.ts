@@ -79,6 +79,21 @@ for (const httpClient of ['sockets', 'undici'] as const) {
       assert.equal(server.connections(), 1 + 3, 'keep-alive: one connection each');
     });
 
+    it('loads an IPv6 loopback server', async () => {
+      const server = createServer((_req, res) => res.end('six'));
+      await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+      try {
+        const url = `http://[::1]:${(server.address() as AddressInfo).port}/`;
+        const result = await runLoad({ url, httpClient, connections: 2, requests: 20 });
+        assert.equal(result.requests.ok, 20, JSON.stringify(result.errors.detail));
+        assert.equal(result.target.connectAddress, '::1');
+        assert.equal(result.throughput.bytesRead, 20 * 3);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+
     it('reads no body after HEAD even though Content-Length is set', async () => {
       const server = await start();
       const result = await runLoad({ url: server.url, httpClient, connections: 2, requests: 20, method: 'HEAD' });
