@@ -5,13 +5,13 @@ import type { RunResult } from '../engine/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
-import { maxCount, startKernelSampler, type KernelSampler } from './kernelSampler';
-import { numericSetting, readLinuxSettings, readMacSettings } from './kernelSettings';
-import { readLinuxListeners } from './listenerProbe';
+import { startKernelSampler, type KernelSampler } from './kernelSampler';
+import { numericSetting, readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
+import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
-import { counterDeltas, readLinuxCounters } from './procNetCounters';
+import { counterDeltas, readLinuxCounters, type CounterReading } from './procNetCounters';
 import { readProcNetTcp } from '../kernelTables/procNetTcp';
-import { countTimeWait } from './timeWait';
+import { countTimeWait, mostTimeWait } from './timeWait';
 import { countOpenFiles, readOpenFileLimit } from './processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitSchedule } from './synRetransmitSchedule';
@@ -35,6 +35,24 @@ export interface DiagnosisOptions {
   now?: () => number;
 }
 
+/** What both supported systems read, each its own way. Only Linux has more: kernel log, limits, samples, TIME-WAIT. */
+interface KernelProbe {
+  readSettings(): Promise<SettingsReading>;
+  readListeners(port: number | undefined, addresses: string[]): Promise<ListenerReading>;
+  readCounters(): Promise<CounterReading>;
+}
+
+const PROBES: Partial<Record<NodeJS.Platform, KernelProbe>> = {
+  linux: { readSettings: readLinuxSettings, readListeners: readLinuxListeners, readCounters: readLinuxCounters },
+  darwin: { readSettings: readMacSettings, readListeners: readMacListeners, readCounters: readMacCounters },
+};
+
+/** The kernel log position and this process's open files, read before the run (Linux). */
+async function readLinuxExtras() {
+  const [log, limit, openFiles] = await Promise.all([markKernelLog(), readOpenFileLimit(), countOpenFiles()]);
+  return { log, limit, openFiles };
+}
+
 const notAvailable = (platform: string) => `Kernel TCP diagnosis is not available on this OS (${platform}); only Linux (and, unverified, macOS) are supported.`;
 
 function reportListeners(ls: ListenerFacts[]): KernelReport['listeners'] {
@@ -46,6 +64,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   const now = options.now ?? Date.now;
   const intervalMs = Math.min(1000, Math.max(250, options.sampleIntervalMs ?? 500));
   const platform = process.platform;
+  const probe = PROBES[platform];
   const notes: string[] = [];
   const failures: string[] = [];
   const facts: DiagnosisFacts = {
@@ -65,14 +84,12 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   let sampler: KernelSampler | undefined;
 
   try {
-    if (platform === 'linux') {
-      const [settings, listeners, counters, log, limit, openFiles] = await Promise.all([
-        readLinuxSettings(),
-        readLinuxListeners(target.port, target.addresses),
-        readLinuxCounters(),
-        markKernelLog(),
-        readOpenFileLimit(),
-        countOpenFiles(),
+    if (probe) {
+      const [settings, listeners, counters, linux] = await Promise.all([
+        probe.readSettings(),
+        probe.readListeners(target.port, target.addresses),
+        probe.readCounters(),
+        platform === 'linux' ? readLinuxExtras() : undefined,
       ]);
       facts.settings = settings.settings;
       facts.listeners = listeners.matched;
@@ -80,20 +97,16 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       facts.listenersReadable = listeners.readable;
       baseline = counters.counters;
       facts.countersReadable = Object.keys(baseline).length > 0;
-      facts.openFileLimit = limit.limit;
-      facts.openFilesBefore = openFiles;
-      logPos = log;
-      notes.push(...settings.notes, ...listeners.notes, ...counters.notes, ...(limit.note ? [limit.note] : []));
-    } else if (platform === 'darwin') {
-      const [settings, listeners, counters] = await Promise.all([readMacSettings(), readMacListeners(target.port), readMacCounters()]);
-      facts.settings = settings.settings;
-      facts.listeners = listeners.listeners;
-      facts.listenersOnPort = listeners.listeners;
-      facts.listenersReadable = listeners.readable;
-      baseline = counters.counters;
-      facts.countersReadable = Object.keys(baseline).length > 0;
-      notes.push(...settings.notes, ...listeners.notes, ...counters.notes, 'macOS: no samples during the run, no kernel log (not verified on a Mac).');
-      logPos = { readable: false, reason: 'The macOS kernel log has no SYN-flood lines to read here.' };
+      notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
+      if (linux) {
+        facts.openFileLimit = linux.limit.limit;
+        facts.openFilesBefore = linux.openFiles;
+        logPos = linux.log;
+        if (linux.limit.note) notes.push(linux.limit.note);
+      } else if (platform === 'darwin') {
+        notes.push('macOS: no samples during the run, no kernel log (not verified on a Mac).');
+        logPos = { readable: false, reason: 'The macOS kernel log has no SYN-flood lines to read here.' };
+      }
     } else {
       notes.push(notAvailable(platform));
     }
@@ -131,12 +144,13 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         }
         if (rows) {
           const tw = countTimeWait(rows, target.port);
-          facts.timeWait = sampler ? maxCount(tw, sampler.maxTimeWait) : tw;
+          facts.timeWait = sampler ? mostTimeWait(tw, sampler.maxTimeWait) : tw;
           report.timeWait = facts.timeWait;
         }
         notes.push(...after.notes);
-      } else if (platform === 'darwin') {
-        const after = await readMacCounters();
+      } else if (probe) {
+        // macOS: its counter note would say again what it said before the run.
+        const after = await probe.readCounters();
         facts.counterDeltas = counterDeltas(baseline, after.counters);
       }
       report.counterDeltas = facts.counterDeltas;
@@ -163,15 +177,10 @@ export async function readKernelOverview(
   port?: number,
 ): Promise<{ settings: Record<string, string>; listeners: KernelReport['listeners']; notes: string[] }> {
   try {
-    if (process.platform === 'linux') {
-      const [s, l] = await Promise.all([readLinuxSettings(), readLinuxListeners(port, [])]);
-      return { settings: s.settings, listeners: reportListeners(port === undefined ? l.all : l.onPort), notes: [...s.notes, ...l.notes] };
-    }
-    if (process.platform === 'darwin') {
-      const [s, l] = await Promise.all([readMacSettings(), readMacListeners(port)]);
-      return { settings: s.settings, listeners: reportListeners(l.listeners), notes: [...s.notes, ...l.notes] };
-    }
-    return { settings: {}, listeners: [], notes: [notAvailable(process.platform)] };
+    const probe = PROBES[process.platform];
+    if (!probe) return { settings: {}, listeners: [], notes: [notAvailable(process.platform)] };
+    const [s, l] = await Promise.all([probe.readSettings(), probe.readListeners(port, [])]);
+    return { settings: s.settings, listeners: reportListeners(port === undefined ? l.all : l.onPort), notes: [...s.notes, ...l.notes] };
   } catch (err) {
     return { settings: {}, listeners: [], notes: [`Reading the kernel state failed: ${(err as Error).message}`] };
   }

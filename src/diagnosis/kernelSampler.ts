@@ -3,7 +3,7 @@
 import { canonicalAddress } from './listenerAddress';
 import { counterDeltas, readLinuxCounters } from './procNetCounters';
 import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
-import { countTimeWait, type TimeWaitCount } from './timeWait';
+import { countTimeWait, mostTimeWait, NO_TIME_WAIT, type TimeWaitCount } from './timeWait';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import type { KernelSample } from './types';
 
@@ -42,13 +42,9 @@ export function acceptQueueOf(rows: ProcTcpRow[], port: number, listeners: Liste
   return best;
 }
 
-export function maxCount(a: TimeWaitCount, b: TimeWaitCount): TimeWaitCount {
-  return { total: Math.max(a.total, b.total), onPort: Math.max(a.onPort, b.onPort), clientSide: Math.max(a.clientSide, b.clientSide) };
-}
-
 export function startKernelSampler(o: SamplerOptions): KernelSampler {
   const samples: KernelSample[] = [];
-  const state: KernelSampler = { samples, maxTimeWait: { total: 0, onPort: 0, clientSide: 0 }, stop: async () => {} };
+  const state: KernelSampler = { samples, maxTimeWait: { ...NO_TIME_WAIT }, stop: async () => {} };
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = async () => {
@@ -58,7 +54,7 @@ export function startKernelSampler(o: SamplerOptions): KernelSampler {
     if (rows) {
       const q = acceptQueueOf(rows, o.port, o.listeners);
       if (q) s.acceptQueue = q;
-      state.maxTimeWait = maxCount(state.maxTimeWait, countTimeWait(rows, o.port));
+      state.maxTimeWait = mostTimeWait(state.maxTimeWait, countTimeWait(rows, o.port));
     }
     samples.push(s);
     try {

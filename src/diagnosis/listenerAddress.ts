@@ -15,7 +15,7 @@ export function canonicalAddress(address: string): string {
   const t = tail ? tail.split(':') : [];
   const fill = tail === undefined ? [] : new Array(8 - h.length - t.length).fill('0');
   const groups = [...h, ...fill, ...t].map((p) => parseInt(p, 16) || 0);
-  // /proc/net/tcp6 prints a v4-mapped address in hex ("0:0:0:0:0:ffff:7f00:1"): same socket as 127.0.0.1.
+  // /proc/net/tcp6 rows give a v4-mapped address in hex ("::ffff:7f00:1"): the same socket as 127.0.0.1.
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.');
   }

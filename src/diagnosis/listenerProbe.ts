@@ -3,7 +3,7 @@
 import { matchListeners } from './listenerAddress';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import { runCommand } from './runCommand';
-import { readCommandLine } from './serverBacklogDefaults';
+import { readProcCommandLine } from '../kernelTables/procCommandLine';
 import { parseSsListen, type SsListener } from '../kernelTables/ssListen';
 
 export interface ListenerReading {
@@ -23,7 +23,7 @@ async function toFacts(l: SsListener, withArgv: boolean): Promise<ListenerFacts>
   if (owner) {
     f.pid = owner.pid;
     f.process = owner.name;
-    if (withArgv) f.argv = await readCommandLine(owner.pid);
+    if (withArgv) f.argv = await readProcCommandLine(owner.pid);
   }
   return f;
 }

@@ -1,5 +1,7 @@
 // macOS: the commands exist but give less (no SYN-cookie counters). This path is written from the documented
 // output formats and has not been verified on a Mac.
+import type { ListenerReading } from './listenerProbe';
+import type { CounterReading } from './procNetCounters';
 import type { ListenerFacts } from './rules/diagnosisFacts';
 import { runCommand } from './runCommand';
 
@@ -24,14 +26,16 @@ export function parseNetstatTcpStats(text: string): Record<string, number> {
   return m ? { ListenOverflows: Number(m[1]) } : {};
 }
 
-export async function readMacListeners(port: number | undefined): Promise<{ listeners: ListenerFacts[]; readable: boolean; notes: string[] }> {
+/** netstat cannot tell which listener an address reaches: every listener on the port counts as matched. */
+export async function readMacListeners(port: number | undefined): Promise<ListenerReading> {
   const out = await runCommand('netstat', ['-Lan', '-p', 'tcp']);
-  if (!out.ok) return { listeners: [], readable: false, notes: [`Listening sockets could not be read: ${out.error}.`] };
+  if (!out.ok) return { readable: false, matched: [], onPort: [], all: [], notes: [`Listening sockets could not be read: ${out.error}.`] };
   const all = parseNetstatLan(out.stdout);
-  return { listeners: port === undefined ? all : all.filter((l) => l.port === port), readable: true, notes: [] };
+  const onPort = port === undefined ? all : all.filter((l) => l.port === port);
+  return { readable: true, matched: onPort, onPort, all: port === undefined ? all : [], notes: [] };
 }
 
-export async function readMacCounters(): Promise<{ counters: Record<string, number>; notes: string[] }> {
+export async function readMacCounters(): Promise<CounterReading> {
   const out = await runCommand('netstat', ['-s', '-p', 'tcp']);
   if (!out.ok) return { counters: {}, notes: [`TCP statistics could not be read: ${out.error}.`] };
   return { counters: parseNetstatTcpStats(out.stdout), notes: ['macOS has no SYN-cookie counters; only listen queue overflows are read.'] };

@@ -1,6 +1,5 @@
 // The listen() backlog that common dev servers pass by default, and how to raise it, recognised from the
 // owning process's command line. The effective accept queue is min(this, somaxconn).
-import { readFile } from 'node:fs/promises';
 import type { Fix } from './types';
 
 export interface ServerKind {
@@ -145,15 +144,4 @@ export function recognizeServer(argv: string[], processName?: string): ServerKin
   const exe = executableName(argv[0] ?? processName ?? '');
   const joined = argv.length > 0 ? argv.join(' ') : processName ?? '';
   return KINDS.find((k) => k.test(joined, exe))?.kind;
-}
-
-/** /proc/<pid>/cmdline as argv; undefined when the process is gone or not ours to read. */
-export async function readCommandLine(pid: number): Promise<string[] | undefined> {
-  try {
-    const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-    const argv = raw.split('\0').filter((s) => s !== '');
-    return argv.length > 0 ? argv : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -19,10 +19,15 @@ export interface ListeningSnapshot {
   supported: boolean;
 }
 
-async function readLinux(): Promise<ListeningSnapshot> {
-  const listeners = ((await readProcNetTcp()) ?? [])
+/** The LISTEN rows of /proc/net/tcp and tcp6, before their owners are known. */
+export async function readProcListeners(): Promise<Array<Omit<ListeningSocket, 'pids'> & { inode: number }>> {
+  return ((await readProcNetTcp()) ?? [])
     .filter((row) => row.state === TCP_STATE.LISTEN)
     .map((row) => ({ address: row.localAddress, port: row.localPort, family: row.family, inode: row.inode }));
+}
+
+async function readLinux(): Promise<ListeningSnapshot> {
+  const listeners = await readProcListeners();
   const owners = await findSocketOwners(new Set(listeners.map((l) => l.inode)));
   const notes: string[] = [];
   const unowned = listeners.filter((l) => !owners.pidsByInode.has(l.inode)).length;

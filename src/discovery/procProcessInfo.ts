@@ -1,6 +1,7 @@
 // What we need to know about a process on Linux: parent, command line, working directory. A process may exit
 // while we read it: every read tolerates that and answers undefined rather than throwing.
 import { readFile, readlink } from 'node:fs/promises';
+import { parseProcCommandLine } from '../kernelTables/procCommandLine';
 
 export interface ProcessInfo {
   pid: number;
@@ -24,9 +25,8 @@ export async function readLinuxProcessInfo(pid: number, procRoot = '/proc'): Pro
     ]);
     const ppid = parseStatPpid(stat);
     if (ppid === undefined) return undefined;
-    const argv = cmdline.split('\0');
-    if (argv[argv.length - 1] === '') argv.pop();
     // Processes that rewrite their title (next-server, puma, gunicorn) may put everything in argv[0].
+    const argv = parseProcCommandLine(cmdline);
     const cwd = await readlink(`${procRoot}/${pid}/cwd`).catch(() => undefined);
     return { pid, ppid, argv, cwd };
   } catch {

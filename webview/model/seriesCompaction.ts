@@ -36,13 +36,7 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 
 /** Appends points newer than the last one kept (re-sent points are ignored), then halves the list when over the cap. */
 export function appendPoints(kept: SeriesPoint[], incoming: SeriesPoint[], cap = MAX_LIVE_POINTS): SeriesPoint[] {
-  let lastT = kept.length ? kept[kept.length - 1].tMs : -Infinity;
-  for (const p of incoming) {
-    if (p.tMs > lastT) {
-      kept.push(p);
-      lastT = p.tMs;
-    }
-  }
+  appendNewer(kept, incoming);
   if (kept.length <= cap) return kept;
   const merged: SeriesPoint[] = [];
   for (let i = 0; i + 1 < kept.length; i += 2) merged.push(mergeSeriesPoints(kept[i], kept[i + 1]));
@@ -52,13 +46,18 @@ export function appendPoints(kept: SeriesPoint[], incoming: SeriesPoint[], cap =
 
 /** Kernel deltas are cumulative, so thinning (keeping every other sample) loses no totals. */
 export function appendKernelSamples(kept: KernelSample[], incoming: KernelSample[], cap = MAX_KERNEL_SAMPLES): KernelSample[] {
-  let lastT = kept.length ? kept[kept.length - 1].tMs : -Infinity;
-  for (const s of incoming) {
-    if (s.tMs > lastT) {
-      kept.push(s);
-      lastT = s.tMs;
-    }
-  }
+  appendNewer(kept, incoming);
   if (kept.length <= cap) return kept;
   return kept.filter((_, i) => i % 2 === 1 || i === kept.length - 1);
+}
+
+/** The host may re-send what the panel already has (after a reload, say): only what is newer than the last kept. */
+function appendNewer<T extends { tMs: number }>(kept: T[], incoming: T[]): void {
+  let lastT = kept.length ? kept[kept.length - 1].tMs : -Infinity;
+  for (const item of incoming) {
+    if (item.tMs > lastT) {
+      kept.push(item);
+      lastT = item.tMs;
+    }
+  }
 }

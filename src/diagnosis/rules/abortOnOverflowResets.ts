@@ -2,7 +2,7 @@
 // sees "connection reset" instead of a delay. It hides nothing and fixes nothing.
 import { numericSetting } from '../kernelSettings';
 import { sysctlFix } from '../sysctlFix';
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';
@@ -14,7 +14,7 @@ export const abortOnOverflowResets: RunRule = (facts, result) => {
   const d = facts.counterDeltas;
   const resets = errorCount(result, 'ECONNRESET', 'EPIPE', 'closed-by-peer');
   if (resets < 1 || ((d.ListenOverflows ?? 0) < 1 && (d.EmbryonicRsts ?? 0) < 1)) return undefined;
-  const a = analyseBacklog(facts);
+  const backlog = backlogRemedy(facts);
   return {
     id: ABORT_ON_OVERFLOW_RESETS,
     severity: 'error',
@@ -28,7 +28,7 @@ export const abortOnOverflowResets: RunRule = (facts, result) => {
       counterEvidence('ListenOverflows', d),
       counterEvidence('OutRsts', d),
     ]),
-    fixes: [sysctlFix('net.ipv4.tcp_abort_on_overflow', 0, 'Set tcp_abort_on_overflow back to 0 (the default)'), ...backlogFixes(facts, a)],
-    subjects: [{ kind: 'sysctl', key: 'net.ipv4.tcp_abort_on_overflow', current: '1', suggested: '0' }, ...backlogSubjects(facts, a)],
+    fixes: [sysctlFix('net.ipv4.tcp_abort_on_overflow', 0, 'Set tcp_abort_on_overflow back to 0 (the default)'), ...backlog.fixes],
+    subjects: [{ kind: 'sysctl', key: 'net.ipv4.tcp_abort_on_overflow', current: '1', suggested: '0' }, ...backlog.subjects],
   };
 };

@@ -1,6 +1,6 @@
 // Accept queue full: the kernel drops the SYN (or the final ACK) silently, ListenOverflows and ListenDrops rise
 // together and the client retransmits. The fix depends on which of listen() arg and somaxconn is the limit.
-import { analyseBacklog, backlogFixes, backlogSubjects, describeLimit } from './backlogFixes';
+import { analyseBacklog, backlogRemedy, capacityEvidence, describeLimit } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { maxQueueSeen, runShowsQueueTrouble, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
@@ -13,7 +13,8 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
   const a = analyseBacklog(facts);
   const conns = facts.target.connections;
   const seen = maxQueueSeen(facts.samples);
-  const hurt = slowConnectCount(result) + starvedCount(result) + errorCount(result, 'ECONNRESET', 'connect-timeout', 'ETIMEDOUT');
+  const slow = slowConnectCount(result);
+  const hurt = slow + starvedCount(result) + errorCount(result, 'ECONNRESET', 'connect-timeout', 'ETIMEDOUT');
   const vs =
     a.capacity === undefined
       ? ''
@@ -30,9 +31,7 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
     evidence: defined([
       counterEvidence('ListenOverflows', facts.counterDeltas),
       counterEvidence('ListenDrops', facts.counterDeltas),
-      a.capacity !== undefined
-        ? { label: `Accept queue capacity of ${a.listener?.address}:${facts.target.port}`, value: a.capacity, source: 'ss -ltn Send-Q' }
-        : undefined,
+      capacityEvidence(facts, a),
       settingEvidence('net.core.somaxconn', facts.settings),
       // The server's default only tells the listen() argument when Send-Q does not (somaxconn clamped it).
       a.server?.defaultBacklog !== undefined && a.limit !== 'listen-argument'
@@ -40,9 +39,8 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
         : undefined,
       { label: 'Concurrent connections of the run', value: conns, source: 'run options' },
       seen ? { label: 'Longest accept queue seen', value: `${seen.length}/${seen.capacity}`, source: 'sampled /proc/net/tcp rx_queue during the run' } : undefined,
-      slowConnectCount(result) > 0 ? { label: 'Connects that took >= 0.9 s', value: slowConnectCount(result), source: 'run connect-time distribution' } : undefined,
+      slow > 0 ? { label: 'Connects that took >= 0.9 s', value: slow, source: 'run connect-time distribution' } : undefined,
     ]),
-    fixes: backlogFixes(facts, a),
-    subjects: backlogSubjects(facts, a),
+    ...backlogRemedy(facts, a),
   };
 };

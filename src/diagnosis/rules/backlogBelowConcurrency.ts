@@ -1,5 +1,5 @@
 // Before the run: a concurrency above the accept queue's capacity overflows it whenever the server falls behind.
-import { analyseBacklog, backlogFixes, backlogSubjects, describeLimit } from './backlogFixes';
+import { analyseBacklog, backlogRemedy, capacityEvidence, describeLimit } from './backlogFixes';
 import { defined, settingEvidence } from './counterEvidence';
 import type { PreflightRule } from './ruleTypes';
 
@@ -16,11 +16,10 @@ export const backlogBelowConcurrency: PreflightRule = (facts) => {
     title: `${conns} connections, but the accept queue of port ${facts.target.port} holds ${a.capacity}`,
     explanation: `If the server stops accepting for a moment, connections beyond ${a.capacity} are dropped by the kernel and retried after 1 s or more. ${describeLimit(a)}`,
     evidence: defined([
-      { label: `Accept queue capacity of ${a.listener?.address}:${facts.target.port}`, value: a.capacity, source: 'ss -ltn Send-Q' },
+      capacityEvidence(facts, a),
       settingEvidence('net.core.somaxconn', facts.settings),
       { label: 'Concurrent connections', value: conns, source: 'run options' },
     ]),
-    fixes: backlogFixes(facts, a),
-    subjects: backlogSubjects(facts, a),
+    ...backlogRemedy(facts, a),
   };
 };

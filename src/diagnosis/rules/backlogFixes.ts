@@ -3,7 +3,7 @@
 import { numericSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
-import type { Fix, FindingSubject } from '../types';
+import type { Evidence, Fix, FindingSubject } from '../types';
 import type { DiagnosisFacts, ListenerFacts } from './diagnosisFacts';
 
 export type BacklogLimit = 'listen-argument' | 'somaxconn' | 'both';
@@ -62,7 +62,7 @@ export function describeLimit(a: BacklogAnalysis): string {
   return `The accept queue holds ${a.capacity} connections.`;
 }
 
-export function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
+function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
   const port = facts.target.port;
   // Raise both together: the effective capacity is the smaller. The one that is the limit now comes first.
   const serverFix: Fix = a.server
@@ -91,7 +91,7 @@ export function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
   return fixes;
 }
 
-export function backlogSubjects(facts: DiagnosisFacts, a: BacklogAnalysis): FindingSubject[] {
+function backlogSubjects(facts: DiagnosisFacts, a: BacklogAnalysis): FindingSubject[] {
   const subjects: FindingSubject[] = [
     {
       kind: 'listen-backlog',
@@ -106,4 +106,15 @@ export function backlogSubjects(facts: DiagnosisFacts, a: BacklogAnalysis): Find
     subjects.push({ kind: 'sysctl', key: 'net.core.somaxconn', current: a.somaxconn?.toString(), suggested: String(a.suggested) });
   }
   return subjects;
+}
+
+/** What every finding whose cure is a larger accept queue carries: the fixes, and the subjects the editor hints place. */
+export function backlogRemedy(facts: DiagnosisFacts, a: BacklogAnalysis = analyseBacklog(facts)): { fixes: Fix[]; subjects: FindingSubject[] } {
+  return { fixes: backlogFixes(facts, a), subjects: backlogSubjects(facts, a) };
+}
+
+/** The accept queue's capacity as ss shows it, when the listener was found. */
+export function capacityEvidence(facts: DiagnosisFacts, a: BacklogAnalysis): Evidence | undefined {
+  if (a.capacity === undefined) return undefined;
+  return { label: `Accept queue capacity of ${a.listener?.address}:${facts.target.port}`, value: a.capacity, source: 'ss -ltn Send-Q' };
 }

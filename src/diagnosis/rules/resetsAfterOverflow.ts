@@ -2,7 +2,7 @@
 // it is connected and retransmits its request; the server's request socket expires (~7 s), the next retransmission
 // fails the cookie check (SyncookiesFailed) and the listener answers RST. Turning cookies off does not stop it.
 import { numericSetting } from '../kernelSettings';
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';
@@ -15,7 +15,6 @@ export const resetsAfterOverflow: RunRule = (facts, result) => {
   if (resets < 1) return undefined;
   if (numericSetting(facts.settings, 'net.ipv4.tcp_abort_on_overflow') === 1) return undefined;
   if ((d.ListenOverflows ?? 0) < 1 && (d.SyncookiesFailed ?? 0) < 1) return undefined;
-  const a = analyseBacklog(facts);
   return {
     id: RESETS_AFTER_OVERFLOW,
     severity: 'error',
@@ -29,7 +28,6 @@ export const resetsAfterOverflow: RunRule = (facts, result) => {
       counterEvidence('OutRsts', d),
       counterEvidence('EstabResets', d),
     ]),
-    fixes: backlogFixes(facts, a),
-    subjects: backlogSubjects(facts, a),
+    ...backlogRemedy(facts),
   };
 };

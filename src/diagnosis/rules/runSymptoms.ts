@@ -23,8 +23,7 @@ export function slowConnectCount(result: RunResult): number {
 }
 
 export function starvedCount(result: RunResult): number {
-  const long = result.connections.connectingAtStopMs.filter((ms) => ms >= SLOW_CONNECT_MS).length;
-  return long;
+  return result.connections.connectingAtStopMs.filter((ms) => ms >= SLOW_CONNECT_MS).length;
 }
 
 /** The listener's accept queue seen at its capacity in some sample. */

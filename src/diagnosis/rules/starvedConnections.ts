@@ -1,6 +1,6 @@
 // A closed-loop client refills slots at once, so fresh SYNs keep beating retransmitted ones: some connections never
 // finish the handshake before the run stops. ab leaves them out of every statistic; we report them.
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { starvedCount } from './runSymptoms';
@@ -10,7 +10,6 @@ export const STARVED_CONNECTIONS = 'starved-connections';
 export const starvedConnections: RunRule = (facts, result) => {
   const starved = starvedCount(result);
   if (starved < 1) return undefined;
-  const a = analyseBacklog(facts);
   const longest = result.connections.connectingAtStopMs[0];
   return {
     id: STARVED_CONNECTIONS,
@@ -24,7 +23,6 @@ export const starvedConnections: RunRule = (facts, result) => {
       longest !== undefined ? { label: 'Longest wait (ms)', value: Math.round(longest), source: 'run connections.connectingAtStopMs' } : undefined,
       counterEvidence('TCPSynRetrans', facts.counterDeltas),
     ]),
-    fixes: backlogFixes(facts, a),
-    subjects: backlogSubjects(facts, a),
+    ...backlogRemedy(facts),
   };
 };

@@ -1,7 +1,7 @@
 // A burst of SYNs found the SYN queue full while the accept queue had room: the kernel answered with SYN cookies.
 // Connections still work, but it means the backlog is too small for the bursts the run makes.
 import { synFloodSentCookies } from '../kernelLog';
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { analyseBacklog, backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
@@ -16,6 +16,7 @@ export const synQueueCookies: RunRule = (facts, result) => {
   // The log line names this port; otherwise the run's own trouble ties the counter to it.
   if (logLines.length === 0 && !(runShowsQueueTrouble(result, facts.samples) && (d.ListenOverflows ?? 0) + (d.ListenDrops ?? 0) > 0)) return undefined;
   const a = analyseBacklog(facts);
+  const backlog = backlogRemedy(facts, a);
   return {
     id: SYN_QUEUE_COOKIES,
     severity: 'warning',
@@ -31,13 +32,13 @@ export const synQueueCookies: RunRule = (facts, result) => {
       ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'dmesg (new since the run started)' })),
     ]),
     fixes: [
-      ...backlogFixes(facts, a).filter((f) => f.kind !== 'advice'),
+      ...backlog.fixes.filter((f) => f.kind !== 'advice'),
       {
         title: 'Do not raise tcp_max_syn_backlog or turn cookies off',
         kind: 'advice',
         detail: 'tcp_max_syn_backlog only matters with cookies off; with cookies off the same burst drops SYNs instead.',
       },
     ],
-    subjects: backlogSubjects(facts, a),
+    subjects: backlog.subjects,
   };
 };

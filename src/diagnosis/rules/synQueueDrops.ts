@@ -3,7 +3,7 @@
 import { numericSetting } from '../kernelSettings';
 import { synFloodSentCookies } from '../kernelLog';
 import { sysctlFix } from '../sysctlFix';
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { analyseBacklog, backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
@@ -18,7 +18,7 @@ export const synQueueDrops: RunRule = (facts, result) => {
   if (logLines.length === 0 && !runShowsQueueTrouble(result, facts.samples)) return undefined;
   const a = analyseBacklog(facts);
   const cookiesOff = numericSetting(facts.settings, 'net.ipv4.tcp_syncookies') === 0;
-  const fixes = backlogFixes(facts, a);
+  const { fixes, subjects } = backlogRemedy(facts, a);
   if (cookiesOff) fixes.splice(1, 0, sysctlFix('net.ipv4.tcp_syncookies', 1, 'Turn SYN cookies back on (the default)', 'With cookies the kernel answers a SYN burst instead of dropping it.'));
   return {
     id: SYN_QUEUE_DROPS,
@@ -35,7 +35,7 @@ export const synQueueDrops: RunRule = (facts, result) => {
     ]),
     fixes,
     subjects: [
-      ...backlogSubjects(facts, a),
+      ...subjects,
       ...(cookiesOff ? [{ kind: 'sysctl' as const, key: 'net.ipv4.tcp_syncookies', current: '0', suggested: '1' }] : []),
     ],
   };

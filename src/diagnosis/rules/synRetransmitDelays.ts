@@ -2,7 +2,7 @@
 // dropped: the connection only came up when a retransmission got through.
 import { numericSetting } from '../kernelSettings';
 import { retransmitWindowMs, synRetransmitSchedule } from '../synRetransmitSchedule';
-import { analyseBacklog, backlogFixes, backlogSubjects } from './backlogFixes';
+import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { slowConnectCount } from './runSymptoms';
@@ -34,7 +34,6 @@ export const synRetransmitDelays: RunRule = (facts, result) => {
   const onSchedule = hits.reduce((s, h) => s + h.count, 0);
   // Noise guard: a few slow connects could be anything; most of them on the schedule is the kernel's signature.
   if (onSchedule < 2 || onSchedule < slow * 0.5) return undefined;
-  const a = analyseBacklog(facts);
   const total = result.latency.connect.count;
   return {
     id: SYN_RETRANSMIT_DELAYS,
@@ -52,7 +51,6 @@ export const synRetransmitDelays: RunRule = (facts, result) => {
       settingEvidence('net.ipv4.tcp_syn_linear_timeouts', facts.settings),
       settingEvidence('net.ipv4.tcp_syn_retries', facts.settings),
     ]),
-    fixes: backlogFixes(facts, a),
-    subjects: backlogSubjects(facts, a),
+    ...backlogRemedy(facts),
   };
 };

@@ -64,13 +64,22 @@ async function assertClean({ page, errors }: OpenedPanel): Promise<void> {
 
 /** A whole live run: init, runStarted, every progress step, runFinished. */
 async function playRun(page: Page, sample: SampleRun, options: { history?: boolean } = {}): Promise<void> {
+  await startRun(page, sample, sample.progressSteps, options);
+  await postToWebview(page, { type: 'runFinished', runId: sample.runId, result: sample.result });
+  await settle(page);
+}
+
+/** A run up to its given progress steps: init, runStarted, the steps. */
+async function startRun(page: Page, sample: SampleRun, steps: SampleRun['progressSteps'], options: { history?: boolean } = {}): Promise<void> {
   await postToWebview(page, { type: 'init', history: options.history ? sampleHistory() : [] });
   await postToWebview(page, { type: 'runStarted', run: sample.startedRun() });
-  for (const step of sample.progressSteps) {
+  await postProgress(page, sample, steps);
+}
+
+async function postProgress(page: Page, sample: SampleRun, steps: SampleRun['progressSteps']): Promise<void> {
+  for (const step of steps) {
     await postToWebview(page, { type: 'progress', runId: sample.runId, progress: step.progress, kernelSamples: step.kernelSamples });
   }
-  await settle(page);
-  await postToWebview(page, { type: 'runFinished', runId: sample.runId, result: sample.result });
   await settle(page);
 }
 
@@ -108,12 +117,7 @@ describe('results panel webview', () => {
   test('updates live, then shows the result: summary numbers, every chart drawn, findings with evidence', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await postToWebview(page, { type: 'init', history: [] });
-    await postToWebview(page, { type: 'runStarted', run: run.startedRun() });
-    for (const step of run.progressSteps.slice(0, 40)) {
-      await postToWebview(page, { type: 'progress', runId: run.runId, progress: step.progress, kernelSamples: step.kernelSamples });
-    }
-    await settle(page);
+    await startRun(page, run, run.progressSteps.slice(0, 40));
     // Mid-run: status, progress bar, Stop, live numbers from the latest progress.
     assert.equal(await page.textContent('.status-badge'), 'Running');
     assert.equal(await page.isVisible('.run-progress'), true);
@@ -128,9 +132,7 @@ describe('results panel webview', () => {
     for (const chart of CHARTS) assert.ok(livePixels[chart] > 500, `${chart} drew while live (${livePixels[chart]})`);
     await page.screenshot({ path: screenshotPath('live-light-1200'), fullPage: true });
 
-    for (const step of run.progressSteps.slice(40)) {
-      await postToWebview(page, { type: 'progress', runId: run.runId, progress: step.progress, kernelSamples: step.kernelSamples });
-    }
+    await postProgress(page, run, run.progressSteps.slice(40));
     await postToWebview(page, { type: 'runFinished', runId: run.runId, result: run.result });
     await settle(page);
 
@@ -236,7 +238,7 @@ describe('results panel webview', () => {
     assert.equal(await page.getAttribute('.card[data-metric="requestsPerSec"] .card-delta', 'data-trend'), 'worse');
     assert.equal(await page.isVisible('.card[data-metric="p99"] .card-delta'), true);
     assert.equal(await page.isVisible('.card[data-metric="failed"] .card-delta'), true);
-    await page.screenshot({ path: screenshotPath('compare-dark-1200'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('compare-light-1200'), fullPage: true });
     // Clearing the baseline removes the deltas and resets the select.
     await postToWebview(page, { type: 'baseline' });
     await settle(page);
@@ -249,12 +251,7 @@ describe('results panel webview', () => {
   test('restores after reload and keeps earlier points when opened again mid-run', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await postToWebview(page, { type: 'init', history: [] });
-    await postToWebview(page, { type: 'runStarted', run: run.startedRun() });
-    for (const step of run.progressSteps.slice(0, 30)) {
-      await postToWebview(page, { type: 'progress', runId: run.runId, progress: step.progress, kernelSamples: step.kernelSamples });
-    }
-    await settle(page);
+    await startRun(page, run, run.progressSteps.slice(0, 30));
     await page.waitForTimeout(600); // the panel saves state at most every 500 ms while live
     const before = await summaryValues(page);
     await page.reload();

@@ -45,3 +45,20 @@ test('elsewhere: a clear note, never a crash', async () => {
     Object.defineProperty(process, 'platform', real);
   }
 });
+
+test('macOS path, on whatever netstat and sysctl this machine has: the same readings, never a crash', async () => {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { value: 'darwin' });
+  try {
+    const session = await startDiagnosis({ host: '127.0.0.1', port: 3000, addresses: ['127.0.0.1'], connections: 10, keepAlive: true });
+    const { kernel } = await session.finish(runResult());
+    assert.equal(kernel.platform, 'darwin');
+    assert.ok(kernel.notes.some((n) => /^macOS: no samples/.test(n)));
+    assert.deepEqual(kernel.samples, []);
+    assert.equal(kernel.kernelLog.readable, false);
+    const overview = await readKernelOverview(3000);
+    assert.ok(Array.isArray(overview.listeners) && Array.isArray(overview.notes));
+  } finally {
+    Object.defineProperty(process, 'platform', real);
+  }
+});

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { readProcNetTcp, TCP_STATE } from '../../../src/kernelTables/procNetTcp';
+import { readProcListeners } from '../../../src/discovery/listeningSockets';
 import { findSocketOwners } from '../../../src/discovery/procSocketOwners';
 import { parseLsofListen } from '../../../src/discovery/lsofListeners';
 import { backlogFor, readSsListen } from '../../../src/discovery/ssBacklog';
@@ -20,11 +20,6 @@ function listen(host: string, backlog?: number): Promise<Server> {
   });
 }
 const portOf = (server: Server) => (server.address() as { port: number }).port;
-/** Listening sockets of the live /proc tables, as discovery reads them. */
-const liveListeners = async () =>
-  ((await readProcNetTcp()) ?? [])
-    .filter((row) => row.state === TCP_STATE.LISTEN)
-    .map((row) => ({ address: row.localAddress, port: row.localPort, family: row.family, inode: row.inode }));
 
 describe('process and command-line tables', () => {
   it('reads the ppid after a command name containing spaces and parentheses', () => {
@@ -45,7 +40,7 @@ describe('real kernel tables', { skip: !linux }, () => {
   });
 
   it('finds our own sockets in /proc/net/tcp and tcp6, owned by this process', async () => {
-    const listeners = await liveListeners();
+    const listeners = await readProcListeners();
     const mine4 = listeners.find((l) => l.port === portOf(v4));
     const mine6 = listeners.find((l) => l.port === portOf(v6));
     assert.deepEqual(mine4 && { address: mine4.address, family: mine4.family }, { address: '127.0.0.1', family: 4 });
@@ -70,7 +65,7 @@ describe('real kernel tables', { skip: !linux }, () => {
   it('reads the backlog from ss -ltne by inode', async (t) => {
     const rows = await readSsListen();
     if (!rows) return t.skip('ss is not installed');
-    const inode = (await liveListeners()).find((l) => l.port === portOf(v4))!.inode;
+    const inode = (await readProcListeners()).find((l) => l.port === portOf(v4))!.inode;
     const somaxconn = Number(execFileSync('cat', ['/proc/sys/net/core/somaxconn']).toString());
     assert.equal(backlogFor(rows, { address: '127.0.0.1', port: portOf(v4), inode }), Math.min(23, somaxconn));
     assert.equal(backlogFor(rows, { address: '127.0.0.1', port: portOf(v4) }), Math.min(23, somaxconn));

@@ -8,8 +8,14 @@ import { parseJekyllConfig } from '../../../src/discovery/jekyllConfig';
 import { portInConfigText } from '../../../src/discovery/bundlerConfigPort';
 
 const fixture = (name: string) => path.resolve(__dirname, '../../fixtures/workspaces', `discovery-${name}`);
-const portsOf = async (name: string) =>
-  (await readWorkspaceConfig(fixture(name))).ports.map((p) => ({ port: p.port, source: p.source, framework: p.framework }));
+/** What a fixture workspace yields: its scripts as [run command, framework, expected port], and its ports. */
+async function scriptsAndPorts(name: string) {
+  const config = await readWorkspaceConfig(fixture(name));
+  return {
+    scripts: config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]),
+    ports: config.ports.map((p) => ({ port: p.port, source: p.source, framework: p.framework })),
+  };
+}
 
 describe('workspace configuration', () => {
   it('vite: port from vite.config, not the commented-out one; pnpm from the lockfile', async () => {
@@ -22,18 +28,16 @@ describe('workspace configuration', () => {
   });
 
   it('next: -p in the dev script, default port for next start, npm from package-lock', async () => {
-    const config = await readWorkspaceConfig(fixture('next'));
-    assert.deepEqual(
-      config.scripts.map((s) => [s.name, s.runCommand, s.framework, s.expectedPort]),
-      [
-        ['dev', 'npm run dev', 'next', 3005],
-        ['start', 'npm run start', 'next', 3000],
+    assert.deepEqual(await scriptsAndPorts('next'), {
+      scripts: [
+        ['npm run dev', 'next', 3005],
+        ['npm run start', 'next', 3000],
       ],
-    );
-    assert.deepEqual(await portsOf('next'), [
-      { port: 3005, source: 'configured', framework: 'next' },
-      { port: 3000, source: 'default-port', framework: 'next' },
-    ]);
+      ports: [
+        { port: 3005, source: 'configured', framework: 'next' },
+        { port: 3000, source: 'default-port', framework: 'next' },
+      ],
+    });
   });
 
   it('create-react-app: PORT from .env moves react-scripts; yarn from the lockfile', async () => {
@@ -43,9 +47,10 @@ describe('workspace configuration', () => {
   });
 
   it('jekyll: port from _config.yml, bundle exec because of the Gemfile', async () => {
-    const config = await readWorkspaceConfig(fixture('jekyll'));
-    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['bundle exec jekyll serve', 'jekyll', 4005]]);
-    assert.deepEqual(await portsOf('jekyll'), [{ port: 4005, source: 'configured', framework: 'jekyll' }]);
+    assert.deepEqual(await scriptsAndPorts('jekyll'), {
+      scripts: [['bundle exec jekyll serve', 'jekyll', 4005]],
+      ports: [{ port: 4005, source: 'configured', framework: 'jekyll' }],
+    });
   });
 
   it('launch.json (JSONC): URLs with comments and trailing commas; variables skipped; non-loopback kept', async () => {
@@ -61,15 +66,17 @@ describe('workspace configuration', () => {
   });
 
   it('django: manage.py -> runserver on 8000 (default port)', async () => {
-    const config = await readWorkspaceConfig(fixture('django'));
-    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['python manage.py runserver', 'django', 8000]]);
-    assert.deepEqual(await portsOf('django'), [{ port: 8000, source: 'default-port', framework: 'django' }]);
+    assert.deepEqual(await scriptsAndPorts('django'), {
+      scripts: [['python manage.py runserver', 'django', 8000]],
+      ports: [{ port: 8000, source: 'default-port', framework: 'django' }],
+    });
   });
 
   it('sveltekit: recognised through @sveltejs/kit; bun from the packageManager field', async () => {
-    const config = await readWorkspaceConfig(fixture('sveltekit'));
-    assert.deepEqual(config.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['bun run dev', 'sveltekit', 5173]]);
-    assert.deepEqual(await portsOf('sveltekit'), [{ port: 5173, source: 'default-port', framework: 'sveltekit' }]);
+    assert.deepEqual(await scriptsAndPorts('sveltekit'), {
+      scripts: [['bun run dev', 'sveltekit', 5173]],
+      ports: [{ port: 5173, source: 'default-port', framework: 'sveltekit' }],
+    });
   });
 
   it('angular: port from angular.json', async () => {

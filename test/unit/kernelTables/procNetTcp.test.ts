@@ -28,12 +28,14 @@ describe('parseProcNetTcp', () => {
       HEADER,
       '   0: 0100007F:0BB8 00000000:0000 0A 00000000:00000005 00:00000000 00000000  1000        0 4242 1 0 100 0 0 10 0',
       '   1: 0100007F:9C41 0100007F:0BB8 06 00000000:00000000 03:00001770 00000000     0        0 0 3 0',
+      '   2: 0100007F:0BB8 0100007F:9C42 01 00000010:00000000 01:00000014 00000000  1000        0 5151 1 0 20 4 30 10 -1',
       'garbage',
-      '   2: 0100007F',
+      '   3: 0100007F',
     ].join('\n');
     assert.deepEqual(parseProcNetTcp(text, 4, true), [
       { family: 4, localAddress: '127.0.0.1', localPort: 3000, remoteAddress: '0.0.0.0', remotePort: 0, state: TCP_STATE.LISTEN, rxQueue: 5, txQueue: 0, inode: 4242 },
       { family: 4, localAddress: '127.0.0.1', localPort: 40001, remoteAddress: '127.0.0.1', remotePort: 3000, state: TCP_STATE.TIME_WAIT, rxQueue: 0, txQueue: 0, inode: 0 },
+      { family: 4, localAddress: '127.0.0.1', localPort: 3000, remoteAddress: '127.0.0.1', remotePort: 40002, state: TCP_STATE.ESTABLISHED, rxQueue: 0, txQueue: 16, inode: 5151 },
     ]);
   });
 
