@@ -1,5 +1,5 @@
 // Command-line arguments -> engine options. ab's and wrk's letters where they mean the same thing.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type LoadOptions } from '../engine/loadOptions';
 
 export interface CliRequest {
@@ -54,11 +54,11 @@ export function parseDuration(text: string): number {
   return value * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
 }
 
+/** Plain decimal numbers only: `0x10`, `1e9` and `Infinity` are typos more often than intent. */
 function parseNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${name} must be a number, got "${text}"`);
-  return value;
+  if (!/^\s*-?\d+(\.\d+)?\s*$/.test(text)) throw new UsageError(`${name} must be a number, got "${text}"`);
+  return Number(text);
 }
 
 function parseHeader(text: string): [string, string] {
@@ -67,39 +67,56 @@ function parseHeader(text: string): [string, string] {
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
 }
 
+const OPTIONS = {
+  connections: { type: 'string', short: 'c' },
+  requests: { type: 'string', short: 'n' },
+  duration: { type: 'string', short: 'd' },
+  rate: { type: 'string', short: 'R' },
+  keepalive: { type: 'boolean', short: 'k' },
+  'no-keepalive': { type: 'boolean' },
+  method: { type: 'string', short: 'm' },
+  header: { type: 'string', short: 'H', multiple: true },
+  body: { type: 'string', short: 'b' },
+  'body-file': { type: 'string' },
+  timeout: { type: 'string' },
+  'connect-timeout': { type: 'string' },
+  json: { type: 'string' },
+  workers: { type: 'string' },
+  http2: { type: 'boolean' },
+  'http-client': { type: 'string' },
+  insecure: { type: 'boolean' },
+  'allow-non-loopback': { type: 'boolean' },
+  'no-diagnosis': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `-c -1` would read as two options ("argument is ambiguous"); joined as `--connections=-1` it reaches the range
+ * check, which says what is allowed.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const takesValue = new Map<string, string>();
+  for (const [name, spec] of Object.entries(OPTIONS) as Array<[string, { type: string; short?: string }]>) {
+    if (spec.type !== 'string') continue;
+    takesValue.set(`--${name}`, name);
+    if (spec.short) takesValue.set(`-${spec.short}`, name);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = takesValue.get(argv[i]);
+    if (name !== undefined && i + 1 < argv.length && /^-\d/.test(argv[i + 1])) out.push(`--${name}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean }): CliCommand {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        connections: { type: 'string', short: 'c' },
-        requests: { type: 'string', short: 'n' },
-        duration: { type: 'string', short: 'd' },
-        rate: { type: 'string', short: 'R' },
-        keepalive: { type: 'boolean', short: 'k' },
-        'no-keepalive': { type: 'boolean' },
-        method: { type: 'string', short: 'm' },
-        header: { type: 'string', short: 'H', multiple: true },
-        body: { type: 'string', short: 'b' },
-        'body-file': { type: 'string' },
-        timeout: { type: 'string' },
-        'connect-timeout': { type: 'string' },
-        json: { type: 'string' },
-        workers: { type: 'string' },
-        http2: { type: 'boolean' },
-        'http-client': { type: 'string' },
-        insecure: { type: 'boolean' },
-        'allow-non-loopback': { type: 'boolean' },
-        'no-diagnosis': { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-      },
-    });
+    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }

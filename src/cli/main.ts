@@ -1,17 +1,24 @@
 // `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
-import { writeFileSync } from 'node:fs';
 import { formatFindings } from '../diagnosis';
 import { UsageError } from '../engine/loadOptions';
 import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
+import { redactUrl } from '../engine/secrets';
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';
 import { parseCliArguments, USAGE } from './cliArguments';
+import { checkJsonPath, saveJson } from './jsonOutput';
 import { renderProgressLine } from './progressLine';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_UNREACHABLE = 3;
+/** The run happened but its JSON could not be written where asked (it was saved elsewhere, or printed). */
+export const EXIT_OUTPUT_FAILED = 1;
+
+/** Ctrl-C, a closed terminal, and `timeout`, `docker stop` or a cancelled CI job all end a run the same way. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_NUMBERS: Record<(typeof STOP_SIGNALS)[number], number> = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 };
 
 export async function runCli(argv: string[]): Promise<number> {
   const stderr = process.stderr;
@@ -31,19 +38,30 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   const { request } = command;
+  if (request.jsonFile !== undefined && request.jsonFile !== '-') {
+    try {
+      checkJsonPath(request.jsonFile);
+    } catch (err) {
+      stderr.write(`load-test-localhost: ${(err as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  // A closed terminal (SIGHUP) makes writes fail with EIO or EPIPE: the JSON must still be written.
+  for (const stream of [process.stdout, stderr]) stream.on('error', () => undefined);
   const live = !request.quiet && Boolean(stderr.isTTY);
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  const onStopSignal = (signal: (typeof STOP_SIGNALS)[number]) => {
     interrupts++;
     if (interrupts === 1) {
-      stderr.write('\nStopping: the report covers everything done so far (Ctrl-C again to quit at once).\n');
+      const how = signal === 'SIGINT' ? 'Ctrl-C again to quit at once' : `${signal} again to quit at once`;
+      stderr.write(`\nStopping (${signal}): the report covers everything done so far (${how}).\n`);
       controller.abort();
     } else {
-      process.exit(130);
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
     }
   };
-  process.on('SIGINT', onSigint);
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
   try {
     const result = await runLoadTest(request.load, {
       signal: controller.signal,
@@ -52,23 +70,33 @@ export async function runCli(argv: string[]): Promise<number> {
         for (const f of findings) if (!request.quiet) stderr.write(`Before the run: ${f.title}\n`);
       },
       onLoadStart: (target) => {
-        if (!request.quiet) stderr.write(`Load-testing ${request.load.url} at ${formatHostPort(target.connectAddress, target.port)}: Ctrl-C stops and reports what was measured.\n`);
+        if (!request.quiet) stderr.write(`Load-testing ${redactUrl(request.load.url)} at ${formatHostPort(target.connectAddress, target.port)}: Ctrl-C stops and reports what was measured.\n`);
       },
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
     const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
     const report = formatRunReport(result, { color: request.color, diagnosis });
+    const json = `${JSON.stringify(result, null, 2)}\n`;
     if (request.jsonFile === '-') {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(json);
       stderr.write(`${report}\n`);
-    } else {
-      process.stdout.write(`${report}\n`);
-      if (request.jsonFile) {
-        writeFileSync(request.jsonFile, `${JSON.stringify(result, null, 2)}\n`);
-        stderr.write(`Result written to ${request.jsonFile}\n`);
-      }
+      return EXIT_OK;
     }
+    // The file first: after a SIGHUP the terminal may be gone before the report is printed.
+    const saved = request.jsonFile !== undefined ? saveJson(request.jsonFile, json) : undefined;
+    process.stdout.write(`${report}\n`);
+    if (saved === undefined) return EXIT_OK;
+    if ('lost' in saved) {
+      stderr.write(`load-test-localhost: could not write ${request.jsonFile} (${saved.lost}); the JSON follows on stdout\n`);
+      process.stdout.write(json);
+      return EXIT_OUTPUT_FAILED;
+    }
+    if (saved.failed !== undefined) {
+      stderr.write(`load-test-localhost: could not write ${saved.failed} (${saved.why}); the result is saved in ${saved.written}\n`);
+      return EXIT_OUTPUT_FAILED;
+    }
+    stderr.write(`Result written to ${saved.written}\n`);
     return EXIT_OK;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -81,6 +109,6 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
   }
 }

@@ -1,4 +1,5 @@
 // Turn whatever undici, the socket or our own HTTP/1.1 framing threw into a cause the user can act on. Errors are counted, never fatal.
+import { stripControlCharacters } from './controlCharacters';
 import type { ErrorCause } from './result';
 
 const BY_CODE: Record<string, ErrorCause> = {
@@ -46,7 +47,8 @@ export function classifyError(err: unknown): ErrorCause {
 /** A short, recognisable line for the report: code first, then the message. */
 export function describeError(err: unknown): string {
   const e = err as { code?: string; message?: string } | undefined;
-  const message = (e?.message ?? String(err)).split('\n')[0].slice(0, 200);
+  // Parser errors may quote the server's bytes: no control character may reach a terminal or a log.
+  const message = stripControlCharacters((e?.message ?? String(err)).split('\n')[0], true).slice(0, 200);
   return e?.code && !message.includes(e.code) ? `${e.code}: ${message}` : message;
 }
 

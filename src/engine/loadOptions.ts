@@ -63,6 +63,17 @@ export interface NormalizedLoadOptions {
 
 export const DEFAULT_DURATION_MS = 10_000;
 const MAX_CONNECTIONS = 10_000;
+/**
+ * The shared request budget is an Int32 slot that each connection may push past the limit once: 2e9 plus
+ * 10,000 connections stays below 2^31 - 1 (about 5.5 hours at 100k req/s).
+ */
+export const MAX_REQUESTS = 2_000_000_000;
+/** One series point a second: a day is 86,400 points. Longer soaks belong to k6 or Locust. */
+export const MAX_DURATION_MS = 24 * 3_600_000;
+/** Timeouts become timers; an hour is far beyond any useful request timeout and far below Node's 2^31 ms limit. */
+const MAX_TIMEOUT_MS = 3_600_000;
+/** Open model: at least one request a day, at most 10 million a second. */
+const RATE_RANGE = [1 / 86_400, 10_000_000] as const;
 const METHOD = /^[A-Z][A-Z0-9_-]*$/;
 
 function positiveInteger(name: string, value: number | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -73,11 +84,17 @@ function positiveInteger(name: string, value: number | undefined, max = Number.M
   return value;
 }
 
-function positiveNumber(name: string, value: number | undefined): number | undefined {
+function positiveNumber(name: string, value: number | undefined, max: number, show: (n: number) => string = String): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number, got ${value}`);
+  if (value > max) throw new UsageError(`${name} must be at most ${show(max)}, got ${show(value)}`);
   return value;
 }
+
+const milliseconds = (ms: number) => (ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(2)} h` : `${ms} ms`);
+
+/** Characters that must never reach a request line or header: controls other than tab (RFC 9110 field-value). */
+const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 export function parseTargetUrl(raw: string): URL {
   const text = raw.trim();
@@ -99,9 +116,10 @@ export function parseTargetUrl(raw: string): URL {
 export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions {
   const url = parseTargetUrl(input.url);
   const connections = positiveInteger('connections', input.connections ?? 10, MAX_CONNECTIONS)!;
-  const requests = positiveInteger('requests', input.requests);
-  let durationMs = positiveNumber('duration', input.durationMs);
-  const rate = positiveNumber('rate', input.rate);
+  const requests = positiveInteger('requests', input.requests, MAX_REQUESTS);
+  let durationMs = positiveNumber('duration', input.durationMs, MAX_DURATION_MS, milliseconds);
+  const rate = positiveNumber('rate', input.rate, RATE_RANGE[1]);
+  if (rate !== undefined && rate < RATE_RANGE[0]) throw new UsageError(`rate must be at least one request a day (${RATE_RANGE[0].toPrecision(2)} req/s), got ${rate}`);
   if (requests === undefined && durationMs === undefined) durationMs = DEFAULT_DURATION_MS;
   if (input.body !== undefined && input.bodyFile !== undefined) throw new UsageError('Give a body or a body file, not both');
   let body: Buffer | undefined;
@@ -118,10 +136,14 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`"${name}" is not a valid header name`);
-    if (/[\r\n]/.test(value)) throw new UsageError(`The value of header ${name} contains a line break`);
+    if (CONTROL_CHARACTER.test(value)) throw new UsageError(`The value of header ${name} contains a control character (line break, escape, NUL...)`);
     headers[name.toLowerCase()] = value;
   }
+  addUrlCredentials(url, headers);
   checkFramingHeaders(headers, body);
+  if (input.http2 && url.protocol !== 'https:') {
+    throw new UsageError('HTTP/2 is offered over TLS only (https://); for http:// leave out --http2 (HTTP/1.1 is used)');
+  }
   const workers = input.workers ?? defaultWorkerCount(connections, input.keepAlive ?? true);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
   return {
@@ -134,8 +156,8 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     method,
     headers,
     body,
-    connectTimeoutMs: positiveNumber('connect timeout', input.connectTimeoutMs) ?? 10_000,
-    responseTimeoutMs: positiveNumber('response timeout', input.responseTimeoutMs) ?? 30_000,
+    connectTimeoutMs: positiveNumber('connect timeout', input.connectTimeoutMs, MAX_TIMEOUT_MS, milliseconds) ?? 10_000,
+    responseTimeoutMs: positiveNumber('response timeout', input.responseTimeoutMs, MAX_TIMEOUT_MS, milliseconds) ?? 30_000,
     workers: Math.min(workers, connections),
     allowNonLoopback: input.allowNonLoopback ?? false,
     insecure: input.insecure ?? false,
@@ -143,6 +165,19 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     httpClient: httpClient(input.httpClient),
     progressIntervalMs: input.progressIntervalMs ?? 250,
   };
+}
+
+/**
+ * `http://user:pass@host/` means Basic auth: the credentials go into an Authorization header (unless one is given)
+ * and leave the URL, so no report, JSON or history keeps them.
+ */
+function addUrlCredentials(url: URL, headers: Record<string, string>): void {
+  if (!url.username && !url.password) return;
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  url.username = '';
+  url.password = '';
+  if (CONTROL_CHARACTER.test(credentials)) throw new UsageError('The credentials in the URL contain a control character');
+  headers.authorization ??= `Basic ${Buffer.from(credentials).toString('base64')}`;
 }
 
 /**

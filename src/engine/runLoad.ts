@@ -12,6 +12,7 @@ import { ResultAggregator } from './resultAggregator';
 import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from './result';
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type ShareMessage, type ShareSetup } from './workerMessages';
 import { TOOL_VERSION } from './toolVersion';
+import { redactHeaders } from './secrets';
 
 export interface RunHooks {
   signal?: AbortSignal;
@@ -228,7 +229,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
         durationMs: options.durationMs,
         rate: options.rate,
         keepAlive: options.keepAlive,
-        headers: options.headers,
+        headers: redactHeaders(options.headers),
         bodyBytes: options.body?.byteLength ?? 0,
         connectTimeoutMs: options.connectTimeoutMs,
         responseTimeoutMs: options.responseTimeoutMs,

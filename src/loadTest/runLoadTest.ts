@@ -6,6 +6,7 @@ import type { LoadOptions } from '../engine/loadOptions';
 import type { ResolvedTarget } from '../engine/loopbackTarget';
 import type { RunResult } from '../engine/result';
 import { runLoad, type RunHooks } from '../engine/runLoad';
+import { stripControlCharactersDeep } from '../engine/controlCharacters';
 
 export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {
   /** Skip the kernel diagnosis (no /proc reads, no ss). */
@@ -29,16 +30,17 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
           { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
           { onSample: hooks.onKernelSample },
         );
-        hooks.onPreflight?.(diagnosis.preflight);
+        hooks.onPreflight?.(stripControlCharactersDeep(diagnosis.preflight));
       }
       hooks.onLoadStart?.(target);
     },
   });
-  if (!diagnosis) return result;
+  if (!diagnosis) return stripControlCharactersDeep(result);
   // finish() re-judges the preflight findings against what the run showed (a warning the run did not bear out
   // becomes info), so its list is the whole answer.
   const { findings, kernel } = await diagnosis.finish(result);
   result.findings = findings;
   result.kernel = kernel;
-  return result;
+  // Process names, kernel log lines and server messages end up in findings and errors: none may drive a terminal.
+  return stripControlCharactersDeep(result);
 }

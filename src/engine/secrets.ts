@@ -1,0 +1,25 @@
+// Credentials a user gives for a run are sent, never kept: results, history, exports and logs hold a placeholder.
+
+/** Headers that carry credentials or sessions (lower-case, as the engine stores header names). */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-auth-token']);
+
+export const REDACTED = '[redacted]';
+
+export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
+  return out;
+}
+
+/** `http://user:pass@host/` -> `http://host/`; text that is not a URL is returned as it is. */
+export function redactUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (!url.username && !url.password) return text;
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return text.replace(/\/\/[^/@\s]*@/, '//');
+  }
+}
