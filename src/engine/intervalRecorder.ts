@@ -37,7 +37,7 @@ export class IntervalRecorder extends RequestCounters {
   }
 
   /** The report for this tick; the recorder starts the next tick empty. */
-  flush(workerIndex: number, tick: number, openConnections: number, connectingConnections: number): IntervalReport {
+  flush(workerIndex: number, tick: number, gauges: Pick<IntervalReport, 'openConnections' | 'connectingConnections' | 'inFlight'>): IntervalReport {
     const report: IntervalReport = {
       type: 'interval',
       workerIndex,
@@ -50,8 +50,7 @@ export class IntervalRecorder extends RequestCounters {
       firstByte: this.firstByte.totalCount > 0 ? encodeHistogram(this.firstByte) : '',
       totalBuckets: Array.from(this.totalBuckets),
       connectBuckets: Array.from(this.connectBuckets),
-      openConnections,
-      connectingConnections,
+      ...gauges,
     };
     this.resetCounters();
     this.statusCodes = new Map();

@@ -107,18 +107,23 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
 
   /** Report k covers [k, k+1) ticks after the start; a late timer never reuses an index already sent. */
   function tickAt(now: number): number {
+    // Stopped before it started (cancelled while the threads were starting): everything is in tick 0. Counting from
+    // epoch 0 would make the caller close some 7 billion empty ticks.
+    if (startAt === 0 || now < startAt) return tick;
     return Math.max(tick, Math.round((now - startAt) / setup.tickMs) - 1);
   }
 
   function report(at: number): void {
     tick = at + 1;
-    let open = 0;
-    let connecting = 0;
+    let openConnections = 0;
+    let connectingConnections = 0;
+    let inFlight = 0;
     for (const c of connections) {
-      if (c.open) open++;
-      if (c.connecting) connecting++;
+      if (c.open) openConnections++;
+      if (c.connecting) connectingConnections++;
+      if (c.busy) inFlight++;
     }
-    post(recorder.flush(setup.workerIndex, at, open, connecting));
+    post(recorder.flush(setup.workerIndex, at, { openConnections, connectingConnections, inFlight }));
   }
 
   function stop(): void {
@@ -144,6 +149,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
       inFlight,
       openAtStop,
       connectingAtStopMs: connectingAtStopMs.slice(0, MAX_LISTED_STARVED),
+      stoppedAt: now,
     });
     void Promise.all(connections.map((c) => c.destroy())).then(() => {
       finished = true;

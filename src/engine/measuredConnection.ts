@@ -6,6 +6,15 @@ import type { ErrorPhase } from './result';
 
 export type ConnectionState = 'idle' | 'connecting' | ErrorPhase;
 
+/**
+ * Errors that say the machine is out of something (descriptors, ports): retrying at once fails again at once and,
+ * when the error comes back synchronously, never lets timers or I/O run. The connection waits, 10 ms doubling up
+ * to 1 s, and starts again at 10 ms after its next successful connect.
+ */
+const OUT_OF_RESOURCES = new Set(['EMFILE', 'ENFILE', 'EADDRNOTAVAIL', 'ENOBUFS']);
+const FIRST_BACKOFF_MS = 10;
+const MAX_BACKOFF_MS = 1000;
+
 export abstract class MeasuredConnection implements LoadConnection {
   protected state: ConnectionState = 'idle';
   protected socketOpen = false;
@@ -17,6 +26,12 @@ export abstract class MeasuredConnection implements LoadConnection {
   protected bodyBytes = 0;
   /** The body length of the first 2xx response, to notice when later ones differ. */
   private firstLength = -1;
+  private backoffMs = 0;
+  private backoffTimer: NodeJS.Timeout | undefined;
+  private readonly resumeAfterBackoff = (): void => {
+    this.backoffTimer = undefined;
+    this.ctx.onIdle(this);
+  };
 
   constructor(protected readonly ctx: ConnectionContext) {}
 
@@ -53,6 +68,7 @@ export abstract class MeasuredConnection implements LoadConnection {
 
   protected connectEstablished(): void {
     this.socketOpen = true;
+    this.backoffMs = 0;
     if (!this.ctx.stopped) this.ctx.recorder.recordConnect((this.ctx.now() - this.connectStart) * 1000);
   }
 
@@ -69,7 +85,7 @@ export abstract class MeasuredConnection implements LoadConnection {
     if (this.ctx.stopped) return;
     const now = this.ctx.now();
     const recorder = this.ctx.recorder;
-    recorder.bytesRead += this.bodyBytes;
+    recorder.bodyBytesRead += this.bodyBytes;
     recorder.recordResponse(this.status, (now - this.requestStart) * 1000, (this.headersAt - this.requestStart) * 1000);
     // ab counts a body whose length differs from the first response's as a "Length" failure; we only note it.
     if (this.status >= 200 && this.status < 300) {
@@ -89,5 +105,25 @@ export abstract class MeasuredConnection implements LoadConnection {
     if (this.ctx.stopped) return false;
     this.ctx.recorder.recordFailure(classifyError(err), phase, () => describeError(err));
     return true;
+  }
+
+  /**
+   * After a failure, hands the connection back for its next request without ever looping synchronously: at once
+   * after this turn's I/O (setImmediate), or after a growing pause when the machine is out of descriptors or ports.
+   */
+  protected idleAfterFailure(err: Error): void {
+    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+    if (OUT_OF_RESOURCES.has(e.code ?? '') || OUT_OF_RESOURCES.has(e.cause?.code ?? '')) {
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs === 0 ? FIRST_BACKOFF_MS : this.backoffMs * 2);
+      this.backoffTimer = setTimeout(this.resumeAfterBackoff, this.backoffMs);
+    } else {
+      setImmediate(this.resumeAfterBackoff);
+    }
+  }
+
+  /** A stopped run leaves no timer behind. */
+  protected cancelBackoff(): void {
+    if (this.backoffTimer) clearTimeout(this.backoffTimer);
+    this.backoffTimer = undefined;
   }
 }

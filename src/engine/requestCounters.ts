@@ -9,6 +9,7 @@ export const SUMMED_COUNTERS = [
   'non2xx',
   'bytesRead',
   'bytesWritten',
+  'bodyBytesRead',
   'connectsOpened',
   'connectsFailed',
   'lengthVariations',
@@ -27,6 +28,8 @@ export class RequestCounters implements CounterValues {
   non2xx = 0;
   bytesRead = 0;
   bytesWritten = 0;
+  /** Bytes of complete response bodies (bytesRead is everything that crossed the socket). */
+  bodyBytesRead = 0;
   connectsOpened = 0;
   connectsFailed = 0;
   lengthVariations = 0;

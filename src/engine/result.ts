@@ -133,8 +133,14 @@ export interface RunResult {
     /** How long each of those had been connecting (ms), longest first (at most 100 listed). */
     connectingAtStopMs: number[];
     openAtStop: number;
+    /** The most connections open at once (per 250 ms tick): below `connections` when a limit such as ulimit -n held it. */
+    maxOpen?: number;
   };
-  throughput: { requestsPerSec: number; bytesRead: number; bytesWritten: number; bytesReadPerSec: number };
+  /**
+   * `bytesRead` and `bytesWritten`: everything that crossed the sockets (heads, bodies, unfinished responses);
+   * `bodyBytesRead`: the bodies of complete responses only (absent in results saved before it existed).
+   */
+  throughput: { requestsPerSec: number; bytesRead: number; bytesWritten: number; bytesReadPerSec: number; bodyBytesRead?: number };
   latency: { total: LatencySummary; connect: LatencySummary; firstByte: LatencySummary };
   distributions: { total: DistributionBucket[]; connect: DistributionBucket[] };
   statusCodes: Record<string, number>;

@@ -17,6 +17,8 @@ import type { ErrorTally, IntervalReport } from './workerMessages';
 class Tally extends RequestCounters {
   open = 0;
   connecting = 0;
+  /** Requests in flight, as the shares counted them over their connections (a gauge, never derived). */
+  inFlight = 0;
   /** The last tick merged in (for seconds made of ticks). */
   lastTick = 0;
   readonly statusCodes = new Map<string, number>();
@@ -51,7 +53,7 @@ class Tally extends RequestCounters {
       started: this.started,
       ok: this.completed,
       failed: this.failed,
-      inFlight: Math.max(0, this.started - this.completed - this.failed),
+      inFlight: this.inFlight,
       non2xx: this.non2xx,
     };
   }
@@ -108,13 +110,20 @@ export class ResultAggregator {
   private finePoints: SeriesPoint[] = [];
   /** Completed per tick over the last second, for a live req/s. */
   private recentCompleted: number[] = [];
+  /** Each share's latest in-flight gauge; their sum is the whole run's. */
+  private readonly inFlightOf: number[];
+  /** The most connections open at once in one tick, across shares (what an fd limit allowed, for example). */
+  maxOpen = 0;
 
   constructor(private readonly shareCount: number, private readonly tickMs: number) {
     this.lastTickOf = new Array(shareCount).fill(-1);
+    this.inFlightOf = new Array(shareCount).fill(0);
   }
 
   addInterval(report: IntervalReport): void {
     this.whole.add(report);
+    this.whole.inFlight += report.inFlight - this.inFlightOf[report.workerIndex];
+    this.inFlightOf[report.workerIndex] = report.inFlight;
     let tally = this.pendingTicks.get(report.tick);
     if (!tally) this.pendingTicks.set(report.tick, (tally = new Tally()));
     tally.add(report);
@@ -143,6 +152,7 @@ export class ResultAggregator {
   private closeTick(tick: number): void {
     const tally = this.pendingTicks.get(tick) ?? new Tally();
     this.pendingTicks.delete(tick);
+    this.maxOpen = Math.max(this.maxOpen, tally.open);
     this.finePoints.push(tally.toPoint((tick + 1) * this.tickMs, this.tickMs));
     this.recentCompleted.push(tally.completed);
     const perSecond = Math.max(1, Math.round(1000 / this.tickMs));

@@ -184,7 +184,9 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
     if (watchdog) clearTimeout(watchdog);
     hooks.signal?.removeEventListener('abort', onAbort);
   }
-  const endedAt = epochNow();
+  // The load's own end: when the shares stopped, not after their sockets were torn down (10,000 sockets take ~1 s).
+  const stoppedAt = [...finals.values()].map((f) => f.stoppedAt);
+  const endedAt = stoppedAt.length === shareCount ? Math.max(...stoppedAt) : epochNow();
   aggregator.flush();
   const last = aggregator.progress(endedAt - startAt, fractionAt(endedAt));
   hooks.onProgress?.(last);
@@ -198,6 +200,13 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
   function buildResult(): RunResult {
     const w = aggregator.whole;
     const durationMs = Math.max(1, endedAt - startAt);
+    const requests = w.requestCounts();
+    // Three counters and a gauge counted apart in the load threads: if they disagree, a request was lost or counted twice.
+    if (requests.started !== requests.ok + requests.failed + requests.inFlight) {
+      warnings.push(
+        `The request counts do not add up: ${requests.started} started, ${requests.ok} ok, ${requests.failed} failed, ${requests.inFlight} in flight. Please report this.`,
+      );
+    }
     const connectingAtStopMs = [...finals.values()].flatMap((f) => f.connectingAtStopMs).sort((a, b) => b - a);
     const errorsDetail = [...w.errors.values()].sort((a, b) => b.count - a.count);
     if (w.lengthVariations > 0) {
@@ -248,18 +257,20 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
       startedAt,
       durationMs: Math.round(durationMs),
       stopReason: stopReason!,
-      requests: w.requestCounts(),
+      requests,
       connections: {
         opened: w.connectsOpened,
         failedConnects: w.connectsFailed,
         connectingAtStop: connectingAtStopMs.length,
         connectingAtStopMs: connectingAtStopMs.slice(0, 100),
         openAtStop: [...finals.values()].reduce((sum, f) => sum + f.openAtStop, 0),
+        maxOpen: aggregator.maxOpen,
       },
       throughput: {
         requestsPerSec: (w.completed * 1000) / durationMs,
         bytesRead: w.bytesRead,
         bytesWritten: w.bytesWritten,
+        bodyBytesRead: w.bodyBytesRead,
         bytesReadPerSec: (w.bytesRead * 1000) / durationMs,
       },
       latency: { total: summarize(w.total), connect: summarize(w.connect), firstByte: summarize(w.firstByte) },

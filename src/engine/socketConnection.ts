@@ -92,6 +92,8 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   /** Set by the parser inside execute(); acted on after it returns, so the next request never starts mid-parse. */
   private responseComplete = false;
   private responseKeepAlive = true;
+  /** The request is not all written yet (a large body the server has not read). */
+  private writing = false;
   /**
    * Sockets whose response said `Connection: close`, left open until the server's FIN (Node then closes its side).
    * Closing first ourselves would leave each in TIME_WAIT on our side, and connect() slows down walking those
@@ -136,6 +138,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   }
 
   destroy(): Promise<void> {
+    this.cancelBackoff();
     this.retired = true;
     this.spare.length = 0;
     this.releaseSocket();
@@ -185,6 +188,12 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   private releaseSocket(): void {
     const socket = this.socket;
     if (!socket) return;
+    if (this.writing) {
+      // Part of a large request may have left; the rest is still in Node's buffer.
+      if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += Math.max(0, this.shared.request.length - socket.writableLength);
+      this.writing = false;
+      socket.off('drain', onSocketDrain);
+    }
     socket[owner] = undefined;
     this.socket = undefined;
     this.socketOpen = false;
@@ -205,10 +214,15 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   private write(): void {
     this.state = 'send';
     const flushed = this.socket!.write(this.shared.request);
-    this.ctx.recorder.bytesWritten += this.shared.bodyLength;
-    // A request larger than the socket buffer (a big body) is still being sent until 'drain'.
-    if (flushed) this.state = 'wait-headers';
-    else this.socket!.once('drain', onSocketDrain);
+    // A request larger than the socket buffer (a big body) is still being sent until 'drain'; its bytes count as
+    // they leave (here, at 'drain', or what had left when it failed).
+    if (flushed) {
+      this.ctx.recorder.bytesWritten += this.shared.request.length;
+      this.state = 'wait-headers';
+    } else {
+      this.writing = true;
+      this.socket!.once('drain', onSocketDrain);
+    }
   }
 
   // --- socket events (through the module-level listeners) ---
@@ -219,11 +233,16 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   }
 
   onDrained(): void {
+    if (!this.writing) return;
+    this.writing = false;
+    if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += this.shared.request.length;
     if (this.state === 'send') this.state = 'wait-headers';
   }
 
   /** `length` new bytes are at the start of readBuffer. */
   onData(length: number): void {
+    // Every byte that crossed the socket: status line, headers, body, and bytes nobody asked for.
+    if (!this.ctx.stopped) this.ctx.recorder.bytesRead += length;
     if (this.state === 'idle' || this.state === 'connecting') {
       // Bytes nobody asked for: the connection is out of step with the server; start the next request afresh.
       this.releaseSocket();
@@ -239,7 +258,9 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
     if (!this.responseComplete) return;
     // The next request gets a new connection after extra bytes, a server that closes (we let it close first), or
     // when we asked for close and the server kept the connection open anyway (then we close it).
-    if (consumed < length) this.releaseSocket();
+    // A server that answers before reading the whole body gets a new connection for the next request: the rest of
+    // this body must not be read as the next request, nor the next request wait behind it.
+    if (consumed < length || this.writing) this.releaseSocket();
     else if (!this.responseKeepAlive) this.letServerClose();
     else if (!this.shared.keepAlive) this.releaseSocket();
     this.completeRequest();
@@ -294,6 +315,6 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
     this.releaseSocket();
     if (!this.countFailure(err)) return;
     if (wasConnecting) this.ctx.recorder.connectsFailed++;
-    this.ctx.onIdle(this);
+    this.idleAfterFailure(err);
   }
 }

@@ -33,8 +33,11 @@ export class UndiciConnection extends MeasuredConnection {
   private connectingSocket: Socket | undefined;
   private connectCallback: Parameters<UndiciBuildConnector.connector>[1] | undefined;
 
-  private readonly bodyLength: number;
   private readonly responseTimeoutMs: number;
+  /** The established socket, and how many of its bytes were counted already. */
+  private socket: Socket | undefined;
+  private countedRead = 0;
+  private countedWritten = 0;
 
   private constructor(
     ctx: ConnectionContext,
@@ -42,7 +45,6 @@ export class UndiciConnection extends MeasuredConnection {
     setup: ShareSetup,
   ) {
     super(ctx);
-    this.bodyLength = setup.body?.byteLength ?? 0;
     this.responseTimeoutMs = setup.responseTimeoutMs;
     const baseConnector = buildConnector({
       timeout: setup.connectTimeoutMs,
@@ -97,6 +99,7 @@ export class UndiciConnection extends MeasuredConnection {
   }
 
   destroy(): Promise<void> {
+    this.cancelBackoff();
     this.connectingSocket?.destroy();
     return this.client.destroy().catch(() => undefined);
   }
@@ -117,7 +120,26 @@ export class UndiciConnection extends MeasuredConnection {
   };
 
   private readonly onSocketClose = (): void => {
+    this.countSocketBytes();
     this.socketOpen = false;
+    this.socket = undefined;
+  };
+
+  /** Counts what crossed the socket since the last count: request and response heads, bodies, TLS records. */
+  private countSocketBytes(): void {
+    const socket = this.socket;
+    if (!socket || this.ctx.stopped) return;
+    const read = socket.bytesRead;
+    const written = socket.bytesWritten - socket.writableLength;
+    this.ctx.recorder.bytesRead += read - this.countedRead;
+    this.ctx.recorder.bytesWritten += Math.max(0, written - this.countedWritten);
+    this.countedRead = read;
+    this.countedWritten = Math.max(this.countedWritten, written);
+  }
+
+  private readonly onSocketDrain = (): void => {
+    this.countSocketBytes();
+    if (this.state === 'send') this.state = 'wait-headers';
   };
 
   private onConnectEnd(err: Error | null, socket: Socket | null): void {
@@ -127,6 +149,9 @@ export class UndiciConnection extends MeasuredConnection {
       return;
     }
     if (this.state === 'connecting') this.state = 'send';
+    this.socket = socket;
+    this.countedRead = 0;
+    this.countedWritten = 0;
     socket.on('close', this.onSocketClose);
     this.connectEstablished();
   }
@@ -138,11 +163,17 @@ export class UndiciConnection extends MeasuredConnection {
   }
 
   onRequestSent(): void {
-    this.ctx.recorder.bytesWritten += this.bodyLength;
-    if (this.state === 'send') this.state = 'wait-headers';
+    this.countSocketBytes();
+    if (this.state !== 'send') return;
+    // undici calls this once the body is handed to the socket; a server that does not read it leaves it queued,
+    // and the request is still being sent (the phase the sockets client reports too).
+    const socket = this.socket;
+    if (socket && socket.writableLength > 0) socket.once('drain', this.onSocketDrain);
+    else this.state = 'wait-headers';
   }
 
   onHeaders(statusCode: number): boolean {
+    this.countSocketBytes();
     if (statusCode < 200) return true; // 1xx: the final response is still to come
     this.headersReceived(statusCode);
     return true;
@@ -150,16 +181,22 @@ export class UndiciConnection extends MeasuredConnection {
 
   onData(chunk: Buffer): boolean {
     this.bodyBytes += chunk.length;
+    this.countSocketBytes();
     return true;
   }
 
   onComplete(): void {
+    this.countSocketBytes();
+    this.socket?.off('drain', this.onSocketDrain);
     if (!this.ctx.stopped) this.completeRequest();
   }
 
   onError(err: Error): void {
+    this.countSocketBytes();
+    this.socket?.off('drain', this.onSocketDrain);
     if (this.ctx.stopped || !this.countFailure(err)) return;
-    // Let undici finish unwinding the failed socket before the next request goes out.
-    setImmediate(() => this.ctx.onIdle(this));
+    // Let undici finish unwinding the failed socket before the next request goes out; wait longer when the
+    // machine is out of descriptors or ports.
+    this.idleAfterFailure(err);
   }
 }

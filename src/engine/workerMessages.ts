@@ -58,14 +58,21 @@ export interface IntervalReport extends CounterValues {
   connectBuckets: number[];
   openConnections: number;
   connectingConnections: number;
+  /**
+   * Requests started and not yet answered or failed, counted over the share's connections when the report was made
+   * (not derived from the counters), so that started = completed + failed + inFlight is a real check.
+   */
+  inFlight: number;
 }
 
 export interface ShareFinal {
   type: 'final';
   workerIndex: number;
-  /** Requests started but not finished when the share stopped (also derivable: started - completed - failed). */
+  /** Requests started but not finished when the share stopped, counted over its connections. */
   inFlight: number;
   openAtStop: number;
+  /** When the share stopped (epoch ms): the load's own end, before its sockets were torn down. */
+  stoppedAt: number;
   connectingAtStopMs: number[];
 }
 

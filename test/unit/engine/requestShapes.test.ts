@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { runLoad } from '../../../src/engine/runLoad';
 
@@ -28,13 +28,22 @@ async function recordingServer(closeIdleAfterMs?: number) {
       if (closeIdleAfterMs !== undefined) setTimeout(() => req.socket.end(), closeIdleAfterMs);
     });
   });
-  server.on('connection', () => connections++);
+  const sockets: Socket[] = [];
+  server.on('connection', (socket: Socket) => {
+    connections++;
+    sockets.push(socket);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/path?q=1`,
     received,
     connections: () => connections,
+    /** Bytes as the server's sockets counted them: an independent check of the client's counts. */
+    wireBytes: () => ({
+      received: sockets.reduce((sum, s) => sum + s.bytesRead, 0),
+      sent: sockets.reduce((sum, s) => sum + s.bytesWritten, 0),
+    }),
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
@@ -73,8 +82,12 @@ for (const httpClient of ['sockets', 'undici'] as const) {
         assert.match(r.headers['user-agent'] ?? '', /^load-test-localhost\//);
         assert.equal(r.body, '{"n":1}');
       }
-      assert.equal(result.throughput.bytesWritten, 30 * 7);
-      assert.equal(result.throughput.bytesRead, 30 * 4);
+      // Everything that crossed the sockets, as the server counted it: request heads and bodies, response heads and bodies.
+      const wire = server.wireBytes();
+      assert.equal(result.throughput.bytesWritten, wire.received);
+      assert.equal(result.throughput.bytesRead, wire.sent);
+      assert.ok(wire.received > 30 * 7);
+      assert.equal(result.throughput.bodyBytesRead, 30 * 4);
       // runLoad probes the target with one connection before the load.
       assert.equal(server.connections(), 1 + 3, 'keep-alive: one connection each');
     });
@@ -87,7 +100,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
         const result = await runLoad({ url, httpClient, connections: 2, requests: 20 });
         assert.equal(result.requests.ok, 20, JSON.stringify(result.errors.detail));
         assert.equal(result.target.connectAddress, '::1');
-        assert.equal(result.throughput.bytesRead, 20 * 3);
+        assert.equal(result.throughput.bodyBytesRead, 20 * 3);
       } finally {
         server.closeAllConnections();
         server.close();
@@ -98,7 +111,8 @@ for (const httpClient of ['sockets', 'undici'] as const) {
       const server = await start();
       const result = await runLoad({ url: server.url, httpClient, connections: 2, requests: 20, method: 'HEAD' });
       assert.equal(result.requests.ok, 20, JSON.stringify(result.errors));
-      assert.equal(result.throughput.bytesRead, 0);
+      assert.equal(result.throughput.bodyBytesRead, 0);
+      assert.equal(result.throughput.bytesRead, server.wireBytes().sent, 'the heads crossed the socket');
       assert.equal(server.connections(), 1 + 2);
     });
 

@@ -82,7 +82,9 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`runLoad again
     const result = await load({ url: server.url, connections: 4, requests: 200 });
     assert.equal(result.requests.ok, 200);
     assert.equal(result.connections.opened, 200);
-    assert.equal(result.throughput.bytesRead, 200 * 5);
+    assert.equal(result.throughput.bodyBytesRead, 200 * 5);
+    // What crossed the socket: the whole response, head and body.
+    assert.equal(result.throughput.bytesRead, 200 * 'HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello'.length);
     assert.equal(result.latency.connect.count, 200);
   });
 
@@ -90,7 +92,8 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`runLoad again
     const server = await start(servers.untilCloseServer('until the end'));
     const result = await load({ url: server.url, connections: 3, requests: 60 });
     assert.equal(result.requests.ok, 60, JSON.stringify(result.errors.detail));
-    assert.equal(result.throughput.bytesRead, 60 * 13);
+    assert.equal(result.throughput.bodyBytesRead, 60 * 13);
+    assert.equal(result.throughput.bytesRead, 60 * 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end'.length);
     assert.equal(result.connections.opened, 60);
   });
 
@@ -98,11 +101,12 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`runLoad again
     const chunked = await start(servers.chunkedServer(10, 1000));
     const a = await load({ url: chunked.url, connections: 4, requests: 100 });
     assert.equal(a.requests.ok, 100);
-    assert.equal(a.throughput.bytesRead, 100 * 10_000);
+    assert.equal(a.throughput.bodyBytesRead, 100 * 10_000);
+    assert.ok(a.throughput.bytesRead > 100 * 10_000, 'heads and chunk framing crossed the socket too');
     const large = await start(servers.largeBodyServer(1_000_000));
     const b = await load({ url: large.url, connections: 2, requests: 20 });
     assert.equal(b.requests.ok, 20);
-    assert.equal(b.throughput.bytesRead, 20_000_000);
+    assert.equal(b.throughput.bodyBytesRead, 20_000_000);
   });
 
   it('opens a new TCP connection per request without keep-alive', async () => {
