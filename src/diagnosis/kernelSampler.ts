@@ -3,9 +3,10 @@
 import { canonicalAddress } from './listenerAddress';
 import { counterDeltas, readLinuxCounters } from './procNetCounters';
 import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
-import { countTimeWait, mostTimeWait, NO_TIME_WAIT, type TimeWaitCount } from './timeWait';
+import { countTimeWait, mostTimeWait, NO_TIME_WAIT } from './timeWait';
+import type { TimeWaitCount } from '../shared/findings';
 import type { ListenerFacts } from './rules/diagnosisFacts';
-import type { KernelSample } from './types';
+import type { KernelSample } from '../shared/findings';
 
 export interface SamplerOptions {
   intervalMs: number;

@@ -2,6 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { runCommand } from './runCommand';
 
+// The rules read values through this; it lives in src/shared because the panel reads the same values.
+export { numericSetting } from '../shared/sysctlValue';
+
 export const LINUX_SETTING_KEYS = [
   'net.core.somaxconn',
   'net.ipv4.tcp_max_syn_backlog',
@@ -56,13 +59,6 @@ export async function readMacSettings(): Promise<SettingsReading> {
     else notes.push(`${key}: ${out.error}`);
   }
   return { settings, notes };
-}
-
-export function numericSetting(settings: Record<string, string>, key: string): number | undefined {
-  const v = settings[key];
-  if (v === undefined) return undefined;
-  const n = Number(v.split(' ')[0]);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** Size of net.ipv4.ip_local_port_range ("32768 60999" -> 28232). */

@@ -9,9 +9,10 @@ import { runLoadShare, type LoadShare } from './loadShare';
 import { httpClientFor } from './connection';
 import { summarize, toDistribution } from './latencyHistogram';
 import { ResultAggregator } from './resultAggregator';
-import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from './result';
+import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from '../shared/result';
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type ShareMessage, type ShareSetup } from './workerMessages';
 import { TOOL_VERSION } from './toolVersion';
+import { echoOptions } from './optionsEcho';
 
 export interface RunHooks {
   signal?: AbortSignal;
@@ -220,22 +221,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
     return {
       schemaVersion: 1,
       tool: { name: 'load-test-localhost', version: TOOL_VERSION },
-      options: {
-        url: options.url.href,
-        method: options.method,
-        connections: options.connections,
-        requests: options.requests,
-        durationMs: options.durationMs,
-        rate: options.rate,
-        keepAlive: options.keepAlive,
-        headers: options.headers,
-        bodyBytes: options.body?.byteLength ?? 0,
-        connectTimeoutMs: options.connectTimeoutMs,
-        responseTimeoutMs: options.responseTimeoutMs,
-        workers: inThread ? 0 : shareCount,
-        http2: options.http2,
-        httpClient,
-      },
+      options: echoOptions(options),
       target: {
         url: options.url.href,
         host: target.host,

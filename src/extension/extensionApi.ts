@@ -1,8 +1,8 @@
 // What activate() returns: a small handle the extension-host tests drive the extension through (the suites are
 // separate bundles, so they cannot reach the extension's module state directly).
 import type { LoadOptions } from '../engine/loadOptions';
-import type { RunResult } from '../engine/result';
-import type { HistoryEntry } from '../protocol';
+import type { RunResult } from '../shared/result';
+import type { HistoryEntry } from '../shared/protocol';
 import type { HintsTestHook } from './hints';
 import type { TestAnswers } from './testAnswers';
 

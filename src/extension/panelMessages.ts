@@ -1,6 +1,6 @@
 // What the results panel's buttons do on the host side.
 import * as vscode from 'vscode';
-import type { WebviewToHost } from '../protocol';
+import type { WebviewToHost } from '../shared/protocol';
 import { openBacklogSource } from './backlogSource';
 import type { RunController } from './runController';
 import type { ResultsPanel } from './resultsPanel';

@@ -2,7 +2,7 @@
 // then a one-line summary (click shows the results), highlighted when the run had problems; after a window reload,
 // the summary of the last run in history.
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import type { RunController } from './runController';
 import { finishedText, finishedTooltip, hasProblems, IDLE_TEXT, runningText } from './statusBarText';
 

@@ -1,10 +1,10 @@
 // The one-way flow of a load test: check the target -> read the kernel before -> run the load while sampling the
 // kernel -> diagnose -> one RunResult with findings. The CLI and the extension both call this.
 import { startDiagnosis, type DiagnosisSession } from '../diagnosis';
-import type { Finding, KernelSample } from '../diagnosis/types';
+import type { Finding, KernelSample } from '../shared/findings';
 import type { LoadOptions } from '../engine/loadOptions';
 import type { ResolvedTarget } from '../engine/loopbackTarget';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import { runLoad, type RunHooks } from '../engine/runLoad';
 
 export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {

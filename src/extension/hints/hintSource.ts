@@ -1,6 +1,6 @@
 // What the hints read from the rest of the extension: the last run and the live kernel settings.
 import * as vscode from 'vscode';
-import type { RunResult } from '../../engine/result';
+import type { RunResult } from '../../shared/result';
 import { readLiveSysctls } from '../../hints/liveSysctls';
 
 export interface HintSource {

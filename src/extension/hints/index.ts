@@ -1,7 +1,7 @@
 // Inline tuning hints: lenses, hovers and quick fixes at listen sites and in sysctl files, and the last run's
 // findings in the Problems view. Everything is off while `loadTest.hints.enabled` is false.
 import * as vscode from 'vscode';
-import type { RunResult } from '../../engine/result';
+import type { RunResult } from '../../shared/result';
 import { setListenBacklog } from './backlogEdit';
 import { BacklogQuickFix } from './backlogQuickFix';
 import { FindingDiagnostics } from './findingDiagnostics';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { runLoad } from '../../../src/engine/runLoad';
 import { UsageError } from '../../../src/engine/loadOptions';
 import { TargetUnreachableError } from '../../../src/engine/loopbackTarget';
-import type { RunResult } from '../../../src/engine/result';
+import type { RunResult } from '../../../src/shared/result';
 import * as servers from '../../support/testServers';
 
 function assertAccounted(result: RunResult): void {

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
-import type { Finding } from '../../../src/diagnosis/types';
-import type { RunResult } from '../../../src/engine/result';
+import type { Finding } from '../../../src/shared/findings';
+import type { RunResult } from '../../../src/shared/result';
 import type { HintsTestHook } from '../../../src/extension/hints';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
