@@ -1,6 +1,6 @@
 // TIME-WAIT sockets towards the target, counted from /proc/net/tcp rows: the client side of them is what uses up
 // ephemeral ports when connections are opened and closed by the client.
-import { TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
+import { TCP_STATE, type ProcTcpRow } from '../system/procNetTcp';
 import type { TimeWaitCount } from '../shared/findings';
 
 export const NO_TIME_WAIT: Readonly<TimeWaitCount> = { total: 0, onPort: 0, clientSide: 0 };

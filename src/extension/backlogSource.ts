@@ -2,7 +2,7 @@
 // editor hints' own detection across the workspace, opened at that line.
 import * as vscode from 'vscode';
 import type { Finding } from '../shared/findings';
-import { scanHintFiles } from './hints/workspaceHintFiles';
+import { scanHintFiles } from './editorHints/workspaceHintFiles';
 
 /** The ports a finding is about; the run's target port when the finding names none. */
 function portsOf(finding: Finding | undefined, targetPort: number | undefined): number[] {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { exportResult, type ExportFormat } from './exportResults';
 import type { LoadTestApi } from './extensionApi';
-import { hintsTestHook, registerHints, SettableHintSource } from './hints';
+import { hintsTestHook, registerHints, SettableHintSource } from './editorHints/index';
 import { KERNEL_SETTINGS_SCHEME, KernelSettingsProvider } from './kernelSettingsDocument';
 import { LoadTestFlow } from './loadTestFlow';
 import { handlePanelMessage } from './panelMessages';

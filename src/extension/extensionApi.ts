@@ -3,7 +3,7 @@
 import type { LoadOptions } from '../engine/loadOptions';
 import type { RunResult } from '../shared/result';
 import type { HistoryEntry } from '../shared/protocol';
-import type { HintsTestHook } from './hints';
+import type { HintsTestHook } from './editorHints/index';
 import type { TestAnswers } from './testAnswers';
 
 export interface LoadTestApi extends HintsTestHook {

@@ -1,6 +1,6 @@
 // The "Load Test Localhost" output channel: what was run, what the kernel reading said, and the text report.
 import * as vscode from 'vscode';
-import { formatFindings } from '../diagnosis';
+import { formatFindings } from '../diagnosis/formatFindings';
 import type { LoadOptions } from '../engine/loadOptions';
 import { formatRunReport } from '../report/textReport';
 import { describeRunOptions } from '../shared/runOptionsText';

@@ -1,4 +1,4 @@
-import { counterSource } from '../procNetCounters';
+import { counterSource } from '../../system/procNetCounters';
 import { sysctlPath } from '../kernelSettings';
 import type { Evidence } from '../../shared/findings';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { test } from 'node:test';
-import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/index';
+import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
 import type { KernelSample } from '../../../src/shared/findings';
 import { runResult } from './runResultFixture';
 

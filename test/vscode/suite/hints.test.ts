@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { Finding } from '../../../src/shared/findings';
 import type { RunResult } from '../../../src/shared/result';
-import type { HintsTestHook } from '../../../src/extension/hints';
+import type { HintsTestHook } from '../../../src/extension/editorHints/index';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 

@@ -9,17 +9,13 @@ import { startKernelSampler, type KernelSampler } from './kernelSampler';
 import { readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
-import { counterDeltas, readLinuxCounters, type CounterReading } from './procNetCounters';
-import { readProcNetTcp } from '../kernelTables/procNetTcp';
+import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
+import { readProcNetTcp } from '../system/procNetTcp';
 import { countTimeWait, mostTimeWait } from './timeWait';
-import { countOpenFiles, readOpenFileLimit } from './processLimits';
+import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitScheduleOf } from '../shared/synRetransmitSchedule';
 import type { Finding, KernelReport, KernelSample } from '../shared/findings';
-
-export type { DiagnosisTarget } from './diagnosisTarget';
-export { formatFindings } from './formatFindings';
-export type { Finding, KernelReport, KernelSample } from '../shared/findings';
 
 export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */

@@ -14,7 +14,7 @@ import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type Sha
 import { TOOL_VERSION } from './toolVersion';
 import { echoOptions } from './optionsEcho';
 
-export interface RunHooks {
+export interface LoadHooks {
   signal?: AbortSignal;
   onProgress?(progress: RunProgress): void;
   /** Called once the target was checked, right before the load starts (the diagnosis starts sampling here). */
@@ -74,7 +74,7 @@ function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
-export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise<RunResult> {
+export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): Promise<RunResult> {
   const options = normalizeLoadOptions(input);
   const target = await resolveTarget(options.url, { allowNonLoopback: options.allowNonLoopback });
   const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
