@@ -1,8 +1,8 @@
 // `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
-import { formatFindings } from '../diagnosis';
+import { formatFindings } from '../diagnosis/formatFindings';
 import { UsageError } from '../engine/loadOptions';
 import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
-import { redactUrl } from '../engine/secrets';
+import { redactUrl } from '../shared/secrets';
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';

@@ -1,6 +1,6 @@
 // Turn whatever undici, the socket or our own HTTP/1.1 framing threw into a cause the user can act on. Errors are counted, never fatal.
-import { stripControlCharacters } from './controlCharacters';
-import type { ErrorCause } from './result';
+import { stripControlCharacters } from '../shared/controlCharacters';
+import type { ErrorCause } from '../shared/result';
 
 const BY_CODE: Record<string, ErrorCause> = {
   ECONNRESET: 'ECONNRESET',

@@ -1,0 +1,89 @@
+// The CLI as a user runs it: a real process against real loopback servers.
+import { strict as assert } from 'node:assert';
+import { describe, it, after, before } from 'node:test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as servers from '../../support/testServers';
+import type { RunResult } from '../../../src/shared/result';
+
+const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
+
+function cli(args: string[], options: { interruptAfterLoadMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // Interrupt once the load runs (the CLI says so), as a person would after watching it for a while.
+      if (options.interruptAfterLoadMs && /Load-testing/.test(stderr)) {
+        setTimeout(() => child.kill('SIGINT'), options.interruptAfterLoadMs);
+        options.interruptAfterLoadMs = undefined;
+      }
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('load-test-localhost CLI', () => {
+  let server: servers.RunningServer;
+  before(async () => {
+    server = await servers.resettingServer(10);
+  });
+  after(() => server.close());
+
+  it('prints a report and writes the whole result as JSON; errors are results (exit 0)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltl-cli-'));
+    const jsonFile = join(dir, 'result.json');
+    const { code, stdout } = await cli([server.url, '-c', '5', '-n', '300', '--no-keepalive', '--json', jsonFile, '--no-color']);
+    assert.equal(code, 0);
+    assert.match(stdout, /Requests\s+started 300\s+ok 270\s+failed 30/);
+    assert.match(stdout, /ECONNRESET/);
+    assert.match(stdout, /Latency/);
+    assert.match(stdout, /Diagnosis/);
+    const result = JSON.parse(readFileSync(jsonFile, 'utf8')) as RunResult;
+    assert.equal(result.requests.started, 300);
+    assert.equal(result.requests.ok, 270);
+    assert.equal(result.requests.failed, 30);
+    assert.equal(result.requests.inFlight, 0);
+    assert.equal(result.errors.byCause.ECONNRESET, 30);
+    assert.ok(result.durationMs > 0);
+    assert.ok(result.latency.total.p99 > 0);
+    assert.ok(Array.isArray(result.findings));
+  });
+
+  it('writes JSON to stdout with --json -', async () => {
+    const { code, stdout, stderr } = await cli([server.url, '-c', '2', '-n', '20', '--json', '-', '--no-diagnosis']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout) as RunResult;
+    assert.equal(result.requests.started, 20);
+    assert.match(stderr, /Requests/);
+  });
+
+  it('keeps every result when interrupted with Ctrl-C', async () => {
+    const { code, stdout } = await cli([server.url, '-c', '4', '-d', '30s', '--no-diagnosis'], { interruptAfterLoadMs: 1000 });
+    assert.equal(code, 0);
+    assert.match(stdout, /cancelled/);
+    const ok = Number(/ok ([\d,]+)/.exec(stdout)![1].replace(/,/g, ''));
+    assert.ok(ok > 0);
+  });
+
+  it('exits 3 with one line when nothing listens', async () => {
+    const gone = await servers.fixedDelayServer(0);
+    await gone.close();
+    const { code, stderr, stdout } = await cli([gone.url]);
+    assert.equal(code, 3);
+    assert.equal(stdout, '');
+    assert.match(stderr.trim(), /^load-test-localhost: Nothing accepts connections at .*connection refused/);
+  });
+
+  it('exits 2 on usage errors and non-loopback targets', async () => {
+    assert.equal((await cli(['-c', '5'])).code, 2);
+    const outside = await cli(['http://192.0.2.10:8080/']);
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /not loopback/);
+  });
+});
