@@ -31,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
   const hintSource = new SettableHintSource();
   const hints = registerHints(context, hintSource);
 
+  controller.onHistoryRebuilt = (runs) => log.warn(`The run history's index was damaged or missing; it was rebuilt from ${runs} run file(s).`);
   const restore = () => restoreLastRun(controller, hintSource, statusBar);
   const restored = restore().catch((err: unknown) => log.warn(`Could not read the run history: ${(err as Error).message}`));
 

@@ -5,11 +5,12 @@ import type { RunController } from './runController';
 import type { RunStatusBar } from './runStatusBar';
 
 export async function restoreLastRun(controller: RunController, hintSource: SettableHintSource, statusBar: RunStatusBar): Promise<void> {
-  const entries = await controller.historyEntries();
-  const newest = entries[0] && (await controller.loadFromHistory(entries[0].runId));
-  if (!newest) return;
+  // The newest run that can still be read: a damaged newest file does not hide the ones before it.
+  const latest = await controller.latestFromHistory();
+  if (!latest) return;
+  const newest = latest.result;
   if (!controller.lastResult()) {
-    controller.restoreLast({ runId: entries[0].runId, result: newest });
+    controller.restoreLast(latest);
     hintSource.setLastResult(newest);
     await vscode.commands.executeCommand('setContext', 'loadTest.hasResult', true);
   }

@@ -154,6 +154,16 @@ export class RunController implements vscode.Disposable {
     return this.history.load(runId);
   }
 
+  /** The newest run in the history whose file can be read. */
+  latestFromHistory(): Promise<{ runId: string; result: RunResult } | undefined> {
+    return this.history.latest();
+  }
+
+  /** Says when the history index was damaged and rebuilt from the run files. */
+  set onHistoryRebuilt(listener: (runs: number) => void) {
+    this.history.onRebuilt = listener;
+  }
+
   historyEntries(): Promise<HistoryEntry[]> {
     return this.history.entries();
   }

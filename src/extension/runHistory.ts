@@ -29,6 +29,8 @@ export function historyEntryFor(runId: string, result: RunResult): HistoryEntry 
 
 export class RunHistory {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Called when the index was damaged or missing and was rebuilt from the run files (how many were readable). */
+  onRebuilt: ((runs: number) => void) | undefined;
 
   constructor(
     private readonly dir: vscode.Uri,
@@ -43,13 +45,11 @@ export class RunHistory {
   add(runId: string, result: RunResult): Promise<HistoryEntry[]> {
     return this.enqueue(async () => {
       await vscode.workspace.fs.createDirectory(this.dir);
-      await vscode.workspace.fs.writeFile(this.fileOf(runId), Buffer.from(JSON.stringify(result)));
+      await this.writeAtomically(this.fileOf(runId), JSON.stringify(result));
       const entries = [historyEntryFor(runId, result), ...(await this.readIndex()).filter((e) => e.runId !== runId)];
       const kept = entries.slice(0, this.limit);
-      for (const dropped of entries.slice(this.limit)) {
-        await vscode.workspace.fs.delete(this.fileOf(dropped.runId)).then(undefined, () => undefined);
-      }
       await this.writeIndex(kept);
+      await this.pruneOrphans(new Set(kept.map((e) => e.runId)));
       return kept;
     });
   }
@@ -57,12 +57,14 @@ export class RunHistory {
   async load(runId: string): Promise<RunResult | undefined> {
     if (!RUN_ID.test(runId)) return undefined;
     try {
-      return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.fileOf(runId))).toString('utf8')) as RunResult;
+      const result = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.fileOf(runId))).toString('utf8')) as RunResult;
+      return typeof result?.startedAt === 'string' && result.requests !== undefined ? result : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** The newest run whose file can still be read (a damaged newest file does not hide the one before it). */
   async latest(): Promise<{ runId: string; result: RunResult } | undefined> {
     for (const entry of await this.entries()) {
       const result = await this.load(entry.runId);
@@ -77,16 +79,64 @@ export class RunHistory {
   }
 
   private async readIndex(): Promise<HistoryEntry[]> {
+    let text: string;
     try {
-      const parsed: unknown = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, INDEX_FILE))).toString('utf8'));
-      return Array.isArray(parsed) ? (parsed as HistoryEntry[]).filter((e) => typeof e?.runId === 'string' && RUN_ID.test(e.runId)) : [];
+      text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, INDEX_FILE))).toString('utf8');
+    } catch {
+      return this.rebuildIndex(); // missing: a crash between a run file and its index, or a first run
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return (parsed as HistoryEntry[]).filter((e) => typeof e?.runId === 'string' && RUN_ID.test(e.runId));
+    } catch {
+      // damaged (cut short by a crash, or edited): the run files still say what ran
+    }
+    return this.rebuildIndex();
+  }
+
+  /** The index again from the run files themselves, newest first; written back when any run was found. */
+  private async rebuildIndex(): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
+    for (const runId of await this.runFiles()) {
+      const result = await this.load(runId);
+      if (result) entries.push(historyEntryFor(runId, result));
+    }
+    entries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const kept = entries.slice(0, this.limit);
+    if (entries.length > 0) {
+      await this.writeIndex(kept);
+      await this.pruneOrphans(new Set(kept.map((e) => e.runId)));
+      this.onRebuilt?.(kept.length);
+    }
+    return kept;
+  }
+
+  private async runFiles(): Promise<string[]> {
+    try {
+      return (await vscode.workspace.fs.readDirectory(this.dir))
+        .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && RUN_ID.test(name.slice(0, -5)))
+        .map(([name]) => name.slice(0, -5));
     } catch {
       return [];
     }
   }
 
+  /** Run files the index no longer lists (dropped past the limit, or left by a crash) are deleted. */
+  private async pruneOrphans(kept: Set<string>): Promise<void> {
+    for (const runId of await this.runFiles()) {
+      if (!kept.has(runId)) await vscode.workspace.fs.delete(this.fileOf(runId)).then(undefined, () => undefined);
+    }
+  }
+
   private async writeIndex(entries: HistoryEntry[]): Promise<void> {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.dir, INDEX_FILE), Buffer.from(JSON.stringify(entries, null, 1)));
+    await this.writeAtomically(vscode.Uri.joinPath(this.dir, INDEX_FILE), JSON.stringify(entries, null, 1));
+  }
+
+  /** A temp file and a rename: a crash leaves the old file or the new one, never half of one. */
+  private async writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+    const temp = uri.with({ path: `${uri.path}.tmp` });
+    await vscode.workspace.fs.writeFile(temp, Buffer.from(text));
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
