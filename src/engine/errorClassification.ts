@@ -1,6 +1,7 @@
 // Turn whatever undici, the socket or our own HTTP/1.1 framing threw into a cause the user can act on. Errors are counted, never fatal.
 import { stripControlCharacters } from '../shared/controlCharacters';
 import type { ErrorCause } from '../shared/result';
+import { answeredWithTls } from './http1ResponseParser';
 
 const BY_CODE: Record<string, ErrorCause> = {
   ECONNRESET: 'ECONNRESET',
@@ -27,6 +28,7 @@ const BY_CODE: Record<string, ErrorCause> = {
 
 export function classifyError(err: unknown): ErrorCause {
   const e = err as { code?: string; name?: string; cause?: unknown; message?: string } | undefined;
+  if (tlsAnswer(err)) return 'tls-error';
   const code = e?.code;
   if (code !== undefined) {
     // The socket's own errno is more telling than undici's wrapper ("other side closed").
@@ -44,8 +46,15 @@ export function classifyError(err: unknown): ErrorCause {
   return 'other';
 }
 
+/** undici's parser keeps the bytes it choked on: a TLS record there means http:// to a TLS server. */
+function tlsAnswer(err: unknown): boolean {
+  const data = (err as { data?: unknown }).data;
+  return typeof data === 'string' && data.length >= 2 && answeredWithTls(data.charCodeAt(0), data.charCodeAt(1));
+}
+
 /** A short, recognisable line for the report: code first, then the message. */
 export function describeError(err: unknown): string {
+  if (tlsAnswer(err)) return 'the server answered with TLS: it expects https://';
   const e = err as { code?: string; message?: string } | undefined;
   // Parser errors may quote the server's bytes: no control character may reach a terminal or a log.
   const message = stripControlCharacters((e?.message ?? String(err)).split('\n')[0], true).slice(0, 200);

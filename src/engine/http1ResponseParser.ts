@@ -177,6 +177,9 @@ export class Http1ResponseParser {
   private checkStatusLinePrefix(buffer: Buffer, start: number, end: number): void {
     const prefix = 'HTTP/';
     const n = Math.min(prefix.length, end - start);
+    if (n >= 2 && answeredWithTls(buffer[start], buffer[start + 1])) {
+      throw new HttpParseError('the server answered with TLS: it expects https://', 'ERR_TLS_ANSWER_TO_PLAIN_HTTP');
+    }
     for (let i = 0; i < n; i++) {
       if (buffer[start + i] !== prefix.charCodeAt(i)) throw new HttpParseError('response does not start with HTTP/', 'HPE_INVALID_CONSTANT');
     }
@@ -334,4 +337,9 @@ function trimmedValue(buffer: Buffer, from: number, to: number): string {
   while (from < to && (buffer[from] === SPACE || buffer[from] === TAB)) from++;
   while (to > from && (buffer[to - 1] === SPACE || buffer[to - 1] === TAB)) to--;
   return buffer.toString('latin1', from, to);
+}
+
+/** A TLS record (alert 0x15 or handshake 0x16, version 3.x) where an HTTP/1.1 status line should be. */
+export function answeredWithTls(first: number, second: number): boolean {
+  return (first === 0x15 || first === 0x16) && second === 0x03;
 }

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { registerResultCommands } from './commands/resultCommands';
 import { registerRunCommands, RunCommands } from './commands/runCommands';
 import { registerHints, SettableHintSource } from './editorHints/index';
-import { createExtensionApi, type LoadTestApi } from './extensionApi';
+import { extensionExports, type LoadTestApi } from './extensionApi';
+import { AnsweredPrompts, userPrompts } from './prompts';
 import { KERNEL_SETTINGS_SCHEME, KernelSettingsProvider } from './kernelSettingsDocument';
 import { restoreLastRun } from './lastRunRestore';
 import { handlePanelMessage } from './panelMessages';
@@ -18,15 +19,18 @@ import { createRunLog } from './runLog';
 import { historySize } from './runSettings';
 import { RunStatusBar } from './runStatusBar';
 
-export function activate(context: vscode.ExtensionContext): LoadTestApi {
+export function activate(context: vscode.ExtensionContext): LoadTestApi | undefined {
+  // Pre-answerable prompts exist only for the extension-host tests; other extensions never get a way past a prompt.
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  const prompts = testing ? new AnsweredPrompts(userPrompts) : userPrompts;
   // Per workspace when a folder is open; a window without one shares the global history.
   const storage = context.storageUri ?? context.globalStorageUri;
   const controller = new RunController(new RunHistory(vscode.Uri.joinPath(storage, 'runs'), historySize()));
   const { log, disposable: logDisposable } = createRunLog(controller);
   const statusBar = new RunStatusBar(controller);
   const panel = new ResultsPanel(context.extensionUri, controller);
-  panel.setMessageHandler((message) => handlePanelMessage(message, controller, panel));
-  const runCommands = new RunCommands(context, controller, log);
+  panel.setMessageHandler((message) => handlePanelMessage(message, controller, panel, prompts));
+  const runCommands = new RunCommands(context, controller, log, prompts);
   const kernelSettings = new KernelSettingsProvider();
   const hintSource = new SettableHintSource();
   const hints = registerHints(context, hintSource);
@@ -55,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     ...registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log }),
   );
 
-  return createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun: restore });
+  return extensionExports(context.extensionMode, { controller, panel, statusBar, hintSource, hints, restoreLastRun: restore, prompts, runCommands });
 }
 
 export function deactivate(): void {}

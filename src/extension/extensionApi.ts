@@ -1,5 +1,7 @@
-// What activate() returns: a small handle the extension-host tests drive the extension through (the suites are
-// separate bundles, so they cannot reach the extension's module state directly).
+// What activate() returns in the extension-host tests, and only there (ExtensionMode.Test): a small handle the
+// tests drive the extension through (the suites are separate bundles, so they cannot reach its module state). In
+// production activate() returns nothing, so no other extension can skip a prompt or plant a result.
+import * as vscode from 'vscode';
 import type { LoadOptions } from '../engine/loadOptions';
 import type { RunResult } from '../shared/result';
 import type { HistoryEntry } from '../shared/protocol';
@@ -7,7 +9,8 @@ import { hintsTestHook, type Hints, type HintsTestHook, type SettableHintSource 
 import type { ResultsPanel } from './resultsPanel';
 import type { RunController } from './runController';
 import type { RunStatusBar } from './runStatusBar';
-import { testAnswers, type TestAnswers } from './testAnswers';
+import { AnsweredPrompts, userPrompts, type Prompts, type TestAnswers } from './prompts';
+import type { RunCommands } from './commands/runCommands';
 
 export interface LoadTestApi extends HintsTestHook {
   /** Runs a load test without any prompt. Rejects with the one-sentence refusal before any load. */
@@ -29,8 +32,14 @@ export interface LoadTestApi extends HintsTestHook {
   history(): Promise<HistoryEntry[]>;
   /** Resolves when the last finished run is in the history on disk. */
   historySaved(): Promise<void>;
-  /** Answers for prompts (profile, "already running", terminal confirmation); `{}` asks the user again. */
+  /** Answers for prompts (profile, "already running", terminal, non-loopback target); `{}` asks the user again. */
   setTestAnswers(answers: TestAnswers): void;
+  /** Runs options through the command's own checks and prompts (settings, non-loopback confirmation). */
+  executeAsCommand(options: LoadOptions): Promise<RunResult | undefined>;
+  /** The folder of the run history (history.json and one file per run). */
+  historyDir(): vscode.Uri;
+  /** The host and load the last non-loopback confirmation named. */
+  lastNonLoopbackQuestion(): { host: string; load: string } | undefined;
 }
 
 export interface ApiParts {
@@ -41,9 +50,17 @@ export interface ApiParts {
   hints: Hints;
   /** What activation runs after a reload to bring the last run back. */
   restoreLastRun(): Promise<void>;
+  prompts: Prompts;
+  runCommands: RunCommands;
 }
 
-export function createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun }: ApiParts): LoadTestApi {
+/** The test handle in ExtensionMode.Test with pre-answerable prompts; nothing otherwise. */
+export function extensionExports(mode: vscode.ExtensionMode, parts: ApiParts): LoadTestApi | undefined {
+  if (mode !== vscode.ExtensionMode.Test || !(parts.prompts instanceof AnsweredPrompts)) return undefined;
+  return createExtensionApi(parts, parts.prompts);
+}
+
+function createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun, runCommands }: ApiParts, prompts: AnsweredPrompts): LoadTestApi {
   return {
     ...hintsTestHook(hintSource, hints),
     runLoadTest: async (options) => (await controller.start(options)).result,
@@ -70,8 +87,10 @@ export function createExtensionApi({ controller, panel, statusBar, hintSource, h
     history: () => controller.historyEntries(),
     historySaved: () => controller.historySaved,
     setTestAnswers: (answers: TestAnswers) => {
-      for (const key of Object.keys(testAnswers) as Array<keyof TestAnswers>) delete testAnswers[key];
-      Object.assign(testAnswers, answers);
+      prompts.answers = { ...answers };
     },
+    executeAsCommand: async (options) => (await runCommands.execute(options))?.result,
+    lastNonLoopbackQuestion: () => prompts.lastNonLoopbackQuestion,
+    historyDir: () => controller.historyDir,
   };
 }

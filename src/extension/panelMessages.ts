@@ -5,9 +5,10 @@ import { openBacklogSource } from './backlogSource';
 import type { RunController } from './runController';
 import type { ResultsPanel } from './resultsPanel';
 import { runInTerminal } from './terminalCommand';
+import type { Prompts } from './prompts';
 import { COMMANDS } from './commandIds';
 
-export async function handlePanelMessage(message: WebviewToHost, controller: RunController, panel: ResultsPanel): Promise<void> {
+export async function handlePanelMessage(message: WebviewToHost, controller: RunController, panel: ResultsPanel, prompts: Prompts): Promise<void> {
   switch (message.type) {
     case 'ready':
       return; // answered by the panel itself
@@ -21,9 +22,13 @@ export async function handlePanelMessage(message: WebviewToHost, controller: Run
       await vscode.env.clipboard.writeText(message.text);
       vscode.window.setStatusBarMessage('$(copy) Copied', 2000);
       return;
-    case 'runInTerminal':
-      await runInTerminal(message.command);
+    case 'runInTerminal': {
+      // Only a command of the current result's own findings runs, and only after the user saw it.
+      const finding = controller.lastResult()?.result.findings.find((f) => f.id === message.findingId);
+      const command = Number.isInteger(message.fixIndex) ? finding?.fixes[message.fixIndex]?.command : undefined;
+      if (command) await runInTerminal(command, prompts);
       return;
+    }
     case 'openBacklogSource': {
       const result = controller.lastResult()?.result;
       await openBacklogSource(result?.findings.find((f) => f.id === message.findingId), result?.target.port);

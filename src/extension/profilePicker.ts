@@ -12,7 +12,7 @@ import {
 } from './customProfileInput';
 import { describeProfile, PRESET_PROFILES, sameLoad, storedProfile, type LoadProfile } from './loadProfiles';
 import { defaultCustomProfile } from './runSettings';
-import { testAnswers } from './testAnswers';
+import type { Prompts } from './prompts';
 
 export const LAST_PROFILE_KEY = 'loadTest.lastProfile';
 
@@ -22,8 +22,8 @@ export function lastProfile(context: vscode.ExtensionContext): LoadProfile | und
   return storedProfile(context.workspaceState.get(LAST_PROFILE_KEY));
 }
 
-export async function pickProfile(context: vscode.ExtensionContext, targetUrl: string): Promise<LoadProfile | undefined> {
-  const chosen = testAnswers.profile ?? (await askForProfile(context, targetUrl));
+export async function pickProfile(context: vscode.ExtensionContext, targetUrl: string, prompts: Prompts): Promise<LoadProfile | undefined> {
+  const chosen = prompts.presetProfile() ?? (await askForProfile(context, targetUrl));
   if (chosen) await context.workspaceState.update(LAST_PROFILE_KEY, chosen);
   return chosen;
 }

@@ -154,6 +154,11 @@ export class RunController implements vscode.Disposable {
     return this.history.load(runId);
   }
 
+  /** Where the history's files are. */
+  get historyDir(): vscode.Uri {
+    return this.history.dir;
+  }
+
   /** The newest run in the history whose file can be read. */
   latestFromHistory(): Promise<{ runId: string; result: RunResult } | undefined> {
     return this.history.latest();

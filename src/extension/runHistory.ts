@@ -33,7 +33,7 @@ export class RunHistory {
   onRebuilt: ((runs: number) => void) | undefined;
 
   constructor(
-    private readonly dir: vscode.Uri,
+    readonly dir: vscode.Uri,
     private readonly limit = 20,
   ) {}
 

@@ -12,7 +12,9 @@ export function readRunSettings(): RunSettings {
   return {
     connectTimeoutMs: c.get<number>('connectTimeoutMs', 10_000),
     responseTimeoutMs: c.get<number>('responseTimeoutMs', 30_000),
-    allowNonLoopback: c.get<boolean>('allowNonLoopback', false),
+    // The user's own settings only: a repository's .vscode/settings.json must never aim the tool at another host
+    // (the manifest scopes it `application` too; reading only the user value holds even if that changes).
+    allowNonLoopback: c.inspect<boolean>('allowNonLoopback')?.globalValue === true,
     insecure: c.get<boolean>('acceptSelfSignedCertificates', true),
   };
 }

@@ -40,7 +40,11 @@ export type WebviewToHost =
   | { type: 'stop' }
   | { type: 'runAgain' }
   | { type: 'copyText'; text: string }
-  | { type: 'runInTerminal'; command: string }
+  /**
+   * A fix's command, named by its finding and its place among the finding's fixes: the host looks the command up in
+   * the current result, so nothing the page sends is ever run as text.
+   */
+  | { type: 'runInTerminal'; findingId: string; fixIndex: number }
   | { type: 'openBacklogSource'; findingId: string }
   | { type: 'export'; format: 'json' | 'csv' | 'html' }
   | { type: 'compareWith'; runId?: string };

@@ -58,7 +58,7 @@ export class FindingsView {
     );
     if (finding.evidence.length) details.append(this.renderEvidence(finding));
     if (finding.fixes.length) {
-      details.append(el('h4', { className: 'fixes-heading', text: finding.fixes.length === 1 ? 'Fix' : 'Fixes' }), ...finding.fixes.map((fix) => this.renderFix(fix)));
+      details.append(el('h4', { className: 'fixes-heading', text: finding.fixes.length === 1 ? 'Fix' : 'Fixes' }), ...finding.fixes.map((fix, index) => this.renderFix(fix, finding.id, index)));
     }
     if (this.actions.connected && finding.subjects?.some((s) => s.kind === 'listen-backlog')) {
       details.append(
@@ -81,7 +81,7 @@ export class FindingsView {
     );
   }
 
-  private renderFix(fix: Fix): HTMLElement {
+  private renderFix(fix: Fix, findingId: string, fixIndex: number): HTMLElement {
     const box = el('div', { className: `fix fix-${fix.kind}` }, el('div', { className: 'fix-title', text: fix.title }));
     if (fix.detail) box.append(el('p', { className: 'fix-detail', text: fix.detail }));
     if (fix.command) {
@@ -92,7 +92,7 @@ export class FindingsView {
           'div',
           { className: 'fix-actions' },
           button('Copy', () => this.actions.copy(command)),
-          this.actions.connected ? button('Run in terminal', () => this.actions.post({ type: 'runInTerminal', command })) : undefined,
+          this.actions.connected ? button('Run in terminal', () => this.actions.post({ type: 'runInTerminal', findingId, fixIndex })) : undefined,
         ),
       );
     }

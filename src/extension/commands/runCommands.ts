@@ -9,7 +9,9 @@ import { showRunError } from '../runErrors';
 import { logRequest } from '../runLog';
 import { readRunSettings } from '../runSettings';
 import { pickTarget } from '../targetPicker';
-import { testAnswers } from '../testAnswers';
+import type { Prompts } from '../prompts';
+import { isLoopbackHost } from '../../discovery/loopbackHost';
+import { redactHeaders, REDACTED } from '../../shared/secrets';
 import { COMMANDS } from '../commandIds';
 
 const LAST_OPTIONS_KEY = 'loadTest.lastRunOptions';
@@ -19,6 +21,7 @@ export class RunCommands {
     private readonly context: vscode.ExtensionContext,
     private readonly controller: RunController,
     private readonly log: vscode.LogOutputChannel,
+    private readonly prompts: Prompts,
   ) {}
 
   /** "Load test localhost": pick the target (quick pick when there is a choice) and the profile, then run. */
@@ -26,14 +29,14 @@ export class RunCommands {
     if (!(await this.readyToStart())) return undefined;
     const target = await pickTarget(this.context, options);
     if (!target) return undefined;
-    const profile = await pickProfile(this.context, target.url);
+    const profile = await pickProfile(this.context, target.url, this.prompts);
     if (!profile) return undefined;
     return this.execute(loadOptionsFor(target.url, profile, readRunSettings()));
   }
 
   /** The last test again (same URL and load, current settings); the whole flow when there was none. */
   async runAgain(): Promise<FinishedRun | undefined> {
-    const last = this.controller.lastRunOptions ?? this.context.workspaceState.get<LoadOptions>(LAST_OPTIONS_KEY);
+    const last = this.controller.lastRunOptions ?? withoutRedactedHeaders(this.context.workspaceState.get<LoadOptions>(LAST_OPTIONS_KEY));
     if (!last?.url) return this.run();
     if (!(await this.readyToStart())) return undefined;
     const settings = readRunSettings();
@@ -42,8 +45,10 @@ export class RunCommands {
 
   /** Runs options as given (the API for tests uses this too). Errors are shown, not thrown. */
   async execute(options: LoadOptions): Promise<FinishedRun | undefined> {
+    if (!(await this.confirmTarget(options))) return undefined;
     logRequest(this.log, options);
-    await this.context.workspaceState.update(LAST_OPTIONS_KEY, options);
+    // Credentials are sent, never stored: workspace state keeps a placeholder.
+    await this.context.workspaceState.update(LAST_OPTIONS_KEY, { ...options, headers: redactHeaders(options.headers) });
     try {
       const finished = await this.controller.start(options);
       const { result } = finished;
@@ -61,20 +66,48 @@ export class RunCommands {
     }
   }
 
+  /**
+   * A host outside this machine is loaded only when the user's own settings allow it (never a workspace's) and the
+   * user says yes to this run, knowing the host and the load.
+   */
+  private async confirmTarget(options: LoadOptions): Promise<boolean> {
+    if (!options.allowNonLoopback) return true;
+    let host: string;
+    try {
+      host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(options.url) ? options.url : `http://${options.url}`).hostname;
+    } catch {
+      return true; // the engine refuses it with one sentence
+    }
+    if (isLoopbackHost(host)) return true;
+    const load = describeLoad(options);
+    if (await this.prompts.confirmNonLoopbackTarget(host, load)) return true;
+    this.log.info(`Not started: the load test of ${host} was not confirmed.`);
+    return false;
+  }
+
   /** True when nothing runs, or the user chose to stop the current run (it is then stopped and finished). */
   private async readyToStart(): Promise<boolean> {
     if (!this.controller.running) return true;
-    const STOP = 'Stop It and Start a New One';
-    const answer =
-      testAnswers.whenRunning ??
-      ((await vscode.window.showWarningMessage('A load test is already running.', { modal: true, detail: 'Only one load test runs at a time.' }, STOP)) === STOP
-        ? 'stop'
-        : 'cancel');
-    if (answer !== 'stop') return false;
+    if (!(await this.prompts.stopRunningRun())) return false;
     this.controller.stop();
     await this.controller.whenIdle();
     return true;
   }
+}
+
+/** "1,000 requests over 50 connections", "requests for 20 s over 10 connections", "200 req/s for 20 s". */
+function describeLoad(o: LoadOptions): string {
+  const connections = `${o.connections ?? 10} connection${o.connections === 1 ? '' : 's'}`;
+  const seconds = o.durationMs !== undefined ? `${Math.round(o.durationMs / 100) / 10} s` : undefined;
+  if (o.rate) return `${o.rate} requests per second${seconds ? ` for ${seconds}` : ''}${o.requests ? ` (at most ${o.requests.toLocaleString('en-US')})` : ''} over up to ${connections}`;
+  if (o.requests) return `${o.requests.toLocaleString('en-US')} requests over ${connections}${seconds ? ` (at most ${seconds})` : ''}`;
+  return `as many requests as it answers for ${seconds ?? '10 s'} over ${connections}`;
+}
+
+/** A stored run's credentials were never kept: send none rather than the placeholder. */
+function withoutRedactedHeaders(options: LoadOptions | undefined): LoadOptions | undefined {
+  if (!options?.headers) return options;
+  return { ...options, headers: Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== REDACTED)) };
 }
 
 export function registerRunCommands(commands: RunCommands, controller: RunController): vscode.Disposable[] {

@@ -13,7 +13,9 @@ import type { LoadTestApi } from '../../../src/extension/extensionApi';
 import { PRESET_PROFILES, type LoadProfile } from '../../../src/extension/loadProfiles';
 import { openBacklogSource } from '../../../src/extension/backlogSource';
 import { runInTerminal } from '../../../src/extension/terminalCommand';
-import { testAnswers } from '../../../src/extension/testAnswers';
+import { AnsweredPrompts, userPrompts } from '../../../src/extension/prompts';
+import { extensionExports, type ApiParts } from '../../../src/extension/extensionApi';
+import { readRunSettings } from '../../../src/extension/runSettings';
 import type { Finding } from '../../../src/shared/findings';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
@@ -243,17 +245,76 @@ describe('extension: load test experience', function () {
   });
 
   it('"Run in terminal" runs the confirmed command in the "Load Test" terminal, and nothing when declined', async () => {
-    testAnswers.confirmTerminal = false;
-    assert.equal(await runInTerminal('echo declined'), false);
-    testAnswers.confirmTerminal = true;
+    const prompts = new AnsweredPrompts(userPrompts);
+    prompts.answers.confirmTerminal = false;
+    assert.equal(await runInTerminal('echo declined', prompts), false);
+    prompts.answers.confirmTerminal = true;
+    assert.equal(await runInTerminal('echo load-test-terminal', prompts), true);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'Load Test');
+    assert.ok(terminal, 'a terminal named "Load Test"');
+    terminal.dispose();
+  });
+
+  it('workspace settings cannot enable non-loopback targets; the user setting asks first, naming the host and the load', async () => {
+    const settingsFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');
+    const before = await vscode.workspace.fs.readFile(settingsFile).then((b) => b, () => undefined);
+    // What a hostile repository ships.
+    await vscode.workspace.fs.writeFile(settingsFile, Buffer.from(JSON.stringify({ 'loadTest.url': 'http://192.0.2.10:8080/', 'loadTest.allowNonLoopback': true })));
     try {
-      assert.equal(await runInTerminal('echo load-test-terminal'), true);
-      const terminal = vscode.window.terminals.find((t) => t.name === 'Load Test');
-      assert.ok(terminal, 'a terminal named "Load Test"');
-      terminal.dispose();
+      // VS Code read the file (its loadTest.url is there), and its allowNonLoopback is still ignored.
+      await until(() => vscode.workspace.getConfiguration('loadTest').inspect<string>('url')?.workspaceValue === 'http://192.0.2.10:8080/', 'the workspace settings to be read');
+      assert.equal(readRunSettings().allowNonLoopback, false, 'a workspace value must not allow other hosts');
+      const refused = await api.executeAsCommand({ url: 'http://192.0.2.10:8080/', connections: 1, requests: 5, ...readRunSettings() });
+      assert.equal(refused, undefined, 'no run against 192.0.2.10');
+      assert.equal(api.lastNonLoopbackQuestion(), undefined, 'not even a question: the engine refused it as not loopback');
+
+      // The user's own setting: each run asks, naming the host and the load; "no" starts nothing.
+      await vscode.workspace.getConfiguration('loadTest').update('allowNonLoopback', true, vscode.ConfigurationTarget.Global);
+      try {
+        assert.equal(readRunSettings().allowNonLoopback, true);
+        api.setTestAnswers({ confirmNonLoopback: false });
+        const declined = await api.executeAsCommand({ url: 'http://192.0.2.10:8080/', connections: 4, requests: 50, ...readRunSettings() });
+        assert.equal(declined, undefined);
+        assert.deepEqual(api.lastNonLoopbackQuestion(), { host: '192.0.2.10', load: '50 requests over 4 connections' });
+      } finally {
+        await vscode.workspace.getConfiguration('loadTest').update('allowNonLoopback', undefined, vscode.ConfigurationTarget.Global);
+      }
     } finally {
-      delete testAnswers.confirmTerminal;
+      if (before) await vscode.workspace.fs.writeFile(settingsFile, before);
+      else await vscode.workspace.fs.delete(settingsFile);
     }
+  });
+
+  it('rebuilds a damaged history index from the run files and prunes orphans', async () => {
+    api.setTestAnswers({ profile: quickProfile });
+    await api.runLoadTest({ url, connections: 1, requests: 5 });
+    await api.historySaved();
+    await api.runLoadTest({ url, connections: 1, requests: 6 });
+    await api.historySaved();
+    const dir = api.historyDir();
+    const index = vscode.Uri.joinPath(dir, 'history.json');
+    const whole = Buffer.from(await vscode.workspace.fs.readFile(index)).toString('utf8');
+    const runs = (JSON.parse(whole) as Array<{ runId: string }>).map((e) => e.runId);
+    assert.ok(runs.length >= 2);
+    // A crash cut the index in half, and left a run file no index lists.
+    await vscode.workspace.fs.writeFile(index, Buffer.from(whole.slice(0, Math.floor(whole.length / 2))));
+    const orphan = vscode.Uri.joinPath(dir, 'run-orphan-left-by-a-crash.json');
+    await vscode.workspace.fs.writeFile(orphan, Buffer.from('{"cut'));
+    const rebuilt = await api.history();
+    assert.deepEqual(rebuilt.map((e) => e.runId), runs, 'every readable run, newest first');
+    assert.deepEqual((JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(index)).toString('utf8')) as Array<{ runId: string }>).map((e) => e.runId), runs);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(orphan)), 'the unreadable orphan was pruned');
+    const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
+    assert.ok(!names.some((n) => n.endsWith('.tmp')), `no temp files left: ${names.join(', ')}`);
+  });
+
+  it('hands test hooks out only in ExtensionMode.Test, and only with pre-answerable prompts', () => {
+    const parts = { prompts: new AnsweredPrompts(userPrompts) } as unknown as ApiParts;
+    assert.equal(extensionExports(vscode.ExtensionMode.Production, parts), undefined);
+    assert.equal(extensionExports(vscode.ExtensionMode.Development, parts), undefined);
+    assert.equal(extensionExports(vscode.ExtensionMode.Test, { prompts: userPrompts } as unknown as ApiParts), undefined);
+    const setting = (manifest as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } }).contributes.configuration.properties['loadTest.allowNonLoopback'];
+    assert.equal(setting.scope, 'application', 'a workspace cannot override it');
   });
 
   it('offers the presets in the documented words', () => {
