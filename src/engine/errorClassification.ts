@@ -2,6 +2,7 @@
 import { stripControlCharacters } from '../shared/controlCharacters';
 import type { ErrorCause } from '../shared/result';
 import { answeredWithTls } from './http1ResponseParser';
+import { TLS_ANSWER } from './tlsBehindHttp';
 
 const BY_CODE: Record<string, ErrorCause> = {
   ECONNRESET: 'ECONNRESET',
@@ -54,7 +55,7 @@ function tlsAnswer(err: unknown): boolean {
 
 /** A short, recognisable line for the report: code first, then the message. */
 export function describeError(err: unknown): string {
-  if (tlsAnswer(err)) return 'the server answered with TLS: it expects https://';
+  if (tlsAnswer(err)) return TLS_ANSWER;
   const e = err as { code?: string; message?: string } | undefined;
   // Parser errors may quote the server's bytes: no control character may reach a terminal or a log.
   const message = stripControlCharacters((e?.message ?? String(err)).split('\n')[0], true).slice(0, 200);

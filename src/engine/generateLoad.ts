@@ -13,6 +13,7 @@ import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from 
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type ShareMessage, type ShareSetup } from './workerMessages';
 import { TOOL_VERSION } from './toolVersion';
 import { echoOptions } from './optionsEcho';
+import { relabelTlsBehindHttp } from './tlsBehindHttp';
 
 export interface LoadHooks {
   signal?: AbortSignal;
@@ -195,7 +196,9 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
     const budgetUsed = options.requests !== undefined && aggregator.whole.started >= options.requests;
     stopReason = budgetUsed ? 'request-count' : 'duration';
   }
-  return buildResult();
+  const result = buildResult();
+  await relabelTlsBehindHttp(result, target.connectAddress, target.port);
+  return result;
 
   function buildResult(): RunResult {
     const w = aggregator.whole;
