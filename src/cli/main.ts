@@ -26,7 +26,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     command = parseCliArguments(argv, { noColor: 'NO_COLOR' in process.env, isTty: Boolean(process.stdout.isTTY) });
   } catch (err) {
-    stderr.write(`load-test-localhost: ${(err as Error).message}\nTry --help.\n`);
+    stderr.write(`load-test-localhost: ${(err as Error).message} (see --help)\n`);
     return EXIT_USAGE;
   }
   if (command.kind === 'help') {

@@ -26,8 +26,10 @@ export function isLoopbackAddress(address: string): boolean {
   if (family === 6) {
     const lower = address.toLowerCase();
     if (lower === '::1' || lower === '0:0:0:0:0:0:0:1') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    return mapped !== null && mapped[1].startsWith('127.');
+    // IPv4-mapped loopback, dotted or as the URL parser prints it (::ffff:7f00:1 is 127.0.0.1).
+    const mapped = /^(?:0:0:0:0:0:|::)ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+    if (mapped !== null) return mapped[1].startsWith('127.');
+    return /^(?:0:0:0:0:0:|::)ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(lower);
   }
   return false;
 }

@@ -6,7 +6,7 @@ import { errorCount } from './runSymptoms';
 
 export const OPEN_FILE_LIMIT = 'open-file-limit';
 
-function finding(facts: DiagnosisFacts, severity: Finding['severity'], title: string, emfile: number): Finding {
+function finding(facts: DiagnosisFacts, severity: Finding['severity'], title: string, emfile: number, maxOpen?: number): Finding {
   const soft = facts.openFileLimit?.soft;
   const hard = facts.openFileLimit?.hard;
   const suggested = Math.max(65535, facts.target.connections * 2);
@@ -25,6 +25,7 @@ function finding(facts: DiagnosisFacts, severity: Finding['severity'], title: st
       ...(facts.openFilesBefore !== undefined ? [{ label: 'Descriptors open before the run', value: facts.openFilesBefore, source: '/proc/self/fd' }] : []),
       { label: 'Concurrent connections of the run', value: facts.target.connections, source: 'run options' },
       ...(emfile > 0 ? [{ label: 'EMFILE errors', value: emfile, source: 'run errors' }] : []),
+      ...(maxOpen !== undefined ? [{ label: 'Connections the limit allowed open at once', value: maxOpen, source: 'run (most open in a 250 ms tick)' }] : []),
     ],
     fixes: [
       {
@@ -57,5 +58,7 @@ export const openFileLimitPreflight: PreflightRule = (facts) =>
 export const openFileLimitAfterRun: RunRule = (facts, result) => {
   const emfile = errorCount(result, 'EMFILE');
   if (emfile < 1) return undefined;
-  return finding(facts, 'error', `${emfile} connect${emfile === 1 ? '' : 's'} failed: too many open files (EMFILE)`, emfile);
+  const maxOpen = result.connections.maxOpen;
+  const allowed = maxOpen !== undefined ? `: the open-file limit allowed ${maxOpen} of ${facts.target.connections} connections` : '';
+  return finding(facts, 'error', `${emfile} connect${emfile === 1 ? '' : 's'} failed: too many open files (EMFILE)${allowed}`, emfile, maxOpen);
 };
