@@ -100,7 +100,8 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
     path: `${options.url.pathname}${options.url.search}`,
     method: options.method,
     headers: { host: hostHeader, 'user-agent': `load-test-localhost/${TOOL_VERSION}`, ...options.headers },
-    body: options.body ? new Uint8Array(options.body) : undefined,
+    // A view, not a copy: a body file's shared memory reaches every load thread as that one copy.
+    body: options.body ? new Uint8Array(options.body.buffer, options.body.byteOffset, options.body.byteLength) : undefined,
     keepAlive: options.keepAlive,
     httpClient,
     http2: options.http2,

@@ -1,11 +1,16 @@
 // The request of a run, encoded once as the exact bytes every load connection writes (HTTP/1.1 over plain TCP).
 import type { ShareSetup } from './workerMessages';
 
+/** Above this a body is written from the run's one shared copy instead of being copied behind the head. */
+const COPIED_BODY_MAX = 64 * 1024;
+
 /**
- * Head and body in one buffer, so each request is a single write (and a single segment when it fits). The caller's
- * headers win over the ones added here; `connection: close` asks for a new connection per request (ab without -k).
+ * Head and a small body in one buffer, so each request is a single write (and a single segment when it fits); a
+ * large body stays the one shared copy of the run (a 100 MB body file used to be held four times), written right
+ * after the head. The caller's headers win over the ones added here; `connection: close` asks for a new connection
+ * per request (ab without -k).
  */
-export function encodeHttp1Request(setup: Pick<ShareSetup, 'method' | 'path' | 'headers' | 'body' | 'keepAlive'>): Buffer {
+export function encodeHttp1Request(setup: Pick<ShareSetup, 'method' | 'path' | 'headers' | 'body' | 'keepAlive'>): Buffer[] {
   const headers = new Map(Object.entries(setup.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const body = setup.body ? Buffer.from(setup.body.buffer, setup.body.byteOffset, setup.body.byteLength) : undefined;
   // A body always has a length; so does a POST or PUT without one, or some servers wait for it.
@@ -18,5 +23,6 @@ export function encodeHttp1Request(setup: Pick<ShareSetup, 'method' | 'path' | '
   for (const [name, value] of headers) head += `${name}: ${value}\r\n`;
   head += '\r\n';
   const headBytes = Buffer.from(head, 'latin1');
-  return body ? Buffer.concat([headBytes, body]) : headBytes;
+  if (!body) return [headBytes];
+  return body.byteLength <= COPIED_BODY_MAX ? [Buffer.concat([headBytes, body])] : [headBytes, body];
 }

@@ -1,5 +1,5 @@
 // What a caller may ask of the engine, and the checks that turn bad input into one clear sentence.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { HttpClientKind } from '../shared/result';
 
@@ -34,6 +34,27 @@ export interface LoadOptions {
   httpClient?: HttpClientKind;
   /** How often the engine reports progress (ms). */
   progressIntervalMs?: number;
+}
+
+/**
+ * A body file is read once into shared memory: every load thread then sees that one copy (a Uint8Array on a
+ * SharedArrayBuffer crosses postMessage without being copied).
+ */
+function readIntoSharedMemory(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A problem with what the user asked for: the CLI prints the message and exits non-zero. */
@@ -126,7 +147,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
   if (input.body !== undefined) body = Buffer.from(input.body);
   if (input.bodyFile !== undefined) {
     try {
-      body = readFileSync(input.bodyFile);
+      body = readIntoSharedMemory(input.bodyFile);
     } catch (err) {
       throw new UsageError(`Cannot read the body file ${input.bodyFile}: ${(err as Error).message}`);
     }

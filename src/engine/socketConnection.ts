@@ -11,7 +11,9 @@ import { MeasuredConnection } from './measuredConnection';
 import type { ShareSetup } from './workerMessages';
 
 interface SharedSetup {
-  request: Buffer;
+  /** The request's bytes: one buffer, or the head and a large body (see encodeHttp1Request). */
+  request: Buffer[];
+  requestLength: number;
   /** False: a new connection per request, whatever the server answers to `Connection: close`. */
   keepAlive: boolean;
   bodyLength: number;
@@ -74,8 +76,10 @@ function onSocketDrain(this: OwnedSocket): void {
 
 export class SocketConnection extends MeasuredConnection implements ResponseEvents {
   static factory(setup: ShareSetup, ctx: ConnectionContext): () => LoadConnection {
+    const request = encodeHttp1Request(setup);
     const shared: SharedSetup = {
-      request: encodeHttp1Request(setup),
+      request,
+      requestLength: request.reduce((sum, part) => sum + part.length, 0),
       keepAlive: setup.keepAlive,
       bodyLength: setup.body?.byteLength ?? 0,
       expectBody: setup.method !== 'HEAD',
@@ -171,7 +175,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
     // No TCP keep-alive probes: every socket is busy for the whole run. Nagle only delays the tail of a write
     // while earlier segments are unacknowledged, so only a request larger than a segment turns it off (one
     // setsockopt less per connect for the rest). Kept across reconnects.
-    if (this.shared.request.length > SMALLEST_COMMON_MSS) socket.setNoDelay(true);
+    if (this.shared.requestLength > SMALLEST_COMMON_MSS) socket.setNoDelay(true);
     socket.on('connect', onSocketConnect);
     socket.on('end', onSocketEnd);
     socket.on('error', onSocketError);
@@ -190,7 +194,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
     if (!socket) return;
     if (this.writing) {
       // Part of a large request may have left; the rest is still in Node's buffer.
-      if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += Math.max(0, this.shared.request.length - socket.writableLength);
+      if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += Math.max(0, this.shared.requestLength - socket.writableLength);
       this.writing = false;
       socket.off('drain', onSocketDrain);
     }
@@ -213,11 +217,21 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
 
   private write(): void {
     this.state = 'send';
-    const flushed = this.socket!.write(this.shared.request);
+    const socket = this.socket!;
+    let flushed: boolean;
+    if (this.shared.request.length === 1) {
+      flushed = socket.write(this.shared.request[0]);
+    } else {
+      // Head and large body leave together (one writev), without copying the body.
+      socket.cork();
+      socket.write(this.shared.request[0]);
+      flushed = socket.write(this.shared.request[1]);
+      socket.uncork();
+    }
     // A request larger than the socket buffer (a big body) is still being sent until 'drain'; its bytes count as
     // they leave (here, at 'drain', or what had left when it failed).
     if (flushed) {
-      this.ctx.recorder.bytesWritten += this.shared.request.length;
+      this.ctx.recorder.bytesWritten += this.shared.requestLength;
       this.state = 'wait-headers';
     } else {
       this.writing = true;
@@ -235,7 +249,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   onDrained(): void {
     if (!this.writing) return;
     this.writing = false;
-    if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += this.shared.request.length;
+    if (!this.ctx.stopped) this.ctx.recorder.bytesWritten += this.shared.requestLength;
     if (this.state === 'send') this.state = 'wait-headers';
   }
 

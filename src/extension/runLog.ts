@@ -5,6 +5,8 @@ import type { LoadOptions } from '../engine/loadOptions';
 import { formatRunReport } from '../report/textReport';
 import { describeRunOptions } from '../shared/runOptionsText';
 import type { RunController } from './runController';
+import { stripControlCharacters } from '../shared/controlCharacters';
+import { redactHeaders, redactUrl } from '../shared/secrets';
 
 export function createRunLog(controller: RunController): { log: vscode.LogOutputChannel; disposable: vscode.Disposable } {
   const log = vscode.window.createOutputChannel('Load Test Localhost', { log: true });
@@ -33,5 +35,7 @@ export function createRunLog(controller: RunController): { log: vscode.LogOutput
 /** Logged before the run starts, so a refused run still shows what was asked. */
 export function logRequest(log: vscode.LogOutputChannel, options: LoadOptions): void {
   const { body, ...rest } = options;
-  log.info(`Requested: ${JSON.stringify({ ...rest, body: body === undefined ? undefined : `${Buffer.byteLength(body)} bytes` })}`);
+  // Credentials in headers or the URL are sent, never logged; a typed URL cannot drive anything with control bytes.
+  const shown = { ...rest, url: redactUrl(rest.url), headers: rest.headers && redactHeaders(rest.headers), body: body === undefined ? undefined : `${Buffer.byteLength(body)} bytes` };
+  log.info(stripControlCharacters(`Requested: ${JSON.stringify(shown)}`, true));
 }
