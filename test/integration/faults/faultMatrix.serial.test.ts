@@ -223,10 +223,10 @@ for (const httpClient of ['sockets', 'undici'] as const) {
       const result = await load(
         { url: `http://127.0.0.1:${port}/`, connections: 4, durationMs: 2500, keepAlive: false },
         2500,
-        { onProgress: (p) => p.requests.ok > 5 && p.elapsedMs < 1000 && kill() },
+        { onProgress: (p) => p.requests.ok > 0 && kill() },
       );
       assert.ok(killed, 'the server was killed during the run');
-      assert.ok(result.requests.ok > 5);
+      assert.ok(result.requests.ok > 0);
       assert.ok(result.errors.byCause.ECONNREFUSED! > 0, JSON.stringify(result.errors.detail));
       assert.equal(result.errors.byPhase.connect, result.errors.byCause.ECONNREFUSED);
     });
