@@ -33,7 +33,12 @@ describe('results panel webview', () => {
     assert.deepEqual(posted, [
       { type: 'stop' },
       { type: 'copyText', text: 'sudo sysctl -w net.core.somaxconn=4096' },
-      { type: 'runInTerminal', command: 'sudo sysctl -w net.core.somaxconn=4096' },
+      // The fix by its finding and place: the host looks the command up in its own result.
+      {
+        type: 'runInTerminal',
+        findingId: 'accept-queue-overflow',
+        fixIndex: run.result.findings.find((f) => f.id === 'accept-queue-overflow')!.fixes.findIndex((f) => f.command === 'sudo sysctl -w net.core.somaxconn=4096'),
+      },
       { type: 'openBacklogSource', findingId: 'accept-queue-overflow' },
       { type: 'export', format: 'csv' },
       { type: 'runAgain' },
