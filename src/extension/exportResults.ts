@@ -1,16 +1,31 @@
 // "Export results...": the result as JSON (the CLI's --json), CSV (the time series) or a self-contained HTML report.
+// Exports go where the user last saved one (remembered), else to ~/Downloads: never into the workspace unasked,
+// where they would clutter the Explorer and source control. An HTML report opens in the browser, not as source.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunResult } from '../engine/result';
+import type { ExportFormat } from '../protocol';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
 
-export type ExportFormat = 'json' | 'csv' | 'html';
+export type { ExportFormat } from '../protocol';
+
+/** globalState key: the folder of the last export, offered again next time. */
+export const EXPORT_FOLDER_KEY = 'loadTest.exportFolder';
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   json: { 'JSON result': ['json'] },
   csv: { 'CSV time series': ['csv'] },
   html: { 'HTML report': ['html'] },
 };
+
+export interface ExportPlace {
+  extensionUri: vscode.Uri;
+  /** Where the chosen folder is remembered (the extension's globalState). */
+  memory: vscode.Memento;
+}
 
 export async function renderExport(result: RunResult, format: ExportFormat, extensionUri: vscode.Uri): Promise<string> {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
@@ -27,6 +42,22 @@ export function exportFileName(result: RunResult, format: ExportFormat): string 
   return `load-test-${where}-${when}.${format}`;
 }
 
+/** The folder the save dialog starts in: the last one used if it still exists, else ~/Downloads, else home. */
+export function defaultExportFolder(remembered: string | undefined, home = os.homedir()): string {
+  for (const candidate of [remembered, path.join(home, 'Downloads')]) {
+    if (candidate && isDirectory(candidate)) return candidate;
+  }
+  return home;
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function askFormat(): Promise<ExportFormat | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
@@ -40,21 +71,34 @@ async function askFormat(): Promise<ExportFormat | undefined> {
 }
 
 /** Writes the export; asks for the format and the file when not given. Returns the file written. */
-export async function exportResult(
-  result: RunResult,
-  extensionUri: vscode.Uri,
-  format?: ExportFormat,
-  target?: vscode.Uri,
-): Promise<vscode.Uri | undefined> {
+export async function exportResult(result: RunResult, place: ExportPlace, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   format ??= await askFormat();
   if (!format) return undefined;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = defaultExportFolder(place.memory.get<string>(EXPORT_FOLDER_KEY));
   target ??= await vscode.window.showSaveDialog({
     title: 'Export load test results',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(result, format)) : undefined,
+    defaultUri: vscode.Uri.file(path.join(folder, exportFileName(result, format))),
     filters: FILTERS[format],
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(await renderExport(result, format, extensionUri), 'utf8'));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(await renderExport(result, format, place.extensionUri), 'utf8'));
+  if (target.scheme === 'file') await place.memory.update(EXPORT_FOLDER_KEY, path.dirname(target.fsPath));
   return target;
+}
+
+/**
+ * Opens an export the way its kind is read: an HTML report in the browser (in the editor it is 250 KB of minified
+ * source), JSON and CSV in the editor.
+ */
+export async function openExport(file: vscode.Uri): Promise<void> {
+  if (file.path.toLowerCase().endsWith('.html')) await vscode.env.openExternal(file);
+  else await vscode.commands.executeCommand('vscode.open', file);
+}
+
+/** Says where the export went, with the action that opens it. */
+export async function offerToOpen(file: vscode.Uri): Promise<void> {
+  const html = file.path.toLowerCase().endsWith('.html');
+  const where = file.scheme === 'file' ? file.fsPath.replace(os.homedir(), '~') : file.toString();
+  const choice = await vscode.window.showInformationMessage(`Exported ${where}`, html ? 'Open in browser' : 'Open');
+  if (choice) await openExport(file);
 }

@@ -1,7 +1,7 @@
 // Wires the extension together: run controller, status bar, notification, log, results panel (and its restore
 // after a reload), history, commands, and the editor hints fed by the last result.
 import * as vscode from 'vscode';
-import { exportResult, type ExportFormat } from './exportResults';
+import { exportResult, offerToOpen, type ExportFormat, type ExportPlace } from './exportResults';
 import type { LoadTestApi } from './extensionApi';
 import { hintsTestHook, registerHints, SettableHintSource } from './hints';
 import { KERNEL_SETTINGS_SCHEME, KernelSettingsProvider } from './kernelSettingsDocument';
@@ -24,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
   const controller = new RunController(new RunHistory(vscode.Uri.joinPath(storage, 'runs'), historySize()));
   const { log, disposable: logDisposable } = createRunLog(controller);
   const statusBar = new RunStatusBar(controller);
-  const panel = new ResultsPanel(context.extensionUri, controller);
-  panel.setMessageHandler((message) => handlePanelMessage(message, controller, panel));
+  const panel = new ResultsPanel(context.extensionUri, controller, context.workspaceState);
+  const exportPlace: ExportPlace = { extensionUri: context.extensionUri, memory: context.globalState };
+  panel.setMessageHandler((message) => handlePanelMessage(message, { controller, panel, exportPlace, log }));
   const flow = new LoadTestFlow(context, controller, log);
   const kernelSettings = new KernelSettingsProvider();
 
@@ -83,12 +84,10 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
         void vscode.window.showInformationMessage('There is no load test result to export yet.');
         return undefined;
       }
-      const written = await exportResult(result, context.extensionUri, format, target);
+      const written = await exportResult(result, exportPlace, format, target);
       if (written) {
         log.info(`Exported ${written.fsPath}`);
-        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('vscode.open', written);
-        });
+        void offerToOpen(written);
       }
       return written;
     }),

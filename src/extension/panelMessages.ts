@@ -2,11 +2,19 @@
 import * as vscode from 'vscode';
 import type { WebviewToHost } from '../protocol';
 import { openBacklogSource } from './backlogSource';
+import { exportResult, offerToOpen, type ExportPlace } from './exportResults';
 import type { RunController } from './runController';
 import type { ResultsPanel } from './resultsPanel';
 import { runInTerminal } from './terminalCommand';
 
-export async function handlePanelMessage(message: WebviewToHost, controller: RunController, panel: ResultsPanel): Promise<void> {
+export interface PanelMessageContext {
+  controller: RunController;
+  panel: ResultsPanel;
+  exportPlace: ExportPlace;
+  log: vscode.LogOutputChannel;
+}
+
+export async function handlePanelMessage(message: WebviewToHost, { controller, panel, exportPlace, log }: PanelMessageContext): Promise<void> {
   switch (message.type) {
     case 'ready':
       return; // answered by the panel itself
@@ -28,8 +36,24 @@ export async function handlePanelMessage(message: WebviewToHost, controller: Run
       await openBacklogSource(result?.findings.find((f) => f.id === message.findingId), result?.target.port);
       return;
     }
-    case 'export':
-      await vscode.commands.executeCommand('loadTest.export', message.format);
+    case 'export': {
+      // The run on screen: the last one, or an earlier one opened from the history.
+      const result = message.runId ? await controller.loadFromHistory(message.runId) : controller.lastResult()?.result;
+      if (!result) {
+        void vscode.window.showWarningMessage('That run is no longer in the history (only the newest runs are kept).');
+        return;
+      }
+      const written = await exportResult(result, exportPlace, message.format);
+      if (written) {
+        log.info(`Exported ${written.fsPath}`);
+        void offerToOpen(written);
+      }
+      return;
+    }
+    case 'openRun':
+      if (!(await panel.showRun(message.runId)) && !controller.running) {
+        void vscode.window.showWarningMessage('That run is no longer in the history (only the newest runs are kept).');
+      }
       return;
     case 'compareWith':
       await panel.setBaseline(message.runId);

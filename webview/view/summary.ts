@@ -23,11 +23,11 @@ const CARDS: CardSpec[] = [
   { metric: 'inFlight', label: 'In flight', format: formatCount },
   { metric: 'starved', label: 'Starved', format: formatCount, hint: 'still in the TCP handshake', alarmWhenNonZero: true },
   { metric: 'requestsPerSec', label: 'Requests/s', format: formatRate, compare: { higherIsBetter: true } },
-  { metric: 'p50', label: 'Latency p50', format: formatMs },
-  { metric: 'p90', label: 'Latency p90', format: formatMs },
+  { metric: 'p50', label: 'Latency p50', format: formatMs, compare: { higherIsBetter: false } },
+  { metric: 'p90', label: 'Latency p90', format: formatMs, compare: { higherIsBetter: false } },
   { metric: 'p99', label: 'Latency p99', format: formatMs, compare: { higherIsBetter: false } },
   { metric: 'max', label: 'Latency max', format: formatMs },
-  { metric: 'connectP99', label: 'Connect p99', format: formatMs, hint: 'TCP handshake' },
+  { metric: 'connectP99', label: 'Connect p99', format: formatMs, hint: 'TCP handshake', compare: { higherIsBetter: false } },
   { metric: 'bytesPerSec', label: 'Transfer', format: formatBytesPerSec, hint: 'response bytes' },
   { metric: 'non2xx', label: 'Non-2xx', format: formatCount, alarmWhenNonZero: true },
 ];
@@ -36,6 +36,27 @@ interface CardNodes {
   card: HTMLElement;
   value: HTMLElement;
   delta: HTMLElement;
+  deltaValues: HTMLElement;
+  deltaChange: HTMLElement;
+}
+
+export type Trend = 'better' | 'worse' | 'same';
+
+/** Changes smaller than this (1%) are noise between two runs of the same server: "about the same". */
+const SAME_WITHIN = 0.01;
+
+/**
+ * How a figure moved against the baseline, in words that do not need colour: "+239% · worse", "−12% · better".
+ * From zero there is no percentage: "+12 · worse".
+ */
+export function describeChange(before: number, after: number, higherIsBetter: boolean, format: (v: number) => string): { text: string; trend: Trend } {
+  const diff = after - before;
+  const relative = before !== 0 ? diff / Math.abs(before) : undefined;
+  if (diff === 0 || (relative !== undefined && Math.abs(relative) < SAME_WITHIN)) return { text: 'about the same', trend: 'same' };
+  const trend: Trend = (diff > 0) === higherIsBetter ? 'better' : 'worse';
+  const sign = diff > 0 ? '+' : '−';
+  const amount = relative === undefined ? format(Math.abs(diff)) : `${Math.round(Math.abs(relative) * 100).toLocaleString('en-US')}%`;
+  return { text: `${sign}${amount} · ${trend}`, trend };
 }
 
 export class SummaryView {
@@ -46,7 +67,9 @@ export class SummaryView {
     this.element = el('section', { className: 'summary', attrs: { 'aria-label': 'Summary' } });
     for (const spec of CARDS) {
       const value = el('div', { className: 'card-value', text: '–' });
-      const delta = el('div', { className: 'card-delta' });
+      const deltaValues = el('span', { className: 'delta-values' });
+      const deltaChange = el('span', { className: 'delta-change' });
+      const delta = el('div', { className: 'card-delta' }, deltaValues, deltaChange);
       delta.hidden = true;
       const card = el(
         'div',
@@ -56,7 +79,7 @@ export class SummaryView {
         spec.hint ? el('div', { className: 'card-hint', text: spec.hint }) : undefined,
         delta,
       );
-      this.cards.set(spec.metric, { card, value, delta });
+      this.cards.set(spec.metric, { card, value, delta, deltaValues, deltaChange });
       this.element.append(card);
     }
   }
@@ -79,10 +102,11 @@ export class SummaryView {
       setHidden(nodes.delta, !showDelta);
       if (spec.compare && baseline) {
         const before = baseline[spec.metric];
-        setText(nodes.delta, `${spec.format(before)} → ${spec.format(value)}`);
-        nodes.delta.setAttribute('aria-label', `baseline ${spec.format(before)}, this run ${spec.format(value)}`);
-        const better = spec.compare.higherIsBetter ? value > before : value < before;
-        nodes.delta.dataset.trend = value === before ? 'same' : better ? 'better' : 'worse';
+        const change = describeChange(before, value, spec.compare.higherIsBetter, spec.format);
+        setText(nodes.deltaValues, `${spec.format(before)} → ${spec.format(value)}`);
+        setText(nodes.deltaChange, change.text);
+        nodes.delta.setAttribute('aria-label', `baseline ${spec.format(before)}, this run ${spec.format(value)}: ${change.text}`);
+        nodes.delta.dataset.trend = change.trend;
       }
     }
   }
