@@ -5,12 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
-import type { ExportFormat } from '../protocol';
+import type { RunResult } from '../shared/result';
+import type { ExportFormat } from '../shared/protocol';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
 
-export type { ExportFormat } from '../protocol';
+export type { ExportFormat } from '../shared/protocol';
 
 /** globalState key: the folder of the last export, offered again next time. */
 export const EXPORT_FOLDER_KEY = 'loadTest.exportFolder';
@@ -101,4 +101,20 @@ export async function offerToOpen(file: vscode.Uri): Promise<void> {
   const where = file.scheme === 'file' ? file.fsPath.replace(os.homedir(), '~') : file.toString();
   const choice = await vscode.window.showInformationMessage(`Exported ${where}`, html ? 'Open in browser' : 'Open');
   if (choice) await openExport(file);
+}
+
+/** Exports, logs where to, and offers to open it (without waiting for the answer). Returns the file written. */
+export async function exportAndOffer(
+  result: RunResult,
+  place: ExportPlace,
+  log: vscode.LogOutputChannel,
+  format?: ExportFormat,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  const written = await exportResult(result, place, format, target);
+  if (written) {
+    log.info(`Exported ${written.fsPath}`);
+    void offerToOpen(written);
+  }
+  return written;
 }

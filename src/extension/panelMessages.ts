@@ -1,11 +1,12 @@
 // What the results panel's buttons do on the host side.
 import * as vscode from 'vscode';
-import type { WebviewToHost } from '../protocol';
+import type { WebviewToHost } from '../shared/protocol';
 import { openBacklogSource } from './backlogSource';
-import { exportResult, offerToOpen, type ExportPlace } from './exportResults';
+import { exportAndOffer, type ExportPlace } from './exportResults';
 import type { RunController } from './runController';
 import type { ResultsPanel } from './resultsPanel';
 import { runInTerminal } from './terminalCommand';
+import { COMMANDS } from './commandIds';
 
 export interface PanelMessageContext {
   controller: RunController;
@@ -22,7 +23,7 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
       controller.stop();
       return;
     case 'runAgain':
-      await vscode.commands.executeCommand('loadTest.runAgain');
+      await vscode.commands.executeCommand(COMMANDS.runAgain);
       return;
     case 'copyText':
       await vscode.env.clipboard.writeText(message.text);
@@ -43,11 +44,7 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
         void vscode.window.showWarningMessage('That run is no longer in the history (only the newest runs are kept).');
         return;
       }
-      const written = await exportResult(result, exportPlace, message.format);
-      if (written) {
-        log.info(`Exported ${written.fsPath}`);
-        void offerToOpen(written);
-      }
+      await exportAndOffer(result, exportPlace, log, message.format);
       return;
     }
     case 'openRun':

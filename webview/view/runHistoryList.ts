@@ -1,6 +1,6 @@
 // Earlier runs of this workspace: open one to look at it again, or export it, without running it again.
-import type { HistoryEntry } from '../../src/protocol';
-import { formatMs, formatRate } from '../format/formatNumbers';
+import type { HistoryEntry } from '../../src/shared/protocol';
+import { formatMs, formatRate } from '../../src/shared/formatNumbers';
 import { button, el, setHidden, setText } from './dom';
 import { stopMark } from './historyView';
 import type { PanelActions } from './panelActions';

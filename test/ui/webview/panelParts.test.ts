@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { livePhase } from '../../../webview/model/livePhase';
 import { emptyModel, type PanelModel } from '../../../webview/model/panelModel';
-import { describeChange } from '../../../webview/view/summary';
-import { placeMarkerLabels } from '../../../webview/charts/retransmitMarkersPlugin';
+import { describeChange } from '../../../webview/model/baselineChange';
+import { placeMarkerLabels } from '../../../webview/model/markerLabels';
 import { isolatedPointRadii } from '../../../webview/model/derivedSeries';
-import { withAlpha } from '../../../webview/theme/themeColors';
-import { formatMs } from '../../../webview/format/formatNumbers';
+import { withAlpha } from '../../../webview/theme/colorAlpha';
+import { formatMs } from '../../../src/shared/formatNumbers';
 import { generateSampleRun } from '../../fixtures/sampleRun';
 
 function liveModel(options: { requests?: number; durationMs?: number }, elapsedMs: number, started: number, inFlight: number, lastRequestStartedMs?: number): PanelModel {

@@ -3,8 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { RunProgress, RunResult } from '../../../src/engine/result';
-import type { HistoryEntry, PanelRun } from '../../../src/protocol';
+import type { RunProgress, RunResult } from '../../../src/shared/result';
+import type { HistoryEntry, PanelRun } from '../../../src/shared/protocol';
 import { generateSampleRun, sampleHistory, type SampleRun } from '../../fixtures/sampleRun';
 import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, postedMessages, settle, startPanelServer, type TestServer } from './harness';
 

@@ -1,0 +1,91 @@
+// The host <-> webview message protocol, defined once and imported by both sides.
+// The webview posts `ready` first; the host posts nothing before it.
+import type { KernelSample, Finding } from './findings';
+import type { RunProgress, RunResult, RunOptionsEcho, StopReason } from './result';
+
+/** A run as the panel knows it: live while running, complete once finished. */
+export interface PanelRun {
+  runId: string;
+  options: RunOptionsEcho;
+  /** Findings known before the load (e.g. concurrency above the listen backlog). */
+  preflight: Finding[];
+  status: 'running' | 'finished';
+  progress?: RunProgress;
+  kernelSamples: KernelSample[];
+  result?: RunResult;
+}
+
+/** A past run, small enough to list; the full result is sent when one is picked for comparison. */
+export interface HistoryEntry {
+  runId: string;
+  startedAt: string;
+  url: string;
+  label: string;
+  requestsPerSec: number;
+  latencyP99: number;
+  failed: number;
+  findings: number;
+  /** Absent in entries written before it was kept: such runs show unmarked. */
+  stopReason?: StopReason;
+}
+
+export type HostToWebview =
+  | { type: 'init'; run?: PanelRun; history: HistoryEntry[]; baseline?: RunResult; baselineRunId?: string }
+  | { type: 'runStarted'; run: PanelRun }
+  | { type: 'progress'; runId: string; progress: RunProgress; kernelSamples: KernelSample[] }
+  /** The stop was asked for (from the panel, the status bar or the palette); the result follows in a moment. */
+  | { type: 'runStopping'; runId: string }
+  | { type: 'runFinished'; runId: string; result: RunResult }
+  /** An earlier run from the history, opened to look at (replaces the finished run shown). */
+  | { type: 'showRun'; run: PanelRun }
+  | { type: 'history'; history: HistoryEntry[] }
+  | { type: 'baseline'; baseline?: RunResult; baselineRunId?: string };
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'stop' }
+  | { type: 'runAgain' }
+  | { type: 'copyText'; text: string }
+  | { type: 'runInTerminal'; command: string }
+  | { type: 'openBacklogSource'; findingId: string }
+  /** Without a format the host asks for one; without a run id it exports the last run. */
+  | { type: 'export'; format?: ExportFormat; runId?: string }
+  | { type: 'openRun'; runId: string }
+  | { type: 'compareWith'; runId?: string };
+
+/** What a run can be exported as. */
+export type ExportFormat = 'json' | 'csv' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
+
+// Every message type as a typed constant: a type added to a union but missing here does not compile, so no
+// message is dropped silently by the receiver's check.
+const HOST_TYPES: Record<HostToWebview['type'], true> = {
+  init: true,
+  runStarted: true,
+  progress: true,
+  runStopping: true,
+  runFinished: true,
+  showRun: true,
+  history: true,
+  baseline: true,
+};
+const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
+  ready: true,
+  stop: true,
+  runAgain: true,
+  copyText: true,
+  runInTerminal: true,
+  openBacklogSource: true,
+  export: true,
+  openRun: true,
+  compareWith: true,
+};
+
+/** A message from anywhere in the page names a host message type (its fields are checked by the receiver). */
+export function isHostMessageType(type: unknown): type is HostToWebview['type'] {
+  return typeof type === 'string' && Object.hasOwn(HOST_TYPES, type);
+}
+
+export function isWebviewMessageType(type: unknown): type is WebviewToHost['type'] {
+  return typeof type === 'string' && Object.hasOwn(WEBVIEW_TYPES, type);
+}
