@@ -1,7 +1,6 @@
 // "Export results...": the result as JSON (the CLI's --json), CSV (the time series) or a self-contained HTML report.
 // Exports go where the user last saved one (remembered), else to ~/Downloads: never into the workspace unasked,
 // where they would clutter the Explorer and source control. An HTML report opens in the browser, not as source.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -9,6 +8,7 @@ import type { RunResult } from '../shared/result';
 import type { ExportFormat } from '../shared/protocol';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
+import { defaultExportFolder } from './exportFolder';
 
 export type { ExportFormat } from '../shared/protocol';
 
@@ -40,22 +40,6 @@ export function exportFileName(result: RunResult, format: ExportFormat): string 
   const where = `${result.target.host}-${result.target.port}`.replace(/[^\w.-]+/g, '-');
   const when = result.startedAt.slice(0, 19).replace(/:/g, '-');
   return `load-test-${where}-${when}.${format}`;
-}
-
-/** The folder the save dialog starts in: the last one used if it still exists, else ~/Downloads, else home. */
-export function defaultExportFolder(remembered: string | undefined, home = os.homedir()): string {
-  for (const candidate of [remembered, path.join(home, 'Downloads')]) {
-    if (candidate && isDirectory(candidate)) return candidate;
-  }
-  return home;
-}
-
-function isDirectory(folder: string): boolean {
-  try {
-    return fs.statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function askFormat(): Promise<ExportFormat | undefined> {

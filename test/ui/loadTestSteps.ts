@@ -2,9 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** Starts the fixture's `node server.js` inside the opened folder on a free port; resolves with the port. */
-export function startWorkspaceServer(folder: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['server.js'], { cwd: folder, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts the fixture's `node server.js` inside the opened folder on a free port (or `env.PORT`); resolves with the
+ * port. `env` takes the fixture's knobs: BACKLOG, CPU_MS, SLOW_AFTER, SLOW_MS (see server.js).
+ */
+export function startWorkspaceServer(folder: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['server.js'], { cwd: folder, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server.js exited with ${code}`)));
@@ -52,4 +55,24 @@ export async function waitFor(condition: () => Promise<boolean>, what: string, t
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`
+ * to the user settings, and waits for the workbench to repaint. (code-server does not pick up an edit of its
+ * settings.json made behind its back quickly enough for a test.)
+ */
+export async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Preferences: Color Theme');
+  // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 15_000 });
+  await input.fill(theme);
+  // Clicked, not Enter: "Browse Additional Color Themes..." stays on top of the filtered list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click({ timeout: 5_000 });
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
 }
