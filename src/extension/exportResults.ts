@@ -9,6 +9,7 @@ import type { ExportFormat } from '../shared/protocol';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
 import { defaultExportFolder } from './exportFolder';
+import { serveReport } from './reportServer';
 
 export type { ExportFormat } from '../shared/protocol';
 
@@ -72,11 +73,17 @@ export async function exportResult(result: RunResult, place: ExportPlace, format
 
 /**
  * Opens an export the way its kind is read: an HTML report in the browser (in the editor it is 250 KB of minified
- * source), JSON and CSV in the editor.
+ * source), JSON and CSV in the editor. In a remote window the browser gets the report over a forwarded loopback URL.
  */
 export async function openExport(file: vscode.Uri): Promise<void> {
-  if (file.path.toLowerCase().endsWith('.html')) await vscode.env.openExternal(file);
-  else await vscode.commands.executeCommand('vscode.open', file);
+  if (!file.path.toLowerCase().endsWith('.html')) {
+    await vscode.commands.executeCommand('vscode.open', file);
+  } else if (vscode.env.remoteName === undefined && file.scheme === 'file') {
+    await vscode.env.openExternal(file);
+  } else {
+    const served = await serveReport(file.fsPath);
+    await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(served.url)));
+  }
 }
 
 /** Says where the export went, with the action that opens it. */

@@ -1,4 +1,5 @@
 // Steps the load-test UI tests share: the workspace's own dev server, answering the pickers, reading the panel.
+import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FrameLocator, Page } from 'playwright-core';
 
@@ -64,15 +65,45 @@ export async function waitFor(condition: () => Promise<boolean>, what: string, t
  */
 export async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill('>Preferences: Color Theme');
-  // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
-  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 15_000 });
+  // Right after start the picker may list no theme yet (extensions still activating); like a person, close it and
+  // look again.
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('>Preferences: Color Theme');
+    // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
+    const listed = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error('no colour themes listed in "Preferences: Color Theme" after 45 s');
+  }
   await input.fill(theme);
   // Clicked, not Enter: "Browse Additional Color Themes..." stays on top of the filtered list.
   await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click({ timeout: 5_000 });
   await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
+}
+
+export const AB_PROFILE = 'Like ab -c 50 -n 1000';
+/** Backlog 8 and 5 ms of CPU per request: 50 connections overflow the accept queue. Requests after the 960th answer
+ * 8 s late: the run's tail waits for them. */
+export const TROUBLED_SERVER = { BACKLOG: '8', CPU_MS: '5', SLOW_AFTER: '960', SLOW_MS: '8000' };
+
+/** Where the element is in the page (the webview's frames included), to say whether it is in view. */
+export async function inViewport(page: Page, panel: FrameLocator, selector: string): Promise<{ top: number; bottom: number; visible: boolean }> {
+  const box = await panel.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return { top: NaN, bottom: NaN, visible: false };
+  return { top: box.y, bottom: box.y + box.height, visible: box.y >= 0 && box.y + box.height <= viewport.height };
+}
+
+export async function liveChartInView(page: Page, panel: FrameLocator, name: string): Promise<void> {
+  await waitFor(async () => (await paintedPixels(panel, 'throughput')) > 500, 'the throughput chart to draw', 60_000);
+  const place = await inViewport(page, panel, 'canvas[data-chart="throughput"]');
+  assert.ok(place.visible, `${name}: the drawn throughput chart is in view without scrolling (${Math.round(place.top)}–${Math.round(place.bottom)} px)`);
 }

@@ -16,21 +16,23 @@ interface CardSpec {
   alarmWhenNonZero?: boolean;
   /** Compared against the baseline; `higherIsBetter` picks the tone of the change. */
   compare?: { higherIsBetter: boolean };
+  /** Left out while a run is live on a narrow panel, so a chart stays in view (the CSS decides). */
+  secondary?: true;
 }
 
 const CARDS: CardSpec[] = [
   { metric: 'ok', label: 'Requests ok', format: formatCount, hint: 'whole responses, any status' },
   { metric: 'failed', label: 'Failed', format: formatCount, alarmWhenNonZero: true, compare: { higherIsBetter: false } },
-  { metric: 'inFlight', label: 'In flight', format: formatCount },
-  { metric: 'starved', label: 'Starved', format: formatCount, hint: 'still in the TCP handshake', alarmWhenNonZero: true },
+  { metric: 'inFlight', label: 'In flight', format: formatCount, secondary: true },
+  { metric: 'starved', label: 'Starved', format: formatCount, hint: 'still in the TCP handshake', alarmWhenNonZero: true, secondary: true },
   { metric: 'requestsPerSec', label: 'Requests/s', format: formatRate, compare: { higherIsBetter: true } },
   { metric: 'p50', label: 'Latency p50', format: formatMs, compare: { higherIsBetter: false } },
-  { metric: 'p90', label: 'Latency p90', format: formatMs, compare: { higherIsBetter: false } },
+  { metric: 'p90', label: 'Latency p90', format: formatMs, compare: { higherIsBetter: false }, secondary: true },
   { metric: 'p99', label: 'Latency p99', format: formatMs, compare: { higherIsBetter: false } },
-  { metric: 'max', label: 'Latency max', format: formatMs },
+  { metric: 'max', label: 'Latency max', format: formatMs, secondary: true },
   { metric: 'connectP99', label: 'Connect p99', format: formatMs, hint: 'TCP handshake', compare: { higherIsBetter: false } },
-  { metric: 'bytesPerSec', label: 'Transfer', format: formatBytesPerSec, hint: 'response bytes' },
-  { metric: 'non2xx', label: 'Non-2xx', format: formatCount, alarmWhenNonZero: true },
+  { metric: 'bytesPerSec', label: 'Transfer', format: formatBytesPerSec, hint: 'response bytes', secondary: true },
+  { metric: 'non2xx', label: 'Non-2xx', format: formatCount, alarmWhenNonZero: true, secondary: true },
 ];
 
 interface CardNodes {
@@ -56,7 +58,7 @@ export class SummaryView {
       delta.hidden = true;
       const card = el(
         'div',
-        { className: 'card', attrs: { 'data-metric': spec.metric } },
+        { className: 'card', attrs: { 'data-metric': spec.metric, ...(spec.secondary ? { 'data-secondary': '' } : {}) } },
         el('div', { className: 'card-label', text: spec.label }),
         value,
         spec.hint ? el('div', { className: 'card-hint', text: spec.hint }) : undefined,

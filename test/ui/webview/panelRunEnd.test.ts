@@ -1,34 +1,19 @@
 // The panel around the end of a run and after it, in a real browser: what the tail waits for, "Stopping…" at once,
 // the comparison's deltas, earlier runs opened and exported, and only words a user can read.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunProgress, RunResult } from '../../../src/shared/result';
 import type { HistoryEntry, PanelRun } from '../../../src/shared/protocol';
-import { generateSampleRun, sampleHistory, type SampleRun } from '../../fixtures/sampleRun';
-import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, postedMessages, settle, startPanelServer, type TestServer } from './harness';
+import { sampleHistory } from '../../fixtures/sampleRun';
+import { collectPageErrors, panelTestEnvironment, postToWebview, postedMessages, settle } from './harness';
 
-let browser: Browser;
-let server: TestServer;
-let run: SampleRun;
-let fixed: SampleRun;
-
-before(async () => {
-  server = await startPanelServer(await buildWebviewBundle());
-  browser = await launchBrowser();
-  run = generateSampleRun();
-  fixed = generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = panelTestEnvironment();
 
 async function openPanel(width = 1000, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+  const page = await (await env.browser.newContext({ viewport: { width, height } })).newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${server.origin}/panel.html?theme=light`);
+  await page.goto(`${env.server.origin}/panel.html?theme=light`);
   await page.waitForFunction('window.__posted.length > 0');
   return { page, errors };
 }
@@ -37,7 +22,7 @@ const text = (page: Page, selector: string) => page.locator(selector).innerText(
 
 /** `ab -n 1000`-like: a request count, no duration, the default timeouts. */
 function countRun(): PanelRun {
-  const started = run.startedRun();
+  const started = env.run.startedRun();
   return { ...started, runId: 'run-count-1', options: { ...started.options, requests: 1000, durationMs: undefined, connectTimeoutMs: 10_000, responseTimeoutMs: 30_000 } };
 }
 
@@ -49,7 +34,7 @@ describe('the end of a run', () => {
   test('after the last request is sent: says how many it waits for and until when, offers Stop now; Stopping… at once on the click', async () => {
     const { page, errors } = await openPanel();
     const counted = countRun();
-    const base = run.progressSteps[10].progress;
+    const base = env.run.progressSteps[10].progress;
     await postToWebview(page, { type: 'init', history: [] });
     await postToWebview(page, { type: 'runStarted', run: counted });
     await postToWebview(page, { type: 'progress', runId: counted.runId, progress: progressAt(base, 3_000, 640, 50), kernelSamples: [] });
@@ -81,21 +66,21 @@ describe('the end of a run', () => {
   test('a stop from elsewhere (status bar, palette) shows Stopping… from the host message; a duration run past its end says it reads the kernel', async () => {
     const { page } = await openPanel();
     await postToWebview(page, { type: 'init', history: [] });
-    await postToWebview(page, { type: 'runStarted', run: run.startedRun() });
-    await postToWebview(page, { type: 'progress', runId: run.runId, progress: run.progressSteps[20].progress, kernelSamples: [] });
+    await postToWebview(page, { type: 'runStarted', run: env.run.startedRun() });
+    await postToWebview(page, { type: 'progress', runId: env.run.runId, progress: env.run.progressSteps[20].progress, kernelSamples: [] });
     await postToWebview(page, { type: 'runStopping', runId: 'run-some-other' });
     await settle(page);
     assert.equal(await text(page, '.status-badge'), 'Running', "another run's stop changes nothing");
-    const last = run.progressSteps[run.progressSteps.length - 1].progress;
-    await postToWebview(page, { type: 'progress', runId: run.runId, progress: last, kernelSamples: [] });
+    const last = env.run.progressSteps[env.run.progressSteps.length - 1].progress;
+    await postToWebview(page, { type: 'progress', runId: env.run.runId, progress: last, kernelSamples: [] });
     await settle(page);
-    assert.ok(last.elapsedMs >= run.result.options.durationMs!, 'the fixture ends at its duration');
+    assert.ok(last.elapsedMs >= env.run.result.options.durationMs!, 'the fixture ends at its duration');
     assert.equal(await text(page, '.status-badge'), 'Finishing…');
     assert.match(await text(page, '.elapsed'), /reading the kernel's counters/);
-    await postToWebview(page, { type: 'runStopping', runId: run.runId });
+    await postToWebview(page, { type: 'runStopping', runId: env.run.runId });
     await settle(page);
     assert.equal(await text(page, '.status-badge'), 'Stopping…');
-    await postToWebview(page, { type: 'runFinished', runId: run.runId, result: { ...run.result, stopReason: 'cancelled' } });
+    await postToWebview(page, { type: 'runFinished', runId: env.run.runId, result: { ...env.run.result, stopReason: 'cancelled' } });
     await settle(page);
     assert.equal(await text(page, '.status-badge'), 'Cancelled');
     await page.context().close();
@@ -104,15 +89,15 @@ describe('the end of a run', () => {
   test('while live the charts come before the findings, and every finding is one title line', async () => {
     const { page } = await openPanel(700, 900);
     await postToWebview(page, { type: 'init', history: [] });
-    await postToWebview(page, { type: 'runStarted', run: run.startedRun() });
-    for (const step of run.progressSteps.slice(0, 30)) await postToWebview(page, { type: 'progress', runId: run.runId, progress: step.progress, kernelSamples: step.kernelSamples });
+    await postToWebview(page, { type: 'runStarted', run: env.run.startedRun() });
+    for (const step of env.run.progressSteps.slice(0, 30)) await postToWebview(page, { type: 'progress', runId: env.run.runId, progress: step.progress, kernelSamples: step.kernelSamples });
     await settle(page);
     const top = (selector: string) => page.locator(selector).evaluate((e: { getBoundingClientRect(): { top: number; bottom: number } }) => e.getBoundingClientRect());
     const chart = await top('[data-chart-card="throughput"] canvas');
     assert.ok(chart.bottom <= 900, `the throughput chart is drawn within the first screen (bottom at ${Math.round(chart.bottom)} px)`);
     assert.ok((await top('.findings')).top > chart.bottom, 'the findings come after the charts');
     assert.equal(await page.locator('.finding-details[open]').count(), 0, 'no finding open while live');
-    await postToWebview(page, { type: 'runFinished', runId: run.runId, result: run.result });
+    await postToWebview(page, { type: 'runFinished', runId: env.run.runId, result: env.run.result });
     await settle(page);
     assert.equal(await page.locator('.finding-details[open]').count(), 1, 'after the run, the first error opens');
     assert.ok((await top('.findings')).top < (await top('[data-chart-card="throughput"]')).top, 'after the run, on a narrow panel, the findings lead');
@@ -134,12 +119,12 @@ describe('comparing with an earlier run', () => {
   test('every key figure shows its change and which way is better; the baseline the host kept comes back selected', async () => {
     const { page, errors } = await openPanel(1400, 900);
     const history: HistoryEntry[] = [{ ...sampleHistory()[0] }, { ...sampleHistory()[1], stopReason: 'cancelled' }];
-    await postToWebview(page, { type: 'init', history, run: { ...run.runAfter(0), status: 'finished', result: run.result }, baseline: fixed.result, baselineRunId: fixed.runId });
+    await postToWebview(page, { type: 'init', history, run: { ...env.run.runAfter(0), status: 'finished', result: env.run.result }, baseline: env.fixed.result, baselineRunId: env.fixed.runId });
     await settle(page);
-    assert.equal(await page.locator('#compare-select').inputValue(), fixed.runId, 'the kept baseline is selected after a reload');
+    assert.equal(await page.locator('#compare-select').inputValue(), env.fixed.runId, 'the kept baseline is selected after a reload');
     for (const metric of COMPARED) {
-      const before = figure(fixed.result, metric);
-      const now = figure(run.result, metric);
+      const before = figure(env.fixed.result, metric);
+      const now = figure(env.run.result, metric);
       const delta = page.locator(`.summary .card[data-metric="${metric}"] .card-delta`);
       assert.ok(await delta.isVisible(), `${metric}: a delta is shown`);
       const expectedTrend = now === before ? 'same' : (now > before) === HIGHER_IS_BETTER[metric] ? 'better' : 'worse';
@@ -162,24 +147,24 @@ describe('earlier runs', () => {
   test('open one to look at it and export it; Open waits while a run is live', async () => {
     const { page } = await openPanel(1000, 900);
     const history = sampleHistory();
-    await postToWebview(page, { type: 'init', history, run: { ...run.runAfter(0), status: 'finished', result: run.result } });
+    await postToWebview(page, { type: 'init', history, run: { ...env.run.runAfter(0), status: 'finished', result: env.run.result } });
     await settle(page);
     await page.locator('.run-history-title').click();
-    const row = page.locator(`.run-history-row[data-run-id="${fixed.runId}"]`);
+    const row = page.locator(`.run-history-row[data-run-id="${env.fixed.runId}"]`);
     await row.locator('button', { hasText: 'Open' }).click();
     await row.locator('button', { hasText: 'Export…' }).click();
     const posted = await postedMessages(page);
-    assert.deepEqual(posted.slice(-2), [{ type: 'openRun', runId: fixed.runId }, { type: 'export', runId: fixed.runId }]);
+    assert.deepEqual(posted.slice(-2), [{ type: 'openRun', runId: env.fixed.runId }, { type: 'export', runId: env.fixed.runId }]);
 
     // The host answers Open with the run: the panel shows it, and its Export buttons export that run.
-    await postToWebview(page, { type: 'showRun', run: { ...fixed.runAfter(0), status: 'finished', result: fixed.result } });
+    await postToWebview(page, { type: 'showRun', run: { ...env.fixed.runAfter(0), status: 'finished', result: env.fixed.result } });
     await settle(page);
-    assert.equal(Number(await page.locator('.summary .card[data-metric="ok"]').getAttribute('data-value')), fixed.result.requests.ok);
+    assert.equal(Number(await page.locator('.summary .card[data-metric="ok"]').getAttribute('data-value')), env.fixed.result.requests.ok);
     assert.equal(await row.locator('button', { hasText: 'Shown' }).isDisabled(), true);
     await page.locator('.export-group button[data-format="html"]').click();
-    assert.deepEqual((await postedMessages(page)).at(-1), { type: 'export', format: 'html', runId: fixed.runId });
+    assert.deepEqual((await postedMessages(page)).at(-1), { type: 'export', format: 'html', runId: env.fixed.runId });
 
-    await postToWebview(page, { type: 'runStarted', run: run.startedRun() });
+    await postToWebview(page, { type: 'runStarted', run: env.run.startedRun() });
     await settle(page);
     assert.equal(await page.locator('.run-history-row button', { hasText: 'Open' }).first().isDisabled(), true, 'the live run keeps the panel');
     await page.context().close();
@@ -189,10 +174,10 @@ describe('earlier runs', () => {
 describe('words', () => {
   test('no finding id, no undici error code and no raw cause name anywhere the panel shows text', async () => {
     const { page } = await openPanel(1400, 900);
-    const result: RunResult = structuredClone(run.result);
+    const result: RunResult = structuredClone(env.run.result);
     result.errors.detail.push({ cause: 'connect-timeout', phase: 'connect', count: 3, example: 'UND_ERR_CONNECT_TIMEOUT: no TCP connection within 10000 ms' });
     result.series[12].errorsByCause['connect-timeout'] = 3;
-    await postToWebview(page, { type: 'init', history: sampleHistory(), run: { ...run.runAfter(0), status: 'finished', result } });
+    await postToWebview(page, { type: 'init', history: sampleHistory(), run: { ...env.run.runAfter(0), status: 'finished', result } });
     await settle(page);
     await page.evaluate('document.querySelectorAll("details").forEach((d) => { d.open = true; })');
     const shown = await page.locator('body').innerText();
