@@ -7,12 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import * as esbuild from 'esbuild';
-import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPanelHtml } from '../../../src/extension/panelHtml';
 import type { HostToWebview, WebviewToHost } from '../../../src/shared/protocol';
 import { bodyClass, themeVariables, type ThemeKind } from './themeVariables';
-import { generateSampleRun, type SampleRun } from '../../fixtures/sampleRun';
 
 export const repoRoot = resolve(__dirname, '../../..');
 export const artifactsDir = join(repoRoot, '.test-artifacts');
@@ -163,28 +161,4 @@ export async function watchCspViolations(page: Page): Promise<void> {
 export function screenshotPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return join(artifactsDir, `webview-${name}.png`);
-}
-
-export interface PanelTestEnvironment {
-  browser: Browser;
-  server: TestServer;
-  /** The overflow scenario and the same server fixed (runId run-fixed-1). */
-  run: SampleRun;
-  fixed: SampleRun;
-}
-
-/** One bundle, one server and one browser per test file, set up in `before` and closed in `after`. */
-export function panelTestEnvironment(): PanelTestEnvironment {
-  const env = {} as PanelTestEnvironment;
-  before(async () => {
-    env.server = await startPanelServer(await buildWebviewBundle());
-    env.browser = await launchBrowser();
-    env.run = generateSampleRun();
-    env.fixed = generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' });
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
 }

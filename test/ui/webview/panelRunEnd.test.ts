@@ -5,17 +5,16 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { RunProgress, RunResult } from '../../../src/shared/result';
 import type { HistoryEntry, PanelRun } from '../../../src/shared/protocol';
-import { sampleHistory } from '../../fixtures/sampleRun';
-import { collectPageErrors, panelTestEnvironment, postToWebview, postedMessages, settle } from './harness';
+import { generateSampleRun, sampleHistory } from '../../fixtures/sampleRun';
+import { postToWebview, postedMessages, settle } from './harness';
+import { openPanel as openThemedPanel, usePanelBrowser } from './panelSession';
 
-const env = panelTestEnvironment();
+usePanelBrowser();
+const env = { run: generateSampleRun(), fixed: generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' }) };
 
-async function openPanel(width = 1000, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await env.browser.newContext({ viewport: { width, height } })).newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(`${env.server.origin}/panel.html?theme=light`);
-  await page.waitForFunction('window.__posted.length > 0');
-  return { page, errors };
+/** The light theme; `errors` collects console errors. */
+function openPanel(width = 1000, height = 900): ReturnType<typeof openThemedPanel> {
+  return openThemedPanel('light', width, height);
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
