@@ -81,8 +81,10 @@ export async function openExport(file: vscode.Uri): Promise<void> {
   } else if (vscode.env.remoteName === undefined && file.scheme === 'file') {
     await vscode.env.openExternal(file);
   } else {
+    // Only the origin goes through asExternalUri: code-server maps it to its /proxy/<port>/ route but drops any path.
     const served = await serveReport(file.fsPath);
-    await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(served.url)));
+    const base = (await vscode.env.asExternalUri(vscode.Uri.parse(served.origin))).toString();
+    await vscode.env.openExternal(vscode.Uri.parse(`${base.endsWith('/') ? base : `${base}/`}${served.path}`));
   }
 }
 

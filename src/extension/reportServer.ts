@@ -11,7 +11,11 @@ import * as path from 'node:path';
 const SERVE_FOR_MS = 10 * 60_000;
 
 export interface ServedReport {
-  /** http://127.0.0.1:<port>/<token>/<file name> */
+  /** http://127.0.0.1:<port>/ */
+  origin: string;
+  /** <token>/<file name>, relative to the origin */
+  path: string;
+  /** origin + path */
   url: string;
   close(): void;
 }
@@ -19,7 +23,8 @@ export interface ServedReport {
 /** Serves exactly one file, read once, at one random path on 127.0.0.1; anything else is a 404. */
 export async function serveReport(filePath: string, lifetimeMs = SERVE_FOR_MS): Promise<ServedReport> {
   const body = await readFile(filePath);
-  const route = `/${randomBytes(16).toString('hex')}/${encodeURIComponent(path.basename(filePath))}`;
+  const relative = `${randomBytes(16).toString('hex')}/${encodeURIComponent(path.basename(filePath))}`;
+  const route = `/${relative}`;
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === route) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -35,5 +40,6 @@ export async function serveReport(filePath: string, lifetimeMs = SERVE_FOR_MS): 
   const close = () => void server.close();
   setTimeout(close, lifetimeMs).unref();
   server.unref();
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${route}`, close };
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { origin, path: relative, url: `${origin}${relative}`, close };
 }

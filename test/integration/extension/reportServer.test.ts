@@ -13,6 +13,7 @@ test('serves the report at its random path on 127.0.0.1, and nothing else', asyn
   const served = await serveReport(file);
   try {
     const url = new URL(served.url);
+    assert.equal(served.url, `${served.origin}${served.path}`);
     assert.equal(url.hostname, '127.0.0.1');
     assert.match(url.pathname, /^\/[0-9a-f]{32}\/load-test-127\.0\.0\.1-3000-2026-01-01T10-00-00\.html$/);
     const ok = await fetch(url);
