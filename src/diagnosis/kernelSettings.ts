@@ -58,6 +58,11 @@ export async function readMacSettings(): Promise<SettingsReading> {
   return { settings, notes };
 }
 
+/** The accept queue's cap: net.core.somaxconn on Linux, kern.ipc.somaxconn on macOS (only one is ever read). */
+export function somaxconnSetting(settings: Record<string, string>): number | undefined {
+  return numericSetting(settings, 'net.core.somaxconn') ?? numericSetting(settings, 'kern.ipc.somaxconn');
+}
+
 export function numericSetting(settings: Record<string, string>, key: string): number | undefined {
   const v = settings[key];
   if (v === undefined) return undefined;

@@ -58,6 +58,15 @@ export interface KernelSample {
   acceptQueue?: { length: number; capacity: number };
 }
 
+/** Something the diagnosis could not read, and what that hides. */
+export interface BlindSpot {
+  id: 'platform' | 'listen-backlog' | 'counters' | 'kernel-log' | 'syn-queue' | 'network-namespace';
+  /** One line: what could not be read, what that hides, and how to read it when there is a way. */
+  text: string;
+  /** Only a reminder of what the readings cover (a container's own counters): the checks themselves ran. */
+  caveat?: boolean;
+}
+
 /**
  * What the diagnosis read about the kernel and the target. Filled by src/diagnosis; kept open here so the
  * report, panel and JSON carry it without knowing every field.
@@ -75,5 +84,7 @@ export interface KernelReport {
   kernelLog: { readable: boolean; lines: string[]; reason?: string };
   /** Anything that could not be read, said plainly. */
   notes: string[];
+  /** What the diagnosis could not see and what that hides; "no trouble found" only when no non-caveat is here. */
+  blindSpots?: BlindSpot[];
   [extra: string]: unknown;
 }
