@@ -82,7 +82,7 @@ export class PanelView {
     setHidden(this.emptyState, Boolean(run));
     const failedToStart = run ? runStatusOf(run).kind === 'failed' : false;
     setHidden(this.results, !run || failedToStart);
-    this.findings.update(run?.preflight ?? [], run?.result?.findings);
+    this.findings.update(run?.preflight ?? [], run?.result?.findings, run?.result?.kernel);
     if (!run || failedToStart) return;
 
     const figures = run.result ? figuresFromResult(run.result) : run.progress ? figuresFromProgress(run.progress, model.livePoints) : undefined;
