@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { NO_TROUBLE } from '../../../src/diagnosis/notChecked';
 import type { RunResult } from '../../../src/engine/result';
 import { httpServer, type RunningServer } from '../../support/testServers';
-import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, settle, startPanelServer, type TestServer } from './harness';
+import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, screenshotPath, settle, startPanelServer, type TestServer } from './harness';
 
 const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
 /** What the CLI and its diagnosis start, except ss. */
@@ -93,6 +93,7 @@ test('ss missing: the text report and the panel say the backlog was not checked,
     assert.match(await line.innerText(), /backlog is unknown \(ss is not installed\).*apt-get install iproute2/);
     const findingsText = await page.locator('.findings').innerText();
     assert.ok(!findingsText.includes(NO_TROUBLE), findingsText);
+    await page.locator('.findings').screenshot({ path: screenshotPath('not-checked-dark') });
     assert.deepEqual(errors, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
