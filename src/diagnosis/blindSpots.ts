@@ -1,6 +1,6 @@
 // What the diagnosis could not see, each said with what it hides and, where there is one, the way to see it.
 // "No kernel TCP trouble found" is only said when nothing here could hide trouble (see notChecked.ts).
-import type { BlindSpot } from './types';
+import type { BlindSpot } from '../shared/findings';
 
 export interface CoverageReadings {
   platform: NodeJS.Platform;

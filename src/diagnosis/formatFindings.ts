@@ -1,6 +1,6 @@
 // Text for the CLI's Diagnosis section: each finding with its evidence (and where it was read) and its fixes.
-import { cleanVerdict, diagnosisCoverage } from './notChecked';
-import type { Finding, Fix, KernelReport, Severity } from './types';
+import { cleanVerdict, diagnosisCoverage } from '../shared/notChecked';
+import type { Finding, Fix, KernelReport, Severity } from '../shared/findings';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', info: 'INFO' };

@@ -9,8 +9,8 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DevServerCandidate } from '../../src/discovery/candidate';
-import type { Finding, KernelSample } from '../../src/diagnosis/types';
-import type { RunResult } from '../../src/engine/result';
+import type { Finding, KernelSample } from '../../src/shared/findings';
+import type { RunResult } from '../../src/shared/result';
 import { kernelTestSkipReason, withNetns } from './netns';
 
 interface MacScenario {

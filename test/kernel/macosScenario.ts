@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { discoverDevServers } from '../../src/discovery';
-import type { Finding, KernelSample } from '../../src/diagnosis/types';
+import type { Finding, KernelSample } from '../../src/shared/findings';
 import { runLoadTest } from '../../src/loadTest/runLoadTest';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
-import { cleanVerdict, diagnosisCoverage } from '../../src/diagnosis/notChecked';
-import type { Finding, Fix, KernelReport } from '../../src/diagnosis/types';
+import { cleanVerdict, diagnosisCoverage } from '../../src/shared/notChecked';
+import type { Finding, Fix, KernelReport } from '../../src/shared/findings';
 import { button, el } from './dom';
 import type { PanelActions } from './panelActions';
 

@@ -1,12 +1,12 @@
 // Samples the accept queue and the TCP counters during the run on macOS, where there is no /proc: two netstat
 // calls per tick (a few ms each on a Mac), at the same 250..1000 ms interval as on Linux. A slow tick is skipped
 // over, never stacked.
-import { counterDeltas } from '../procNetCounters';
+import { counterDeltas } from '../../system/procNetCounters';
 import type { ListenerFacts } from '../rules/diagnosisFacts';
-import { runCommand } from '../runCommand';
-import type { KernelSample } from '../types';
+import { runCommand } from '../../system/runCommand';
+import type { KernelSample } from '../../shared/findings';
 import { macListenerFacts, matchMacListeners, NETSTAT_LISTEN_ARGS, NETSTAT_TCP_STATS_ARGS } from './macosProbe';
-import { parseNetstatTcpStats } from './netstatTcpStats';
+import { parseNetstatTcpStats } from '../../system/netstatTcpStats';
 
 export interface MacSamplerOptions {
   intervalMs: number;

@@ -1,5 +1,5 @@
 // The macOS form of "raise the accept queue's cap": kern.ipc.somaxconn (default 128 on macOS), set with sysctl -w.
-import type { Fix } from '../types';
+import type { Fix } from '../../shared/findings';
 
 export const MAC_SOMAXCONN = 'kern.ipc.somaxconn';
 export const MAC_SOMAXCONN_DAEMON = '/Library/LaunchDaemons/local.load-test-localhost.somaxconn.plist';

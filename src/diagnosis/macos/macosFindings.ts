@@ -4,14 +4,15 @@
 //   is dropped (its 0 would be invented);
 // - the somaxconn fix becomes kern.ipc.somaxconn's (with how it persists), and fixes that only exist on Linux
 //   (/etc/sysctl.d, net.ipv4.*, limits.d) are dropped: no advice beats wrong advice.
-import type { Evidence, Finding, FindingSubject, Fix } from '../types';
+import type { Evidence, Finding, FindingSubject, Fix } from '../../shared/findings';
 import { MAC_SOMAXCONN, macSomaxconnFix } from './macSomaxconnFix';
-import { macCounterSource } from './netstatTcpStats';
+import { macCounterSource } from '../../system/netstatTcpStats';
 
 const LINUX_COUNTER = /^\/proc\/net\/(?:netstat TcpExt|snmp Tcp)\.(\w+)/;
 
 const SOURCES: Array<[RegExp, string]> = [
   [/^ss -ltnp? Send-Q$/, 'netstat -Lan -p tcp (qlimit)'],
+  [/^ss -ltnp?$/, 'netstat -Lan -p tcp'],
   [/^sampled \/proc\/net\/tcp rx_queue during the run$/, 'sampled netstat -Lan -p tcp (qlen) during the run'],
 ];
 
@@ -35,8 +36,8 @@ function evidenceFor(e: Evidence): Evidence | undefined {
     const source = macCounterSource(counter[1]);
     return source ? { ...e, source: e.source.replace(/^\S+ \S+(.*)$/, `${source}$1`) } : undefined;
   }
-  if (/^\/proc\/sys\//.test(e.source)) return undefined; // a Linux setting: not read on macOS
   const known = SOURCES.find(([re]) => re.test(e.source));
+  if (!known && /^\/proc\//.test(e.source)) return undefined; // a Linux file: nothing was read there on macOS
   return { ...e, label: words(e.label), source: known ? known[1] : e.source };
 }
 

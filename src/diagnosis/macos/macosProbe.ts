@@ -2,11 +2,11 @@
 // netstat.tproj/inet.c, see netstatListenQueues.ts and netstatTcpStats.ts), the settings from sysctl.
 import { listenerAccepts } from '../listenerAddress';
 import type { ListenerReading } from '../listenerProbe';
-import type { CounterReading } from '../procNetCounters';
+import type { CounterReading } from '../../system/procNetCounters';
 import type { ListenerFacts } from '../rules/diagnosisFacts';
-import { runCommand } from '../runCommand';
-import { parseNetstatListenQueues, type NetstatListenQueue } from './netstatListenQueues';
-import { parseNetstatTcpStats } from './netstatTcpStats';
+import { runCommand } from '../../system/runCommand';
+import { parseNetstatListenQueues, type NetstatListenQueue } from '../../system/netstatListenQueues';
+import { parseNetstatTcpStats } from '../../system/netstatTcpStats';
 
 export const NETSTAT_LISTEN_ARGS = ['-Lan', '-p', 'tcp'];
 export const NETSTAT_TCP_STATS_ARGS = ['-s', '-p', 'tcp'];

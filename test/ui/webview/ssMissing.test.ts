@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { NO_TROUBLE } from '../../../src/diagnosis/notChecked';
-import type { RunResult } from '../../../src/engine/result';
+import { NO_TROUBLE } from '../../../src/shared/notChecked';
+import type { RunResult } from '../../../src/shared/result';
 import { httpServer, type RunningServer } from '../../support/testServers';
 import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, screenshotPath, settle, startPanelServer, type TestServer } from './harness';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blindSpotsOf, procListenerFallback, type CoverageReadings } from '../../../src/diagnosis/blindSpots';
 import { formatFindings } from '../../../src/diagnosis/formatFindings';
-import { cleanVerdict, NO_TROUBLE, NO_TROUBLE_SEEN } from '../../../src/diagnosis/notChecked';
+import { cleanVerdict, NO_TROUBLE, NO_TROUBLE_SEEN } from '../../../src/shared/notChecked';
 import { finishedTooltip } from '../../../src/extension/statusBarText';
 import { runResult } from './runResultFixture';
 

@@ -8,10 +8,10 @@ import { preflightFindings, runFindings } from '../../../src/diagnosis/applyRule
 import { findingForMacos } from '../../../src/diagnosis/macos/macosFindings';
 import { matchMacListeners, macListenerFacts } from '../../../src/diagnosis/macos/macosProbe';
 import { fullestQueue } from '../../../src/diagnosis/macos/macSampler';
-import { parseNetstatListenQueues } from '../../../src/diagnosis/macos/netstatListenQueues';
-import { parseNetstatTcpStats } from '../../../src/diagnosis/macos/netstatTcpStats';
-import { parseLsofListen } from '../../../src/discovery/lsofListeners';
-import { parseLsofCwd } from '../../../src/discovery/psProcessInfo';
+import { parseNetstatListenQueues } from '../../../src/system/netstatListenQueues';
+import { parseNetstatTcpStats } from '../../../src/system/netstatTcpStats';
+import { parseLsofListen } from '../../../src/system/lsofListeners';
+import { parseLsofCwd } from '../../../src/system/psProcessInfo';
 import { facts } from './diagnosisFactsFixture';
 import { runResult } from './runResultFixture';
 

@@ -2,7 +2,7 @@
 // test/kernel/macosPipeline.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/index';
+import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
 import { runResult } from './runResultFixture';
 
 test('elsewhere: a clear note and a "not checked" line, never a crash', async () => {
