@@ -1,15 +1,17 @@
 // A slim container without iproute2, as a new user meets it: the CLI runs 20 connections without keep-alive with
 // `ss` hidden from PATH. The text report and the panel (in Chromium, fed the very result the CLI wrote) say that
-// the listener's backlog was not checked and how to check it, and neither claims "No kernel TCP trouble found".
+// the listener's backlog was not checked and how to check it, and none claims "No kernel TCP trouble found"; so does
+// the HTML export of that result.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { NO_TROUBLE } from '../../../src/shared/notChecked';
 import type { RunResult } from '../../../src/shared/result';
+import { renderHtmlReport } from '../../../src/report/htmlReport';
 import { httpServer, type RunningServer } from '../../support/testServers';
 import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, screenshotPath, settle, startPanelServer, type TestServer } from './harness';
 
@@ -18,6 +20,7 @@ const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
 const TOOLS = ['dmesg', 'journalctl'];
 
 let browser: Browser;
+let bundle: Awaited<ReturnType<typeof buildWebviewBundle>>;
 let panel: TestServer;
 let target: RunningServer;
 let bin: string;
@@ -35,7 +38,8 @@ before(async () => {
     }
   }
   target = await httpServer((_req, res) => res.end('ok\n'));
-  panel = await startPanelServer(await buildWebviewBundle());
+  bundle = await buildWebviewBundle();
+  panel = await startPanelServer(bundle);
   browser = await launchBrowser();
 });
 
@@ -95,6 +99,15 @@ test('ss missing: the text report and the panel say the backlog was not checked,
     assert.ok(!findingsText.includes(NO_TROUBLE), findingsText);
     await page.locator('.findings').screenshot({ path: screenshotPath('not-checked-dark') });
     assert.deepEqual(errors, []);
+
+    // The HTML export of the same result, opened standalone.
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderHtmlReport(result, { webviewJs: bundle.js, css: bundle.css }));
+    const report = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await report.goto(`file://${file}`);
+    await report.waitForSelector('.not-checked-list li[data-blind-spot="listen-backlog"]');
+    assert.match(await report.locator('.not-checked-list').innerText(), /backlog is unknown \(ss is not installed\)/);
+    assert.ok(!(await report.locator('.findings').innerText()).includes(NO_TROUBLE));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
