@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { DevServerCandidate, DiscoveryReport } from './candidate';
 import { readListeningSnapshot } from './listeningSockets';
 import { readSsListen } from '../system/ssBacklog';
+import { readNetstatListenRows } from '../system/netstatListenQueues';
 import { listeningCandidates, socketsByPort, type ListeningCandidate } from './listeningCandidates';
 import { readWorkspaceConfig, type ConfiguredPort } from './workspaceConfig';
 import { configuredCandidates } from './configuredCandidates';
@@ -34,8 +35,10 @@ export async function discoverDevServers(workspaceFolders: string[], options?: {
   const notes: string[] = [];
   const snapshot = await readListeningSnapshot(platform);
   notes.push(...snapshot.notes);
-  const ssRows = platform === 'linux' ? await readSsListen() : undefined;
+  // The accept-queue capacity of each listener: ss on Linux, netstat -L on macOS.
+  const ssRows = platform === 'linux' ? await readSsListen() : platform === 'darwin' ? await readNetstatListenRows() : undefined;
   if (platform === 'linux' && !ssRows) notes.push('`ss` is not available: listen backlogs are unknown.');
+  if (platform === 'darwin' && !ssRows) notes.push('`netstat -Lan -p tcp` could not be read: listen backlogs are unknown.');
 
   const listening = await listeningCandidates(snapshot, folders, ssRows, urlPath);
   const configs = await Promise.all(folders.map(readWorkspaceConfig));
@@ -61,7 +64,7 @@ export async function discoverDevServers(workspaceFolders: string[], options?: {
   const candidates: DevServerCandidate[] = rankCandidates<DevServerCandidate>([...alive, ...configured]);
   return {
     candidates,
-    lookedAt: [...snapshot.lookedAt, ...(ssRows ? ['ss -ltne'] : []), ...configs.flatMap((c) => c.lookedAt)],
+    lookedAt: [...snapshot.lookedAt, ...(ssRows ? [platform === 'darwin' ? 'netstat -Lan -p tcp' : 'ss -ltne'] : []), ...configs.flatMap((c) => c.lookedAt)],
     notes,
     startable: configs.flatMap((c) => c.scripts),
   };

@@ -7,6 +7,8 @@
 // There is no protocol column: a dual-stack socket prints through inetprint() as "*", exactly like an IPv4-only or
 // an IPv6-only wildcard, so "*" says nothing about the family. IPv6 addresses are cut to 16 characters unless -l
 // is given. The older BSD layout ("Proto Listen Local Address", "tcp4  0/0/128  *.22") is read as well.
+import { runCommand } from './runCommand';
+import type { SsListener } from './ssListen';
 
 export interface NetstatListenQueue {
   /** "*" for a wildcard of any family, else the address as printed ("127.0.0.1", "::1", "fe80::1%lo0"). */
@@ -45,4 +47,25 @@ export function parseNetstatListenQueues(text: string): NetstatListenQueue[] {
     rows.push(row);
   }
   return rows;
+}
+
+/** Runs `netstat -Lan -p tcp`; `error` says why it could not be read. */
+export async function readNetstatListenQueues(): Promise<{ rows: NetstatListenQueue[]; error?: string }> {
+  const out = await runCommand('netstat', ['-Lan', '-p', 'tcp']);
+  return out.ok ? { rows: parseNetstatListenQueues(out.stdout) } : { rows: [], error: out.error };
+}
+
+/** The same rows for discovery's backlog column; undefined when netstat fails. */
+export async function readNetstatListenRows(): Promise<SsListener[] | undefined> {
+  const { rows, error } = await readNetstatListenQueues();
+  if (error) return undefined;
+  return rows.map((r) => ({
+    address: r.address,
+    port: r.port,
+    queued: r.queued,
+    backlog: r.limit,
+    // "*" may be either family (see above); matching it to both is the safe reading.
+    dualStack: r.dualStack ?? r.address === '*',
+    processes: [],
+  }));
 }

@@ -1,6 +1,7 @@
 // `netstat -s -p tcp` on macOS: one counter per line, "\t%u listen queue overflow%s\n" (network_cmds,
 // netstat.tproj/inet.c, tcp_stats()). With a single -s every line is printed, zeros included; the plural "s" is
 // there when the count is not 1. Only the lines below are read; macOS prints no SYN-cookie or SYN-queue counters.
+import { runCommand } from './runCommand';
 
 /**
  * The lines read, by the name the diagnosis uses. Only ListenOverflows has a Linux twin the rules share
@@ -31,4 +32,10 @@ export function parseNetstatTcpStats(text: string): Record<string, number> {
 export function macCounterSource(name: string): string | undefined {
   const c = MAC_TCP_COUNTERS.find((x) => x.name === name);
   return c && `netstat -s -p tcp "${c.printed}" (${c.field})`;
+}
+
+/** Runs `netstat -s -p tcp`; `error` says why it could not be read. */
+export async function readNetstatTcpStats(): Promise<{ counters: Record<string, number>; error?: string }> {
+  const out = await runCommand('netstat', ['-s', '-p', 'tcp']);
+  return out.ok ? { counters: parseNetstatTcpStats(out.stdout) } : { counters: {}, error: out.error };
 }

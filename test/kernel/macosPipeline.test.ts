@@ -55,6 +55,7 @@ test('macOS path: discovery, preflight, run, sampling and findings through Apple
   assert.equal(o.candidate.pid, o.serverPid);
   assert.equal(o.candidate.cwd, o.workspace);
   assert.equal(o.candidate.insideWorkspace, true);
+  assert.equal(o.candidate.backlog, 8, 'the backlog from netstat -L (qlimit)');
 
   // Preflight: netstat -L's qlimit (8) against 50 connections, in macOS's terms.
   const pre = o.preflight.find((f) => f.id === 'backlog-below-concurrency');

@@ -3,10 +3,10 @@
 // over, never stacked.
 import { counterDeltas } from '../../system/procNetCounters';
 import type { ListenerFacts } from '../rules/diagnosisFacts';
-import { runCommand } from '../../system/runCommand';
 import type { KernelSample } from '../../shared/findings';
-import { macListenerFacts, matchMacListeners, NETSTAT_LISTEN_ARGS, NETSTAT_TCP_STATS_ARGS } from './macosProbe';
-import { parseNetstatTcpStats } from '../../system/netstatTcpStats';
+import { readNetstatListenQueues } from '../../system/netstatListenQueues';
+import { readNetstatTcpStats } from '../../system/netstatTcpStats';
+import { macListenerFacts, matchMacListeners } from './macosProbe';
 
 export interface MacSamplerOptions {
   intervalMs: number;
@@ -37,11 +37,11 @@ export function startMacSampler(o: MacSamplerOptions): MacSampler {
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = async () => {
-    const [queues, stats] = await Promise.all([runCommand('netstat', NETSTAT_LISTEN_ARGS), runCommand('netstat', NETSTAT_TCP_STATS_ARGS)]);
+    const [queues, stats] = await Promise.all([readNetstatListenQueues(), readNetstatTcpStats()]);
     if (stopped) return;
-    const s: KernelSample = { tMs: Math.max(0, o.now() - o.startedAt), deltas: stats.ok ? counterDeltas(o.baseline, parseNetstatTcpStats(stats.stdout)) : {} };
-    if (queues.ok) {
-      const q = fullestQueue(matchMacListeners(macListenerFacts(queues.stdout), o.port, o.addresses));
+    const s: KernelSample = { tMs: Math.max(0, o.now() - o.startedAt), deltas: stats.error ? {} : counterDeltas(o.baseline, stats.counters) };
+    if (!queues.error) {
+      const q = fullestQueue(matchMacListeners(queues.rows.map(macListenerFacts), o.port, o.addresses));
       if (q) s.acceptQueue = q;
     }
     samples.push(s);

@@ -1,7 +1,7 @@
 // A slim container without iproute2, as a new user meets it: the CLI runs 20 connections without keep-alive with
 // `ss` hidden from PATH. The text report and the panel (in Chromium, fed the very result the CLI wrote) say that
-// the listener's backlog was not checked and how to check it, and none claims "No kernel TCP trouble found"; so does
-// the HTML export of that result.
+// the listener's backlog was not checked and how to check it, and none claims "No kernel TCP trouble found". The
+// HTML export of that result says the same.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

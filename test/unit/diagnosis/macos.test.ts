@@ -42,7 +42,7 @@ test('netstat -Lan: the older BSD layout with a protocol column is still read, a
 });
 
 test('a "*" listener may be either family: it is matched for IPv4 and IPv6 targets; fullest queue wins', () => {
-  const all = macListenerFacts(fixture('macos-netstat-Lan.txt'));
+  const all = parseNetstatListenQueues(fixture('macos-netstat-Lan.txt')).map(macListenerFacts);
   assert.deepEqual(matchMacListeners(all, 5173, ['127.0.0.1']).map((l) => l.address), ['*']);
   assert.deepEqual(matchMacListeners(all, 8000, ['127.0.0.1']), [], '::1 does not take IPv4 clients');
   assert.deepEqual(matchMacListeners(all, 8000, ['::1']).map((l) => l.address), ['::1']);
