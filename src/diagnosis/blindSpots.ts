@@ -7,6 +7,8 @@ export interface CoverageReadings {
   /** A kernel probe exists for this system (Linux, macOS). */
   supported: boolean;
   listeners: { readable: boolean; reason?: string; fallback?: string };
+  /** The cap on every backlog was read (net.core.somaxconn, kern.ipc.somaxconn). */
+  somaxconnRead: boolean;
   counters: { readable: boolean; reason?: string };
   kernelLog: { readable: boolean; reason?: string };
   inContainer: boolean;
@@ -28,6 +30,10 @@ export function blindSpotsOf(r: CoverageReadings): BlindSpot[] {
     const why = r.listeners.reason ?? 'the listening sockets could not be read';
     const how = mac ? '' : /ss is not installed/.test(why) ? ' Install iproute2 (`apt-get install iproute2`) to read it.' : '';
     spots.push({ id: 'listen-backlog', text: `The listener's backlog is unknown (${why}): an accept queue smaller than the concurrency cannot be seen.${how}${r.listeners.fallback ? ` ${r.listeners.fallback}` : ''}` });
+  }
+  if (!r.somaxconnRead) {
+    const key = mac ? 'kern.ipc.somaxconn' : 'net.core.somaxconn';
+    spots.push({ id: 'somaxconn', text: `${key} could not be read: whether it or the server's listen() backlog limits the accept queue cannot be told.` });
   }
   if (!r.counters.readable) {
     spots.push({ id: 'counters', text: `The TCP counters could not be read${r.counters.reason ? ` (${r.counters.reason})` : ''}: accept-queue overflows, SYN drops and resets are not counted.` });

@@ -6,7 +6,7 @@ import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
 import { startKernelSampler, type KernelSampler } from './kernelSampler';
-import { readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
+import { readLinuxSettings, readMacSettings, somaxconnSetting, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { findingForMacos } from './macos/macosFindings';
 import { readMacCounters, readMacListeners } from './macos/macosProbe';
@@ -182,6 +182,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         platform,
         supported: probe !== undefined,
         listeners: listenersReading,
+        somaxconnRead: somaxconnSetting(facts.settings) !== undefined,
         counters: { readable: facts.countersReadable, reason: countersWhy },
         kernelLog: { readable: report.kernelLog.readable, reason: report.kernelLog.reason },
         inContainer,

@@ -11,6 +11,7 @@ const allRead: CoverageReadings = {
   platform: 'linux',
   supported: true,
   listeners: { readable: true },
+  somaxconnRead: true,
   counters: { readable: true },
   kernelLog: { readable: true },
   inContainer: false,
@@ -50,6 +51,13 @@ test('dmesg restricted, counters unreadable, a container: each said; the contain
   assert.equal(spots[1].text, 'The kernel log could not be read (dmesg is restricted here): SYN-flood lines are not checked.');
   assert.equal(spots[2].text, 'Counters are per network namespace: inside this container they cover the container only.');
   assert.equal(cleanVerdict({ blindSpots: [spots[2]] }), NO_TROUBLE, 'a caveat alone does not withhold the verdict');
+});
+
+test('somaxconn unreadable: the limit cannot be told, in the platform\'s name', () => {
+  assert.deepEqual(blindSpotsOf({ ...allRead, somaxconnRead: false }).map((s) => s.text), [
+    "net.core.somaxconn could not be read: whether it or the server's listen() backlog limits the accept queue cannot be told.",
+  ]);
+  assert.match(blindSpotsOf({ ...allRead, platform: 'darwin', somaxconnRead: false })[0].text, /^kern\.ipc\.somaxconn could not be read/);
 });
 
 test('macOS: SYN-queue counters and the kernel log are always blind spots; other systems: nothing checked', () => {
