@@ -11,6 +11,7 @@ import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { findingForMacos } from './macos/macosFindings';
 import { readMacCounters, readMacListeners } from './macos/macosProbe';
 import { startMacSampler, type MacSampler } from './macos/macSampler';
+import { XNU_SYN_RETRANSMIT_SECONDS } from './macos/xnuSynSchedule';
 import { blindSpotsOf, procListenerFallback } from './blindSpots';
 import { runsInContainer } from './containerCheck';
 import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
@@ -174,7 +175,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       report.counterDeltas = facts.counterDeltas;
       report.openFileLimit = facts.openFileLimit;
       report.kernelRelease = release();
-      const schedule = synRetransmitScheduleOf({ settings: facts.settings });
+      const schedule = mac ? [...XNU_SYN_RETRANSMIT_SECONDS] : synRetransmitScheduleOf({ settings: facts.settings });
       if (schedule.length > 0) report.synRetransmitScheduleSeconds = schedule;
       const findings = localize(runFindings(facts, result, preflight, failures));
       notes.push(...failures);

@@ -116,6 +116,8 @@ test('macOS findings: kern.ipc.somaxconn is the limit and the fix; sources are t
   assert.ok(o.evidence.some((e) => e.label === 'kern.ipc.somaxconn' && e.value === '128' && e.source === 'sysctl -n kern.ipc.somaxconn'));
   assert.ok(o.evidence.some((e) => e.label === 'Longest accept queue seen' && e.source.startsWith('sampled netstat -Lan')));
   assert.ok(o.subjects?.some((s) => s.kind === 'sysctl' && s.key === 'kern.ipc.somaxconn' && s.current === '128'));
+  const syn = out.find((x) => x.id === 'syn-retransmit-delays');
+  assert.match(syn?.explanation ?? '', /\(1, 2, 3, 4, 5, 7 s\.\.\.\)/, "XNU's SYN schedule (tcp_syn_backoff), not Linux's default 1, 3, 7");
   const text = JSON.stringify(out);
   assert.doesNotMatch(text, /net\.core|net\.ipv4|\/proc\/|90-load-test-localhost\.conf|\bss -l|\(\+1\)/, 'nothing Linux is said on a Mac');
   assert.doesNotMatch(text, /ListenDrops|TCPSynRetrans|Syncookies/, 'no counter macOS does not print');
