@@ -77,3 +77,10 @@ test('text report and status bar tooltip: "Not checked" lines, never the clean v
   assert.match(tooltip, /\*\*Not checked:\*\*\n- The listener's backlog is unknown \\\(ss is not installed\\\)/);
   assert.match(tooltip, /_Counters are per network namespace/);
 });
+
+test('container markers: the container env, /.dockerenv-like files or a container cgroup; none on a bare host', async () => {
+  const { runsInContainer } = await import('../../../src/diagnosis/containerCheck');
+  assert.equal(await runsInContainer({ container: 'podman' }), true);
+  // Whatever this machine is, the answer is a boolean read from its own markers, never a throw.
+  assert.equal(typeof (await runsInContainer({})), 'boolean');
+});
