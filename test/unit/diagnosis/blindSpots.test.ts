@@ -78,9 +78,22 @@ test('text report and status bar tooltip: "Not checked" lines, never the clean v
   assert.match(tooltip, /_Counters are per network namespace/);
 });
 
-test('container markers: the container env, /.dockerenv-like files or a container cgroup; none on a bare host', async () => {
+test('container markers: the container env, /.dockerenv or /run/.containerenv, a container cgroup; none on a bare host', async () => {
   const { runsInContainer } = await import('../../../src/diagnosis/containerCheck');
-  assert.equal(await runsInContainer({ container: 'podman' }), true);
-  // Whatever this machine is, the answer is a boolean read from its own markers, never a throw.
-  assert.equal(typeof (await runsInContainer({})), 'boolean');
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = () => mkdtempSync(join(tmpdir(), 'ltl-root-'));
+  const bare = root();
+  mkdirSync(join(bare, 'proc/1'), { recursive: true });
+  writeFileSync(join(bare, 'proc/1/cgroup'), '0::/init.scope\n');
+  assert.equal(await runsInContainer({}, bare), false);
+  assert.equal(await runsInContainer({ container: 'podman' }, bare), true);
+  const docker = root();
+  writeFileSync(join(docker, '.dockerenv'), '');
+  assert.equal(await runsInContainer({}, docker), true);
+  const k8s = root();
+  mkdirSync(join(k8s, 'proc/1'), { recursive: true });
+  writeFileSync(join(k8s, 'proc/1/cgroup'), '0::/kubepods/besteffort/pod1234/abcd\n');
+  assert.equal(await runsInContainer({}, k8s), true);
 });
