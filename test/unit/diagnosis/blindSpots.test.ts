@@ -1,6 +1,10 @@
 // What the diagnosis could not see: which readings make a blind spot, and how every consumer says it.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { runsInContainer } from '../../../src/diagnosis/containerCheck';
 import { blindSpotsOf, procListenerFallback, type CoverageReadings } from '../../../src/diagnosis/blindSpots';
 import { formatFindings } from '../../../src/diagnosis/formatFindings';
 import { cleanVerdict, NO_TROUBLE, NO_TROUBLE_SEEN } from '../../../src/shared/notChecked';
@@ -79,10 +83,6 @@ test('text report and status bar tooltip: "Not checked" lines, never the clean v
 });
 
 test('container markers: the container env, /.dockerenv or /run/.containerenv, a container cgroup; none on a bare host', async () => {
-  const { runsInContainer } = await import('../../../src/diagnosis/containerCheck');
-  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const root = () => mkdtempSync(join(tmpdir(), 'ltl-root-'));
   const bare = root();
   mkdirSync(join(bare, 'proc/1'), { recursive: true });
