@@ -191,6 +191,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       return { findings, kernel: report };
     } catch (err) {
       notes.push(`The diagnosis after the run failed: ${(err as Error).message}`);
+      report.blindSpots = [{ id: 'diagnosis', text: `The diagnosis after the run failed (${(err as Error).message}): the run's kernel counters were not checked.` }];
       return { findings: [], kernel: report };
     }
   };

@@ -60,7 +60,7 @@ export interface KernelSample {
 
 /** Something the diagnosis could not read, and what that hides. */
 export interface BlindSpot {
-  id: 'platform' | 'listen-backlog' | 'somaxconn' | 'counters' | 'kernel-log' | 'syn-queue' | 'network-namespace';
+  id: 'platform' | 'diagnosis' | 'listen-backlog' | 'somaxconn' | 'counters' | 'kernel-log' | 'syn-queue' | 'network-namespace';
   /** One line: what could not be read, what that hides, and how to read it when there is a way. */
   text: string;
   /** Only a reminder of what the readings cover (a container's own counters): the checks themselves ran. */
