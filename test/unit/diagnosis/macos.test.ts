@@ -12,6 +12,7 @@ import { parseNetstatListenQueues } from '../../../src/system/netstatListenQueue
 import { parseNetstatTcpStats } from '../../../src/system/netstatTcpStats';
 import { parseLsofListen } from '../../../src/system/lsofListeners';
 import { parseLsofCwd } from '../../../src/system/psProcessInfo';
+import { sysctlConfContent } from '../../../src/hints/findingPlacement';
 import { facts } from './diagnosisFactsFixture';
 import { runResult } from './runResultFixture';
 
@@ -128,4 +129,17 @@ test('macOS preflight: warns as soon as the concurrency exceeds the queue (XNU r
   assert.deepEqual(preflightFindings(macFacts(128)), []);
   const linux = facts({ target: { ...facts().target, connections: 512 } });
   assert.deepEqual(preflightFindings(linux), [], 'Linux overflows only beyond capacity + 1 (511 + 1)');
+});
+
+test('the "sysctl.conf content" of a Mac run: the kern.ipc.somaxconn command and its LaunchDaemon, no /etc/sysctl.d', () => {
+  const f = macFacts(200);
+  const findings = runFindings(f, runResult({ connectMs: clustered, connections: 200 }), []).map((x) => findingForMacos(x, f.settings));
+  const result = runResult({ connections: 200 });
+  result.findings = findings;
+  result.kernel = { platform: 'darwin', settings: f.settings, listeners: [], counterDeltas: overflow, samples: [], kernelLog: { readable: false, lines: [] }, notes: [] };
+  const text = sysctlConfContent(result);
+  assert.match(text, /^# macOS has no \/etc\/sysctl\.d/);
+  assert.match(text, /#   sudo sysctl -w kern\.ipc\.somaxconn=4096\n/);
+  assert.match(text, /#   sudo launchctl bootstrap system \/Library\/LaunchDaemons\/local\.load-test-localhost\.somaxconn\.plist\n<\?xml/);
+  assert.doesNotMatch(text, /^kern\.ipc\.somaxconn = /m, 'no sysctl.d line on a Mac');
 });
