@@ -137,7 +137,8 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     assert.equal(server.last?.headers['x-test'], 'exported');
     assert.equal(server.last?.headers.authorization, 'Bearer from-env');
     assert.equal(server.last?.body, '{"sku":42}');
-    assert.equal(server.connections, server.requests, 'keep-alive off: one TCP connection per request');
+    // Keep-alive off: one TCP connection per request (at stop, each user may have opened its next one already).
+    assert.ok(server.connections >= server.requests && server.connections <= server.requests + users, `${server.connections} connections for ${server.requests} requests`);
 
     const csvFile = join(dir, 'results_stats.csv');
     const csv = importResultText(readFileSync(csvFile, 'utf8'), { file: 'results_stats.csv', modifiedAt: statSync(csvFile).mtime, url: server.origin });
