@@ -1,7 +1,7 @@
 // What a run asked for, in the terms k6 and Locust both need: one request, a load shape, secrets moved out to
 // environment variables, and thresholds taken from what the run measured. The two script writers only render it.
-import type { RunOptionsEcho, RunResult } from '../engine/result';
-import { secretEnvName, isSecretName } from './secretNames';
+import type { RunOptionsEcho, RunResult } from '../shared/result';
+import { secretEnvName, isSecretName } from '../shared/secretNames';
 
 /** A header or query value that must not be written into a shared script: the script reads it from the environment. */
 export interface SecretValue {
@@ -54,7 +54,7 @@ export const DEFAULT_MARGIN = 0.2;
 export const MIN_ERROR_RATE_LIMIT = 0.001;
 
 /** `from` says where the options came from (e.g. "the run of 2025-01-31T10:20:30Z"); the URL is added without credentials. */
-export function planFromOptions(options: RunOptionsEcho & { body?: string }, from: string): LoadPlan {
+export function planFromOptions(options: RunOptionsEcho, from: string): LoadPlan {
   const url = new URL(options.url);
   const secretQuery: SecretValue[] = [];
   const kept = new URLSearchParams();

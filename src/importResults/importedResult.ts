@@ -1,20 +1,8 @@
 // A result of another tool (k6, Locust) in the RunResult shape, so that history and the panel compare it with local
 // runs. What the other tool does not measure stays NaN (null in JSON, shown as "-") and is listed by name in
 // `imported.notMeasured` and in a warning: nothing is invented.
-import type { LatencySummary, RunOptionsEcho, RunResult } from '../engine/result';
+import type { ImportInfo, LatencySummary, RunOptionsEcho, RunResult } from '../shared/result';
 import { TOOL_VERSION } from '../engine/toolVersion';
-
-export type ImportedTool = 'k6' | 'locust';
-
-export interface ImportInfo {
-  tool: ImportedTool;
-  /** e.g. "k6 --summary-export", "Locust --csv stats", "Locust --json". */
-  format: string;
-  /** The file name the result came from (no folder). */
-  file: string;
-  /** Things this result cannot say, in plain words (connect time, kernel counters...). */
-  notMeasured: string[];
-}
 
 export type ImportedRunResult = RunResult & { imported: ImportInfo };
 

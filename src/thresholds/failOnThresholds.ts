@@ -1,8 +1,8 @@
 // `--fail-on "p99<200ms,errors<1%,rps>500"`: thresholds a CI job gates on. Parsed before the run (bad syntax is a
 // usage error, exit 2), judged on the finished RunResult, each printed as pass or FAIL.
 import { UsageError } from '../engine/loadOptions';
-import type { LatencySummary, RunResult } from '../engine/result';
-import { formatMs, formatRate } from '../report/formatNumbers';
+import type { LatencySummary, RunResult } from '../shared/result';
+import { formatMs, formatRate } from '../shared/formatNumbers';
 
 export type ThresholdMetric = 'p50' | 'p75' | 'p90' | 'p95' | 'p99' | 'p999' | 'mean' | 'max' | 'connect-p99' | 'errors' | 'rps';
 export type ThresholdOperator = '<' | '<=' | '>' | '>=';

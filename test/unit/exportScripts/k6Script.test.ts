@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runLoadTest } from '../../../src/loadTest/runLoadTest';
-import type { RunResult } from '../../../src/engine/result';
+import type { RunResult } from '../../../src/shared/result';
 import { planFromOptions, planFromResult, thresholdLimits } from '../../../src/exportScripts/loadPlan';
 import { renderK6Script } from '../../../src/exportScripts/k6Script';
 import { countingServer, type CountingServer } from '../../support/countingServer';
@@ -60,8 +60,6 @@ describe('k6 export', () => {
       },
       { skipDiagnosis: true },
     );
-    // The echo does not keep the body; a script export from a run needs it (the CLI passes it the same way).
-    (result.options as { body?: string }).body = '{"name":"café"}';
   });
   after(() => server.close());
 

@@ -108,7 +108,6 @@ describe('Locust export, run distributed: master + 2 workers', () => {
       },
       { skipDiagnosis: true },
     );
-    (run.options as { body?: string }).body = '{"sku":42}';
     assert.ok(run.requests.ok > 0);
 
     const dir = mkdtempSync(join(tmpdir(), 'ltl-locust-'));

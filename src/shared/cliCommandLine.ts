@@ -1,7 +1,7 @@
 // "Copy as CLI command": the `load-test-localhost` command line that repeats a run in a terminal or a CI job.
 // Pure (no Node APIs): the panel builds it in the webview as well. Credentials become shell variables.
-import type { RunOptionsEcho } from '../engine/result';
-import { isSecretName, secretEnvName } from '../exportScripts/secretNames';
+import type { RunOptionsEcho } from './result';
+import { isSecretName, secretEnvName } from './secretNames';
 
 const SAFE = /^[\w@%+=:,./-]+$/;
 
@@ -19,7 +19,7 @@ function durationFlag(ms: number): string {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i;
 
-export function cliCommandLine(options: RunOptionsEcho & { body?: string }, program = 'load-test-localhost'): string {
+export function cliCommandLine(options: RunOptionsEcho, program = 'load-test-localhost'): string {
   const words: string[] = [program, shellQuote(options.url)];
   words.push('-c', String(options.connections));
   if (options.requests !== undefined) words.push('-n', String(options.requests));
