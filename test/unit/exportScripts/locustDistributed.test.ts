@@ -8,7 +8,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { planFromResult } from '../../../src/exportScripts/loadPlan';
+import { planFromOptions, planFromResult } from '../../../src/exportScripts/loadPlan';
 import { renderLocustFile } from '../../../src/exportScripts/locustFile';
 import { importResultText } from '../../../src/importResults/importResultFile';
 import { runLoadTest } from '../../../src/loadTest/runLoadTest';
@@ -156,5 +156,22 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     assert.equal(csv.requests.started, json.requests.started);
     assert.equal(perWorker[0] + perWorker[1], json.requests.started, 'the master\'s totals are the workers\' sum');
     assert.equal(csv.options.method, 'POST');
+  });
+
+  it('stops a request-count run at the count (single process, no -u/-t: the file holds the shape)', async () => {
+    const users = 3;
+    const dir = mkdtempSync(join(tmpdir(), 'ltl-locust-count-'));
+    const options = { url: `${server.origin}/count`, method: 'GET', connections: users, requests: 150, keepAlive: true, headers: {}, bodyBytes: 0, connectTimeoutMs: 10_000, responseTimeoutMs: 30_000, workers: 1, http2: false };
+    writeFileSync(join(dir, 'locustfile.py'), renderLocustFile(planFromOptions(options, 'the test')));
+    server.reset();
+    const local = start(['-f', 'locustfile.py', '--headless', '--csv', join(dir, 'results')], dir, {});
+    const exited = await local.exited;
+    assert.equal(exited.code, 0, exited.output.slice(-3000));
+    const csvFile = join(dir, 'results_stats.csv');
+    const imported = importResultText(readFileSync(csvFile, 'utf8'), { file: 'results_stats.csv', modifiedAt: statSync(csvFile).mtime });
+    // Each user sends its share (ceil(150 / 3) = 50) and stops; the shape ends the run once the total is reached.
+    assert.equal(imported.requests.started, 150);
+    assert.equal(server.requests, 150);
+    assert.ok(server.connections <= users, `keep-alive: ${server.connections} connections for ${users} users`);
   });
 });
