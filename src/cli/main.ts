@@ -89,7 +89,7 @@ export async function runCli(argv: string[]): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
-    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
+    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color, kernel: result.kernel }) : undefined;
     const report = formatRunReport(result, { color: request.color, diagnosis });
     const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
     if (request.jsonFile === '-') {
