@@ -30,6 +30,14 @@ export function latencyFrom(values: Partial<LatencySummary>): LatencySummary {
 
 export const NOT_MEASURED_LATENCY = latencyFrom({});
 
+/**
+ * Text taken from an imported file (method, metric and threshold names) without control characters, so that a
+ * crafted file cannot move the cursor or recolour the terminal when the CLI prints it. At most 200 characters.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').slice(0, 200);
+}
+
 export interface ImportedFigures {
   info: Omit<ImportInfo, 'notMeasured'>;
   notMeasured: string[];
@@ -65,7 +73,7 @@ export function importedResult(f: ImportedFigures): ImportedRunResult {
   const nan = Number.NaN;
   const options: RunOptionsEcho = {
     url,
-    method: f.method ?? 'GET',
+    method: f.method ? printable(f.method) : 'GET',
     connections: f.users ?? nan,
     keepAlive: true,
     headers: {},
@@ -108,9 +116,9 @@ export function importedResult(f: ImportedFigures): ImportedRunResult {
     series: [],
     findings: [],
     warnings: [
-      `Imported from ${f.info.format} (${f.info.file}). Not in that file, so left empty rather than guessed: ${notMeasured.join(', ')}.`,
-      ...(f.notes ?? []),
+      `Imported from ${f.info.format} (${printable(f.info.file)}). Not in that file, so left empty rather than guessed: ${notMeasured.join(', ')}.`,
+      ...(f.notes ?? []).map(printable),
     ],
-    imported: { ...f.info, notMeasured },
+    imported: { ...f.info, file: printable(f.info.file), notMeasured },
   };
 }

@@ -108,3 +108,18 @@ describe('import of other tools\' results', () => {
     refuse('Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\nGET,/,1,0,1,1,1,1\n', /no "Aggregated" row/);
   });
 });
+
+describe('imported text reaches the terminal only as text', () => {
+  it('strips control characters from names taken from the file', () => {
+    const crafted = {
+      metrics: {
+        http_reqs: { count: 10, rate: 5 },
+        http_req_duration: { avg: 1, min: 1, med: 1, max: 1, 'p(90)': 1, 'p(95)': 1, thresholds: { 'p(95)<5\u001b[2J\u001b]0;owned\u0007': false } },
+      },
+    };
+    const r = importResultText(JSON.stringify(crafted), { file: 'evil\u001b[31m.json', modifiedAt: new Date() });
+    const text = JSON.stringify([r.warnings, r.imported, r.options.method]);
+    assert.doesNotMatch(text, /\\u001b|\\u0007/);
+    assert.ok(r.warnings.includes('k6 threshold http_req_duration p(95)<5[2J]0;owned: passed'));
+  });
+});
