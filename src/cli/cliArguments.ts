@@ -163,6 +163,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
   only('margin', 'export', sub === 'export');
   only('url', 'import', sub === 'import');
   only('fail-on', 'a run or import', sub !== 'export');
+  only('json', 'a run or import (an export writes a script: -o)', sub !== 'export');
   const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on']) : undefined;
   const color = !values['no-color'] && !env.noColor && env.isTty;
 
