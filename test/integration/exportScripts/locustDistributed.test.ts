@@ -174,4 +174,18 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     assert.equal(server.requests, 150);
     assert.ok(server.connections <= users, `keep-alive: ${server.connections} connections for ${users} users`);
   });
+
+  it('holds a constant rate with constant_throughput per user (never above rate x duration)', async () => {
+    const users = 4;
+    const dir = mkdtempSync(join(tmpdir(), 'ltl-locust-rate-'));
+    const options = { url: `${server.origin}/rate`, method: 'GET', connections: users, rate: 20, durationMs: 2000, keepAlive: true, headers: {}, bodyBytes: 0, connectTimeoutMs: 10_000, responseTimeoutMs: 30_000, workers: 1, http2: false };
+    const locustfile = renderLocustFile(planFromOptions(options, 'the test'));
+    assert.match(locustfile, /^RATE_PER_SECOND = 20$/m);
+    writeFileSync(join(dir, 'locustfile.py'), locustfile);
+    server.reset();
+    const exited = await start(['-f', 'locustfile.py', '--headless'], dir, {}).exited;
+    assert.equal(exited.code, 0, exited.output.slice(-3000));
+    // Unthrottled, the same file sent about 1,600 requests in 2 s here; paced at 20/s it sends at most 40 (+1 per user at start).
+    assert.ok(server.requests > 0 && server.requests <= 20 * 2 + users, `${server.requests} requests`);
+  });
 });
