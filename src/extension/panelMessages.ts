@@ -52,6 +52,10 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
         void vscode.window.showWarningMessage('That run is no longer in the history (only the newest runs are kept).');
       }
       return;
+    case 'copyCliCommand':
+      // The command takes the run id of the run on screen (an earlier one opened from the history, say).
+      await vscode.commands.executeCommand(COMMANDS.copyCliCommand, message.runId);
+      return;
     case 'compareWith':
       await panel.setBaseline(message.runId);
       return;

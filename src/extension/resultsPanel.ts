@@ -203,6 +203,7 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
       return (m.format === undefined || EXPORT_FORMATS.includes(m.format as ExportFormat)) && (m.runId === undefined || typeof m.runId === 'string');
     case 'openRun':
       return typeof m.runId === 'string';
+    case 'copyCliCommand':
     case 'compareWith':
       return m.runId === undefined || typeof m.runId === 'string';
     default:

@@ -27,6 +27,8 @@ export interface HistoryEntry {
   findings: number;
   /** Absent in entries written before it was kept: such runs show unmarked. */
   stopReason?: StopReason;
+  /** Imported from a k6 or Locust file: compared, never restored as the last run. */
+  imported?: boolean;
 }
 
 export type HostToWebview =
@@ -51,11 +53,13 @@ export type WebviewToHost =
   /** Without a format the host asks for one; without a run id it exports the last run. */
   | { type: 'export'; format?: ExportFormat; runId?: string }
   | { type: 'openRun'; runId: string }
+  /** The `load-test-localhost` command line of the shown run (the last one without a run id), to the clipboard. */
+  | { type: 'copyCliCommand'; runId?: string }
   | { type: 'compareWith'; runId?: string };
 
-/** What a run can be exported as. */
-export type ExportFormat = 'json' | 'csv' | 'html';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
+/** What a run can be exported as: results (JSON, CSV, HTML report) or the same test for k6 and Locust. */
+export type ExportFormat = 'json' | 'csv' | 'html' | 'k6' | 'locust';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'k6', 'locust'];
 
 // Every message type as a typed constant: a type added to a union but missing here does not compile, so no
 // message is dropped silently by the receiver's check.
@@ -78,6 +82,7 @@ const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
   openBacklogSource: true,
   export: true,
   openRun: true,
+  copyCliCommand: true,
   compareWith: true,
 };
 

@@ -32,7 +32,8 @@ test('a run from start to compare: charts in view, the tail explained, Stoppingâ
       await screenshot(page, 'panel-tail-1400x900-light');
 
       await panel.locator('button', { hasText: 'Run again' }).waitFor({ state: 'visible', timeout: 60_000 });
-      assert.ok((await cardValue(panel, 'ok')) >= 900, 'the stalled requests were waited for');
+      const firstOk = await cardValue(panel, 'ok');
+      assert.ok(firstOk >= 900, 'the stalled requests were waited for');
       await panel.locator('.finding').first().waitFor({ timeout: 10_000 });
       await screenshot(page, 'panel-finished-1400x900-light');
       const shown = await panel.locator('body').innerText();
@@ -103,6 +104,12 @@ test('a run from start to compare: charts in view, the tail explained, Stoppingâ
       await browserTab.locator('.target-url', { hasText: `127.0.0.1:${port}` }).waitFor({ timeout: 15_000 });
       assert.equal(await browserTab.locator('.summary .card[data-metric="ok"]').getAttribute('data-value'), String(await cardValue(restored, 'ok')));
       await browserTab.close();
+
+      // Earlier runs: open the first run again, from the history on disk.
+      await restored.locator('.run-history-title').click();
+      await restored.locator('.run-history-row', { hasNotText: 'cancelled' }).locator('button', { hasText: 'Open' }).click();
+      await waitFor(async () => (await cardValue(restored, 'ok')) === firstOk, `the first run (${firstOk} ok) shown again`);
+      await restored.locator('.status-badge', { hasText: 'Finished' }).waitFor({ timeout: 10_000 });
       assert.deepEqual(await shownError(page).allInnerTexts(), []);
     } finally {
       child.kill();

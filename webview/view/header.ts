@@ -24,6 +24,9 @@ const EXPORT_BUTTONS: Array<{ label: string; format: ExportFormat; title: string
   { label: 'HTML', format: 'html', title: 'A report with these charts and findings, one file that opens in a browser' },
   { label: 'JSON', format: 'json', title: 'The whole result, as the CLI --json writes it' },
   { label: 'CSV', format: 'csv', title: 'The time series, one row a second' },
+  // The same test for other tools, to run against staging or from many machines (thresholds from this run).
+  { label: 'k6', format: 'k6', title: 'The same test as a k6 script, thresholds 20% above this run' },
+  { label: 'Locust', format: 'locust', title: 'The same test as a Locust file, thresholds 20% above this run' },
 ];
 
 /** What the status badge and the line beside it say while a run is live. */
@@ -55,6 +58,7 @@ export class PanelHeader {
   private readonly stop: HTMLButtonElement;
   private readonly runAgain: HTMLButtonElement;
   private readonly exportGroup: HTMLElement;
+  private readonly copyCommand: HTMLButtonElement;
   private shownRunId: string | undefined;
   /** The compare select lives in the toolbar, next to the actions; the history view owns it. */
   readonly toolbar: HTMLElement;
@@ -77,7 +81,9 @@ export class PanelHeader {
         return b;
       }),
     );
-    this.toolbar = el('div', { className: 'toolbar' }, this.runAgain, this.exportGroup);
+    this.copyCommand = button('Copy CLI command', () => actions.post({ type: 'copyCliCommand', runId: this.shownRunId }));
+    this.copyCommand.title = 'Copy the load-test-localhost command line of this run, to repeat it in a terminal or CI';
+    this.toolbar = el('div', { className: 'toolbar' }, this.runAgain, this.exportGroup, this.copyCommand);
     this.element = el(
       'header',
       { className: 'panel-header' },
@@ -128,6 +134,7 @@ export class PanelHeader {
       setHidden(this.stop, true);
     }
     setHidden(this.exportGroup, running || !run.result);
+    setHidden(this.copyCommand, running || !run.result);
   }
 }
 
