@@ -5,9 +5,13 @@ import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget
 import { redactUrl } from '../shared/secrets';
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
-import { formatRunReport } from '../report/textReport';
+import { formatRunReport, textStyle } from '../report/textReport';
+import type { RunResult } from '../shared/result';
+import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
 import { parseCliArguments, USAGE } from './cliArguments';
 import { checkJsonPath, saveJson } from './jsonOutput';
+import { runExportCommand } from './exportCommand';
+import { readImportFile, writeImportJson } from './importCommand';
 import { renderProgressLine } from './progressLine';
 
 export const EXIT_OK = 0;
@@ -19,6 +23,17 @@ export const EXIT_OUTPUT_FAILED = 1;
 /** Ctrl-C, a closed terminal, and `timeout`, `docker stop` or a cancelled CI job all end a run the same way. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNAL_NUMBERS: Record<(typeof STOP_SIGNALS)[number], number> = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 };
+
+/** A --fail-on threshold failed (the report lists each as pass or FAIL). */
+export const EXIT_THRESHOLDS = 4;
+
+/** Prints the verdicts under the report; true when every threshold passed. */
+function reportThresholds(failOn: Threshold[] | undefined, result: RunResult, color: boolean, out: NodeJS.WritableStream): boolean {
+  if (!failOn) return true;
+  const verdicts = judgeThresholds(failOn, result);
+  out.write(`\n${formatVerdicts(verdicts, textStyle(color))}\n`);
+  return verdicts.every((v) => v.passed);
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   const stderr = process.stderr;
@@ -36,6 +51,24 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command.kind === 'version') {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
+  }
+  if (command.kind === 'export' || command.kind === 'import') {
+    try {
+      if (command.kind === 'export') {
+        runExportCommand(command.request, { stdout: process.stdout, stderr });
+        return EXIT_OK;
+      }
+      const { request } = command;
+      const result = readImportFile(request.file, request.url);
+      const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
+      reportOut.write(`${formatRunReport(result, { color: request.color })}\n`);
+      writeImportJson(request, result, { stdout: process.stdout });
+      return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
   }
   const { request } = command;
   if (request.jsonFile !== undefined && request.jsonFile !== '-') {
@@ -75,29 +108,30 @@ export async function runCli(argv: string[]): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
-    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
+    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color, kernel: result.kernel }) : undefined;
     const report = formatRunReport(result, { color: request.color, diagnosis });
     const json = `${JSON.stringify(result, null, 2)}\n`;
+    const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
     if (request.jsonFile === '-') {
       process.stdout.write(json);
       stderr.write(`${report}\n`);
-      return EXIT_OK;
+      return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
     }
     // The file first: after a SIGHUP the terminal may be gone before the report is printed.
     const saved = request.jsonFile !== undefined ? saveJson(request.jsonFile, json) : undefined;
     process.stdout.write(`${report}\n`);
-    if (saved === undefined) return EXIT_OK;
-    if ('lost' in saved) {
+    const thresholdsPassed = reportThresholds(request.failOn, result, request.color, reportOut);
+    if (saved !== undefined && 'lost' in saved) {
       stderr.write(`load-test-localhost: could not write ${request.jsonFile} (${saved.lost}); the JSON follows on stdout\n`);
       process.stdout.write(json);
       return EXIT_OUTPUT_FAILED;
     }
-    if (saved.failed !== undefined) {
+    if (saved?.failed !== undefined) {
       stderr.write(`load-test-localhost: could not write ${saved.failed} (${saved.why}); the result is saved in ${saved.written}\n`);
       return EXIT_OUTPUT_FAILED;
     }
-    stderr.write(`Result written to ${saved.written}\n`);
-    return EXIT_OK;
+    if (saved !== undefined) stderr.write(`Result written to ${saved.written}\n`);
+    return thresholdsPassed ? EXIT_OK : EXIT_THRESHOLDS;
   } catch (err) {
     if (err instanceof UsageError) {
       stderr.write(`load-test-localhost: ${err.message}\n`);

@@ -53,13 +53,17 @@ function tlsAnswer(err: unknown): boolean {
   return typeof data === 'string' && data.length >= 2 && answeredWithTls(data.charCodeAt(0), data.charCodeAt(1));
 }
 
-/** A short, recognisable line for the report: code first, then the message. */
+/**
+ * A short, recognisable line for the report: the system's error code first (ECONNRESET, as ab prints it), then the
+ * message. undici's own codes (UND_ERR_*) are its internals, not words a user meets elsewhere: left out.
+ */
 export function describeError(err: unknown): string {
   if (tlsAnswer(err)) return TLS_ANSWER;
   const e = err as { code?: string; message?: string } | undefined;
   // Parser errors may quote the server's bytes: no control character may reach a terminal or a log.
   const message = stripControlCharacters((e?.message ?? String(err)).split('\n')[0], true).slice(0, 200);
-  return e?.code && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+  const code = e?.code?.startsWith('UND_ERR_') ? undefined : e?.code;
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 /** Raised by the engine itself when a request exceeds the response timeout as a whole (e.g. an endless body). */

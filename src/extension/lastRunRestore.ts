@@ -5,7 +5,8 @@ import type { RunController } from './runController';
 import type { RunStatusBar } from './runStatusBar';
 
 export async function restoreLastRun(controller: RunController, hintSource: SettableHintSource, statusBar: RunStatusBar): Promise<void> {
-  // The newest run that can still be read: a damaged newest file does not hide the ones before it.
+  // The newest run made here (an imported k6 or Locust result is there to compare with) whose file can still be
+  // read: a damaged newest file does not hide the ones before it.
   const latest = await controller.latestFromHistory();
   if (!latest) return;
   const newest = latest.result;

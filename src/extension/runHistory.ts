@@ -19,11 +19,13 @@ export function historyEntryFor(runId: string, result: RunResult): HistoryEntry 
     runId,
     startedAt: result.startedAt,
     url: result.target.url,
-    label: describeRunOptions(result.options),
+    label: result.imported ? `imported from ${result.imported.format}` : describeRunOptions(result.options),
     requestsPerSec: result.throughput.requestsPerSec,
     latencyP99: result.latency.total.p99,
     failed: result.requests.failed,
     findings: result.findings.filter((f) => f.severity !== 'info').length,
+    stopReason: result.stopReason,
+    ...(result.imported ? { imported: true } : {}),
   };
 }
 
@@ -64,9 +66,10 @@ export class RunHistory {
     }
   }
 
-  /** The newest run whose file can still be read (a damaged newest file does not hide the one before it). */
+  /** The newest run made here whose file can still be read (a damaged newest file does not hide the one before it). */
   async latest(): Promise<{ runId: string; result: RunResult } | undefined> {
     for (const entry of await this.entries()) {
+      if (entry.imported) continue; // a k6 or Locust result is there to compare with, not the last run made here
       const result = await this.load(entry.runId);
       if (result) return { runId: entry.runId, result };
     }
