@@ -11,7 +11,7 @@ import { readRunSettings } from '../runSettings';
 import { pickTarget } from '../targetPicker';
 import type { Prompts } from '../prompts';
 import { isLoopbackHost } from '../../discovery/loopbackHost';
-import { redactHeaders, REDACTED } from '../../shared/secrets';
+import { redactHeaders, redactUrl, REDACTED } from '../../shared/secrets';
 import { COMMANDS } from '../commandIds';
 
 const LAST_OPTIONS_KEY = 'loadTest.lastRunOptions';
@@ -48,7 +48,7 @@ export class RunCommands {
     if (!(await this.confirmTarget(options))) return undefined;
     logRequest(this.log, options);
     // Credentials are sent, never stored: workspace state keeps a placeholder.
-    await this.context.workspaceState.update(LAST_OPTIONS_KEY, { ...options, headers: redactHeaders(options.headers) });
+    await this.context.workspaceState.update(LAST_OPTIONS_KEY, { ...options, url: redactUrl(options.url), headers: redactHeaders(options.headers) });
     try {
       const finished = await this.controller.start(options);
       const { result } = finished;
