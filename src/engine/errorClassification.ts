@@ -33,6 +33,8 @@ export function classifyError(err: unknown): ErrorCause {
   const code = e?.code;
   if (code !== undefined) {
     // The socket's own errno is more telling than undici's wrapper ("other side closed").
+    // undici's word for a response it cannot take (an unsolicited 100 Continue, for one): a protocol error, not a close.
+    if (code === 'UND_ERR_SOCKET' && e?.message === 'bad response') return 'http-parse-error';
     if (code === 'UND_ERR_SOCKET' && e?.cause) {
       const inner = classifyError(e.cause);
       if (inner !== 'other') return inner;

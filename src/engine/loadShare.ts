@@ -97,6 +97,8 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
 
   let tick = 0;
   let tickTimer: NodeJS.Timeout | undefined;
+  /** Stops the share at its deadline itself: waiting for the next tick would run up to 250 ms over. */
+  let deadlineTimer: NodeJS.Timeout | undefined;
   function onTick(): void {
     const now = epochNow();
     for (const connection of connections) connection.enforceTimeouts(now);
@@ -141,6 +143,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
     report(tickAt(now));
     stopped = true;
     if (tickTimer) clearInterval(tickTimer);
+    if (deadlineTimer) clearTimeout(deadlineTimer);
     if (arrivalTimer) clearTimeout(arrivalTimer);
     connectingAtStopMs.sort((a, b) => b - a);
     post({
@@ -165,6 +168,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
       setTimeout(() => {
         if (stopped) return;
         tickTimer = setInterval(onTick, setup.tickMs);
+        if (deadline !== undefined) deadlineTimer = setTimeout(onTick, Math.max(0, deadline - epochNow()) + 1);
         if (arrivalIntervalMs > 0) {
           idle.push(...connections);
           pumpArrivals();
