@@ -13,18 +13,22 @@ import {
 import { describeProfile, PRESET_PROFILES, sameLoad, storedProfile, type LoadProfile } from './loadProfiles';
 import { defaultCustomProfile } from './runSettings';
 import type { Prompts } from './prompts';
+import { redactHeaders, withoutRedacted } from '../shared/secrets';
 
 export const LAST_PROFILE_KEY = 'loadTest.lastProfile';
 
 type ProfileItem = vscode.QuickPickItem & { profile?: LoadProfile };
 
 export function lastProfile(context: vscode.ExtensionContext): LoadProfile | undefined {
-  return storedProfile(context.workspaceState.get(LAST_PROFILE_KEY));
+  const profile = storedProfile(context.workspaceState.get(LAST_PROFILE_KEY));
+  // Credentials were never stored: send none rather than the placeholder.
+  if (profile?.headers) profile.headers = withoutRedacted(profile.headers);
+  return profile;
 }
 
 export async function pickProfile(context: vscode.ExtensionContext, targetUrl: string, prompts: Prompts): Promise<LoadProfile | undefined> {
   const chosen = prompts.presetProfile() ?? (await askForProfile(context, targetUrl));
-  if (chosen) await context.workspaceState.update(LAST_PROFILE_KEY, chosen);
+  if (chosen) await context.workspaceState.update(LAST_PROFILE_KEY, chosen.headers ? { ...chosen, headers: redactHeaders(chosen.headers) } : chosen);
   return chosen;
 }
 

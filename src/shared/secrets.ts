@@ -11,6 +11,11 @@ export function redactHeaders(headers: Record<string, string> | undefined): Reco
   return out;
 }
 
+/** Headers read back from storage: a credential that was never stored is left out, not sent as the placeholder. */
+export function withoutRedacted(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== REDACTED));
+}
+
 /** `http://user:pass@host/` -> `http://host/`; text that is not a URL is returned as it is. */
 export function redactUrl(text: string): string {
   try {

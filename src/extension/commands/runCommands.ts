@@ -11,7 +11,7 @@ import { readRunSettings } from '../runSettings';
 import { pickTarget } from '../targetPicker';
 import type { Prompts } from '../prompts';
 import { isLoopbackHost } from '../../discovery/loopbackHost';
-import { redactHeaders, redactUrl, REDACTED } from '../../shared/secrets';
+import { redactHeaders, redactUrl, withoutRedacted } from '../../shared/secrets';
 import { COMMANDS } from '../commandIds';
 
 const LAST_OPTIONS_KEY = 'loadTest.lastRunOptions';
@@ -107,7 +107,7 @@ function describeLoad(o: LoadOptions): string {
 /** A stored run's credentials were never kept: send none rather than the placeholder. */
 function withoutRedactedHeaders(options: LoadOptions | undefined): LoadOptions | undefined {
   if (!options?.headers) return options;
-  return { ...options, headers: Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== REDACTED)) };
+  return { ...options, headers: withoutRedacted(options.headers) };
 }
 
 export function registerRunCommands(commands: RunCommands, controller: RunController): vscode.Disposable[] {
