@@ -176,10 +176,11 @@ export function faultMatrix(httpClient: 'sockets' | 'undici'): void {
           let seen = 0;
           socket.on('data', (d) => {
             seen += d.length;
-            // Answer each request at its first bytes, before its 4 MB body is read; keep reading (and dropping) the rest.
+            // Answer at the request's first bytes, before its 4 MB body is read, and close (as servers do after an
+            // early answer); keep reading (and dropping) what still arrives.
             if (seen > 0 && answered === 0) {
               answered++;
-              socket.write('HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n');
+              socket.end('HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
             }
           });
           socket.on('error', () => undefined);
