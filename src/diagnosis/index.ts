@@ -15,6 +15,8 @@ import { countTimeWait, mostTimeWait } from './timeWait';
 import { countOpenFiles, readOpenFileLimit } from './processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitSchedule } from './synRetransmitSchedule';
+import { primaryListener } from './rules/backlogFixes';
+import { readServerContext } from './serverContext';
 import type { Finding, KernelReport, KernelSample } from './types';
 
 export type { DiagnosisTarget } from './diagnosisTarget';
@@ -98,6 +100,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       baseline = counters.counters;
       facts.countersReadable = Object.keys(baseline).length > 0;
       notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
+      facts.server = await readServerContext(primaryListener(facts));
       if (linux) {
         facts.openFileLimit = linux.limit.limit;
         facts.openFilesBefore = linux.openFiles;

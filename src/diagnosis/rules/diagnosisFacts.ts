@@ -2,6 +2,7 @@
 // can be tested on synthetic inputs.
 import type { DiagnosisTarget } from '../diagnosisTarget';
 import type { OpenFileLimit } from '../processLimits';
+import type { ServerContext } from '../serverContext';
 import type { TimeWaitCount } from '../timeWait';
 import type { KernelSample } from '../types';
 
@@ -39,4 +40,6 @@ export interface DiagnosisFacts {
   openFileLimit?: OpenFileLimit;
   /** Descriptors this process had open before the run. */
   openFilesBefore?: number;
+  /** The owner of the listener the advice is for: cwd, the listen call in its code, Django settings. */
+  server?: ServerContext;
 }

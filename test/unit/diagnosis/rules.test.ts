@@ -42,7 +42,8 @@ test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < so
   assert.equal(o.severity, 'error');
   assert.match(o.explanation, /listen\(\) backlog argument \(4\)/);
   assert.ok(o.evidence.some((e) => e.label === 'ListenOverflows' && e.value === 285 && e.source.startsWith('/proc/net/netstat TcpExt.ListenOverflows')));
-  assert.equal(o.fixes[0].snippet, 'server.listen({ port: 3000, backlog: 4096 })', 'Node recognised from argv');
+  assert.equal(o.fixes[0].snippet, "server.listen({ port: 3000, host: '127.0.0.1', backlog: 4096 })", 'Node recognised from argv; the host kept');
+  assert.match(o.fixes[0].detail ?? '', /The server passes 4 to listen\(\)/, 'says what the code passes, not 511');
   assert.deepEqual(o.subjects?.[0], { kind: 'listen-backlog', port: 3000, pid: 4242, effective: 4, listenArgument: 4, suggested: 4096 });
   const r = get(out, 'syn-retransmit-delays');
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~1 s' && Number(e.value) >= 35));
@@ -59,7 +60,8 @@ test('somaxconn as the limit: Send-Q equals somaxconn; the sysctl fix comes with
   assert.equal(o.fixes[0].command, 'sudo sysctl -w net.core.somaxconn=4096');
   assert.deepEqual(o.fixes[0].persistent, { file: '/etc/sysctl.d/90-load-test-localhost.conf', content: 'net.core.somaxconn = 4096\n' });
   assert.match(o.fixes[0].title, /restart the server/);
-  assert.equal(o.fixes[1].snippet, 'server.listen({ port: 3000, backlog: 4096 })', "Node's 511 would be the next limit");
+  assert.equal(o.fixes.length, 2, "Node's 511 already holds 50 connections: the sysctl, then 'accept faster'");
+  assert.equal(o.fixes[1].kind, 'advice');
 });
 
 test('syncookies=0: SYN drops; turning cookies back on is offered', () => {
