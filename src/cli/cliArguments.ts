@@ -3,19 +3,38 @@ import { parseArgs } from 'node:util';
 import { UsageError, type LoadOptions } from '../engine/loadOptions';
 
 export interface CliRequest {
+  /** load.url is empty when no URL was given: the dev server running in `folder` is found first. */
   load: LoadOptions;
+  /** No URL: the folder whose running dev server is the target (the current directory). */
+  discoverIn?: string;
+  /** With no URL and no running server, start the folder's dev script (and stop it after the run). */
+  start: boolean;
   jsonFile?: string;
   diagnosis: boolean;
   color: boolean;
   quiet: boolean;
 }
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: CliRequest };
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'discover'; folder: string; json: boolean; color: boolean }
+  | { kind: 'run'; request: CliRequest };
 
-export const USAGE = `Usage: load-test-localhost <url> [options]
+export const USAGE = `Usage: load-test-localhost [url] [options]
+       load-test-localhost --discover [--json]
 
 Load-tests a server on this machine and explains, from the kernel's own counters, why connections
 were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to change.
+
+Without a URL, the dev server running from the current folder is the target (found the way the
+VS Code extension finds it: listening sockets of processes started in this folder). Nothing is
+started unless --start is given.
+
+      --discover          list the dev servers of this folder (port, framework, process, backlog,
+                          how each was found) and the scripts that would start one; --json for JSON
+      --start             with no URL and no running server: start the folder's dev script, load-test
+                          it, then stop it
 
   -c, --connections <n>   concurrent connections (default 10)
   -n, --requests <n>      stop after n requests
@@ -67,11 +86,17 @@ function parseHeader(text: string): [string, string] {
   return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
 }
 
-export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean }): CliCommand {
+/** `--discover --json` means JSON on stdout: give the bare --json its "-". */
+function bareJsonForDiscover(argv: string[]): string[] {
+  if (!argv.includes('--discover')) return argv;
+  return argv.map((a, i) => (a === '--json' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? '--json=-' : a));
+}
+
+export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean; cwd?: string }): CliCommand {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: bareJsonForDiscover(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -96,6 +121,8 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         'no-diagnosis': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        discover: { type: 'boolean' },
+        start: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -106,7 +133,14 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  if (positionals.length === 0) throw new UsageError('Give the URL to load-test, e.g. load-test-localhost http://localhost:8080/');
+  const color = !values['no-color'] && !env.noColor && env.isTty;
+  const folder = env.cwd ?? process.cwd();
+  if (values.discover) {
+    if (positionals.length > 0) throw new UsageError(`--discover takes no URL, got: ${positionals.join(' ')}`);
+    if (values.json !== undefined && values.json !== '-') throw new UsageError('--discover writes JSON to stdout only: use --discover --json');
+    return { kind: 'discover', folder, json: values.json === '-', color };
+  }
+  if (values.start && positionals.length > 0) throw new UsageError('--start is for running without a URL (it starts the dev script of this folder)');
   if (positionals.length > 1) throw new UsageError(`One URL at a time, got: ${positionals.join(' ')}`);
   if (values.keepalive && values['no-keepalive']) throw new UsageError('--keepalive and --no-keepalive contradict each other');
 
@@ -119,7 +153,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
     kind: 'run',
     request: {
       load: {
-        url: positionals[0],
+        url: positionals[0] ?? '',
         connections: parseNumber('-c', values.connections),
         requests: parseNumber('-n', values.requests),
         durationMs: values.duration !== undefined ? parseDuration(values.duration) : undefined,
@@ -137,9 +171,11 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         insecure: values.insecure,
         allowNonLoopback: values['allow-non-loopback'],
       },
+      discoverIn: positionals.length === 0 ? folder : undefined,
+      start: values.start ?? false,
       jsonFile: values.json,
       diagnosis: !values['no-diagnosis'],
-      color: !values['no-color'] && !env.noColor && env.isTty,
+      color,
       quiet: values.quiet ?? false,
     },
   };

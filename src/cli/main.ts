@@ -6,8 +6,10 @@ import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';
-import { parseCliArguments, USAGE } from './cliArguments';
+import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
 import { renderProgressLine } from './progressLine';
+import { discoverIn, runningTarget, startDevScript, TargetNotFound, type StartedServer } from './devServerTarget';
+import { discoveryListing, formatDiscoveryListing } from './discoveryListing';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
@@ -30,7 +32,40 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
+  if (command.kind === 'discover') {
+    const listing = discoveryListing(command.folder, await discoverIn(command.folder));
+    process.stdout.write(command.json ? `${JSON.stringify(listing, null, 2)}\n` : `${formatDiscoveryListing(listing)}\n`);
+    return EXIT_OK;
+  }
   const { request } = command;
+  let started: StartedServer | undefined;
+  if (request.discoverIn !== undefined) {
+    try {
+      const report = await discoverIn(request.discoverIn);
+      try {
+        request.load.url = runningTarget(report, request.discoverIn, request.start).url;
+      } catch (err) {
+        const script = report.startable[0];
+        if (!(err instanceof TargetNotFound) || err.exitCode !== EXIT_UNREACHABLE || !request.start || !script) throw err;
+        started = await startDevScript(script, request.discoverIn, (line) => stderr.write(`${line}\n`));
+        request.load.url = started.candidate.url;
+      }
+      if (!request.quiet) stderr.write(`Found ${request.load.url} running from ${request.discoverIn}.\n`);
+    } catch (err) {
+      if (!(err instanceof TargetNotFound)) throw err;
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return err.exitCode;
+    }
+  }
+  try {
+    return await runRequest(request);
+  } finally {
+    await started?.stop();
+  }
+}
+
+async function runRequest(request: CliRequest): Promise<number> {
+  const stderr = process.stderr;
   const live = !request.quiet && Boolean(stderr.isTTY);
   const controller = new AbortController();
   let interrupts = 0;

@@ -5,6 +5,7 @@ import { readFile, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { findListenSites } from '../hints/findListenSites';
 import type { ListenSite } from '../hints/listenSite';
+import { printable } from '../report/printableText';
 
 /** The listen call found in the server's own code, as data: the snippet is `before + backlog + after`. */
 export interface ListenCallInCode {
@@ -40,12 +41,6 @@ const MAX_SOURCE_BYTES = 512 * 1024;
 const MAX_SNIPPET_CHARS = 600;
 const MAX_SNIPPET_LINES = 12;
 const SCRIPT = /\.(?:m?[jt]s|c[jt]s|py|rb)$/;
-
-/** Control characters other than newline and tab never reach a terminal or the panel from a user's file. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-}
 
 async function readSource(file: string): Promise<string | undefined> {
   try {
