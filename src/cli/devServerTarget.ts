@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { discoverDevServers, preferredCandidate, waitForDevServer, type DevScript, type DiscoveryReport } from '../discovery';
 import type { DevServerCandidate } from '../discovery/candidate';
-import { printable } from '../report/printableText';
+import { printable } from '../shared/printableText';
 
 /** A plain message for the user, printed as one line; `exitCode` 2 (usage) or 3 (nothing to load-test). */
 export class TargetNotFound extends Error {

@@ -1,7 +1,7 @@
 // `load-test-localhost --discover`: what discovery found in this folder, as text for a person or JSON for a script.
 // Command lines come from /proc and file names from the workspace: they are made printable before they are shown.
 import type { DiscoveryReport } from '../discovery';
-import { printable } from '../report/printableText';
+import { printable } from '../shared/printableText';
 
 export interface ListedServer {
   url: string;

@@ -4,7 +4,7 @@
 // (Debian 12: Python 3.11, Django 3.2, Flask 2.2, PHP 8.2, Hugo 0.111, Jekyll 4.3, Ruby 3.1, Puma 5.6, Node 20).
 // An unknown server gets no snippet at all: no advice beats advice for the wrong language.
 import type { ServerContext } from './serverContext';
-import type { Fix } from './types';
+import type { Fix } from '../shared/findings';
 
 export type ServerLanguage = 'node' | 'python' | 'ruby' | 'php' | 'go' | 'java' | 'nginx' | 'redis';
 

@@ -5,7 +5,7 @@ import { readFile, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { findListenSites } from '../hints/findListenSites';
 import type { ListenSite } from '../hints/listenSite';
-import { printable } from '../report/printableText';
+import { printable } from '../shared/printableText';
 
 /** The listen call found in the server's own code, as data: the snippet is `before + backlog + after`. */
 export interface ListenCallInCode {

@@ -4,7 +4,7 @@ import { numericSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import type { ServerContext } from '../serverContext';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
-import type { Evidence, Fix, FindingSubject } from '../types';
+import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
 import type { DiagnosisFacts, ListenerFacts } from './diagnosisFacts';
 
 export type BacklogLimit = 'listen-argument' | 'somaxconn' | 'both';

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { backlogRemedy } from '../../../src/diagnosis/rules/backlogFixes';
 import type { DiagnosisFacts, ListenerFacts } from '../../../src/diagnosis/rules/diagnosisFacts';
 import { djangoSettingsFrom, readServerContext, type ServerContext } from '../../../src/diagnosis/serverContext';
-import type { Fix } from '../../../src/diagnosis/types';
+import type { Fix } from '../../../src/shared/findings';
 import { facts } from './diagnosisFactsFixture';
 
 interface Case {
