@@ -39,6 +39,12 @@ node --import tsx --test --test-concurrency=1 --test-timeout=120000 \
   test/unit/**/*.test.ts test/kernel/**/*.test.ts test/ui/webview/**/*.test.ts 2>&1 | tee "$logs/node.log"
 tally "$logs/node.log"
 
+step "Real dev servers in network namespaces (http.server, Flask, Django, php -S, Hugo, Jekyll, Vite, Express; ab's seed story)"
+layer_started=$(date +%s)
+node --import tsx --test --test-concurrency=1 --test-timeout=180000 test/realServers/**/*.test.ts 2>&1 | tee "$logs/real.log"
+tally "$logs/real.log"
+echo "real-servers layer: $(( $(date +%s) - layer_started )) s"
+
 step "Extension-host tests in a real VS Code (code-server)"
 node --import tsx scripts/vscode/run-extension-tests.ts 2>&1 | tee "$logs/vscode.log"
 tally "$logs/vscode.log"

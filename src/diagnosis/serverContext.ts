@@ -52,11 +52,16 @@ async function readSource(file: string): Promise<string | undefined> {
   }
 }
 
+/** Runtime options whose value is the next argument: `node --import tsx server.ts`, `node -r dotenv/config app.js`. */
+const OPTION_WITH_VALUE = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--env-file', '--conditions', '-C', '-W', '-X']);
+
 /** The script a runtime was started with: `node server.js`, `python3 app.py`, `ruby server.rb`. */
 export function scriptOf(argv: string[]): string | undefined {
-  for (const arg of argv.slice(1)) {
-    if (arg.startsWith('-')) continue;
-    return SCRIPT.test(arg) ? arg : undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (OPTION_WITH_VALUE.has(arg)) i++;
+    else if (arg === '-m' || arg === '-c' || arg === '-e') return undefined; // a module or inline code, not a file
+    else if (!arg.startsWith('-')) return SCRIPT.test(arg) ? arg : undefined;
   }
   return undefined;
 }

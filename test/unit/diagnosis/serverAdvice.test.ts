@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { backlogRemedy } from '../../../src/diagnosis/rules/backlogFixes';
 import type { DiagnosisFacts, ListenerFacts } from '../../../src/diagnosis/rules/diagnosisFacts';
-import { djangoSettingsFrom, readServerContext, type ServerContext } from '../../../src/diagnosis/serverContext';
+import { djangoSettingsFrom, readServerContext, scriptOf, type ServerContext } from '../../../src/diagnosis/serverContext';
 import type { Fix } from '../../../src/shared/findings';
 import { facts } from './diagnosisFactsFixture';
 
@@ -161,4 +161,12 @@ test('readServerContext: cwd from /proc, the listen call in the script a real pr
   }
   assert.equal(djangoSettingsFrom('os.environ["DJANGO_SETTINGS_MODULE"] = "x"'), undefined);
   assert.equal(djangoSettingsFrom('os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")'), 'config.settings.local');
+});
+
+test('scriptOf: the file a runtime runs, past options that take a value', () => {
+  assert.equal(scriptOf(['node', '--import', 'tsx', 'scripts/dev.ts', '--port', '3000']), 'scripts/dev.ts');
+  assert.equal(scriptOf(['node', '-r', 'dotenv/config', 'server.js']), 'server.js');
+  assert.equal(scriptOf(['/usr/bin/python3', '-u', 'app.py']), 'app.py');
+  assert.equal(scriptOf(['python3', '-m', 'http.server', 'x.py']), undefined);
+  assert.equal(scriptOf(['node', '/app/node_modules/.bin/vite']), undefined);
 });
