@@ -2,7 +2,7 @@
 // discovery while stopped and while running, one run that overflows the accept queue, the finding that names the
 // right limit, and the fix in that server's own terms (never a Node snippet for a server that is not Node).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,10 @@ import { discoverDevServers } from '../../src/discovery';
 import type { Finding, Fix } from '../../src/shared/findings';
 import type { RunResult } from '../../src/shared/result';
 import type { SsListener } from '../../src/system/ssListen';
-import { kernelTestSkipReason, withNetns } from '../kernel/netns';
+import { kernelTestSkipReason, runJsonScriptInNetns, withNetns } from '../kernel/netns';
 import { DEV_SERVERS, type DevServer } from './devServers';
 import type { ServerRunArgs } from './serverRun';
 
-const ROOT = join(__dirname, '../..');
 const NODE_SNIPPET = /\.listen\(\{|server\.listen\(|backlog: \d/;
 
 interface ServerRunOutput {
@@ -37,25 +36,9 @@ function missing(names: string[]): string | undefined {
   return undefined;
 }
 
-/** Runs test/realServers/serverRun.ts in the namespace; killed after `timeoutMs` at the latest. */
+/** Runs test/realServers/serverRun.ts in the namespace. */
 function runInNamespace(ns: string, args: ServerRunArgs, timeoutMs = 60_000): Promise<ServerRunOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', join(__dirname, 'serverRun.ts'), JSON.stringify(args)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`serverRun exited ${code}: ${err.slice(-3000)}`));
-      resolve(JSON.parse(line) as ServerRunOutput);
-    });
-  });
+  return runJsonScriptInNetns<ServerRunOutput>(ns, join(__dirname, 'serverRun.ts'), args, timeoutMs);
 }
 
 function project(server: DevServer): string {

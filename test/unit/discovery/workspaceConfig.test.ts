@@ -76,6 +76,10 @@ describe('workspace configuration', () => {
     assert.deepEqual((await scriptsAndPorts('django-venv')).scripts, [['.venv/bin/python manage.py runserver', 'django', 8000]]);
   });
 
+  it('django: the VS Code Python interpreter setting, when its file exists, before the venv', async () => {
+    assert.deepEqual((await scriptsAndPorts('django-setting')).scripts, [['env/bin/python3 manage.py runserver', 'django', 8000]]);
+  });
+
   it('hugo: a site made by `hugo new site` (config.toml beside archetypes/, content/) -> hugo server on 1313', async () => {
     assert.deepEqual(await scriptsAndPorts('hugo'), {
       scripts: [['hugo server', 'hugo', 1313]],
