@@ -3,6 +3,7 @@
 import { numericSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import type { ServerContext } from '../serverContext';
+import { printable } from '../../shared/printableText';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
 import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
 import type { DiagnosisFacts, ListenerFacts } from './diagnosisFacts';
@@ -94,7 +95,8 @@ function serverFix(facts: DiagnosisFacts, a: BacklogAnalysis): Fix {
   if (a.server && a.context) {
     return a.server.fix({ backlog: a.suggested, port: facts.target.port, server: a.context, passes: a.limit === 'listen-argument' ? a.listenArgument : undefined });
   }
-  const who = a.context?.argv.length ? ` (${a.context.argv[0]!.split('/').pop()})` : a.listener?.process ? ` (${a.listener.process})` : '';
+  const name = a.context?.argv[0]?.split('/').pop() ?? a.listener?.process;
+  const who = name ? ` (${printable(name).slice(0, 60)})` : '';
   return {
     title: "Raise the backlog the server passes to listen()",
     kind: 'advice',
