@@ -92,7 +92,7 @@ async function runRequest(request: CliRequest): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
-    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
+    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color, kernel: result.kernel }) : undefined;
     const report = formatRunReport(result, { color: request.color, diagnosis });
     if (request.jsonFile === '-') {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

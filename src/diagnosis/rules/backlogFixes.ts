@@ -1,6 +1,6 @@
 // The fixes that work for a too-small accept queue, in the order that works: raise the server's backlog and
 // somaxconn together (the effective capacity is the smaller), accept faster, or lower the concurrency.
-import { numericSetting } from '../kernelSettings';
+import { somaxconnSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import type { ServerContext } from '../serverContext';
 import { printable } from '../../shared/printableText';
@@ -37,7 +37,7 @@ function serverContextOf(facts: DiagnosisFacts, listener: ListenerFacts | undefi
 
 export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const listener = primaryListener(facts);
-  const somaxconn = numericSetting(facts.settings, 'net.core.somaxconn');
+  const somaxconn = somaxconnSetting(facts.settings);
   const context = serverContextOf(facts, listener);
   const server = listener ? recognizeServer(listener.argv ?? [], listener.process, context) : undefined;
   const suggested = suggestedBacklog(facts.target.connections);
