@@ -45,6 +45,13 @@ function linkNodeModules(folder: string): void {
 }
 
 const SOMAXCONN_SMALL = { 'net.core.somaxconn': 8 };
+/** A server that already passes >= 4096 (PHP, Jekyll) or somaxconn itself (Hugo): somaxconn 8 is the limit, its raise the fix. */
+const SOMAXCONN_8_ONLY_SYSCTL = {
+  sysctls: SOMAXCONN_SMALL,
+  capacity: 8,
+  limit: /The limit is net\.core\.somaxconn \(8\)/,
+  fix: { onlySysctl: true },
+};
 
 export const DEV_SERVERS: DevServer[] = [
   {
@@ -100,11 +107,8 @@ export const DEV_SERVERS: DevServer[] = [
     port: 8000,
     framework: 'php',
     stopped: { runCommand: 'php -S localhost:8000', framework: 'php', port: 8000 },
-    sysctls: SOMAXCONN_SMALL,
+    ...SOMAXCONN_8_ONLY_SYSCTL,
     connections: 100,
-    capacity: 8,
-    limit: /The limit is net\.core\.somaxconn \(8\)/,
-    fix: { onlySysctl: true },
     language: 'php',
   },
   {
@@ -118,11 +122,8 @@ export const DEV_SERVERS: DevServer[] = [
     port: 1313,
     framework: 'hugo',
     stopped: { runCommand: 'hugo server', framework: 'hugo', port: 1313 },
-    sysctls: SOMAXCONN_SMALL,
+    ...SOMAXCONN_8_ONLY_SYSCTL,
     connections: 200,
-    capacity: 8,
-    limit: /The limit is net\.core\.somaxconn \(8\)/,
-    fix: { onlySysctl: true },
     language: 'go',
   },
   {
@@ -133,11 +134,8 @@ export const DEV_SERVERS: DevServer[] = [
     port: 4000,
     framework: 'jekyll',
     stopped: { runCommand: 'jekyll serve', framework: 'jekyll', port: 4000 },
-    sysctls: SOMAXCONN_SMALL,
+    ...SOMAXCONN_8_ONLY_SYSCTL,
     connections: 100,
-    capacity: 8,
-    limit: /The limit is net\.core\.somaxconn \(8\)/,
-    fix: { onlySysctl: true },
     language: 'ruby',
   },
   {
