@@ -5,13 +5,15 @@ import type { RunResult } from '../engine/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
-import { startKernelSampler, type KernelSampler } from './kernelSampler';
+import { QUEUE_POLL_MS, startKernelSampler, type KernelSampler } from './kernelSampler';
 import { numericSetting, readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
 import { counterDeltas, readLinuxCounters, type CounterReading } from './procNetCounters';
-import { readProcNetTcp } from '../kernelTables/procNetTcp';
-import { countTimeWait, mostTimeWait } from './timeWait';
+import { listenerKey, type KnownListener } from './listenerQueues';
+import { readTimeWaitTotal } from './sockstat';
+import { readTimeWaitOnPort, type TimeWaitCount } from './timeWait';
+import { ephemeralPortCount } from './kernelSettings';
 import { countOpenFiles, readOpenFileLimit } from './processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitSchedule } from './synRetransmitSchedule';
@@ -29,10 +31,9 @@ export interface DiagnosisSession {
 }
 
 export interface DiagnosisOptions {
-  /** 250..1000 ms; default 500. */
+  /** 250..1000 ms; default 500. Accept queues are polled every 100 ms whatever this is. */
   sampleIntervalMs?: number;
   onSample?: (s: KernelSample) => void;
-  now?: () => number;
 }
 
 /** What both supported systems read, each its own way. Only Linux has more: kernel log, limits, samples, TIME-WAIT. */
@@ -61,7 +62,6 @@ function reportListeners(ls: ListenerFacts[]): KernelReport['listeners'] {
 
 /** Reads settings, listeners, counters and kernel-log position; then samples every sampleIntervalMs until finish(). Never throws. */
 export async function startDiagnosis(target: DiagnosisTarget, options: DiagnosisOptions = {}): Promise<DiagnosisSession> {
-  const now = options.now ?? Date.now;
   const intervalMs = Math.min(1000, Math.max(250, options.sampleIntervalMs ?? 500));
   const platform = process.platform;
   const probe = PROBES[platform];
@@ -82,6 +82,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   let baseline: Record<string, number> = {};
   let logPos: KernelLogPosition = { readable: false, reason: notAvailable(platform) };
   let sampler: KernelSampler | undefined;
+  let known: KnownListener[] = [];
 
   try {
     if (probe) {
@@ -95,6 +96,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       facts.listeners = listeners.matched;
       facts.listenersOnPort = listeners.onPort;
       facts.listenersReadable = listeners.readable;
+      known = listeners.all;
       baseline = counters.counters;
       facts.countersReadable = Object.keys(baseline).length > 0;
       notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
@@ -115,9 +117,18 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   }
 
   const preflight = preflightFindings(facts, failures);
-  const startedAt = now();
   if (platform === 'linux' && facts.countersReadable) {
-    sampler = startKernelSampler({ intervalMs, port: target.port, listeners: facts.listeners, baseline, startedAt, now, onSample: options.onSample });
+    sampler = startKernelSampler(
+      {
+        queueIntervalMs: QUEUE_POLL_MS,
+        sampleIntervalMs: intervalMs,
+        baseline,
+        startedAt: Date.now(),
+        known,
+        targetKeys: facts.listeners.map((l) => listenerKey(l.address, l.port)),
+      },
+      options.onSample,
+    );
   }
 
   const finish = async (result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
@@ -134,19 +145,20 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       await sampler?.stop();
       facts.samples = sampler?.samples ?? [];
       report.samples = facts.samples;
+      if (sampler && sampler.queuePolls > 0) {
+        facts.queues = { listeners: sampler.queues, polls: sampler.queuePolls, pollMs: QUEUE_POLL_MS };
+        report.listenerQueues = facts.queues.listeners;
+      }
       if (platform === 'linux') {
-        const [after, log, rows] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos), readProcNetTcp()]);
+        const [after, log] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos)]);
         facts.counterDeltas = counterDeltas(baseline, after.counters);
         if (log.error) report.kernelLog = { readable: false, lines: [], reason: log.error };
         else {
           facts.synFloodLines = synFloodLines(log.lines, target.port);
           report.kernelLog = { readable: true, lines: facts.synFloodLines };
         }
-        if (rows) {
-          const tw = countTimeWait(rows, target.port);
-          facts.timeWait = sampler ? mostTimeWait(tw, sampler.maxTimeWait) : tw;
-          report.timeWait = facts.timeWait;
-        }
+        facts.timeWait = await readTimeWait(target.port, sampler?.maxTimeWait, facts.settings, result);
+        if (facts.timeWait) report.timeWait = facts.timeWait;
         notes.push(...after.notes);
       } else if (probe) {
         // macOS: its counter note would say again what it said before the run.
@@ -170,6 +182,19 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   };
 
   return { preflight, finish };
+}
+
+/**
+ * TIME-WAIT after the run: the namespace's total (sockstat, the most seen), and the target's own only when the
+ * total could matter, i.e. half the local port range or connects that found no free port (one ss with a filter).
+ */
+async function readTimeWait(port: number, mostSeen: number | undefined, settings: Record<string, string>, result: RunResult): Promise<TimeWaitCount | undefined> {
+  const now = readTimeWaitTotal();
+  if (now === undefined && mostSeen === undefined) return undefined;
+  const count: TimeWaitCount = { total: Math.max(now ?? 0, mostSeen ?? 0) };
+  const ports = ephemeralPortCount(settings) ?? 28_232;
+  if (count.total >= ports * 0.5 || (result.errors.byCause.EADDRNOTAVAIL ?? 0) > 0) Object.assign(count, await readTimeWaitOnPort(port));
+  return count;
 }
 
 /** Without a run: settings + listeners for a port, for "Show kernel TCP settings". */

@@ -32,7 +32,7 @@ export async function readMacListeners(port: number | undefined): Promise<Listen
   if (!out.ok) return { readable: false, matched: [], onPort: [], all: [], notes: [`Listening sockets could not be read: ${out.error}.`] };
   const all = parseNetstatLan(out.stdout);
   const onPort = port === undefined ? all : all.filter((l) => l.port === port);
-  return { readable: true, matched: onPort, onPort, all: port === undefined ? all : [], notes: [] };
+  return { readable: true, matched: onPort, onPort, all, notes: [] };
 }
 
 export async function readMacCounters(): Promise<CounterReading> {

@@ -54,7 +54,7 @@ export interface KernelSample {
   tMs: number;
   /** Counter deltas since the run started, keyed by kernel name (ListenOverflows, SyncookiesSent, EstabResets, ...). */
   deltas: Record<string, number>;
-  /** The target listener's accept queue at that moment (ss Recv-Q / Send-Q), when readable. */
+  /** The target listener's longest accept queue since the previous sample (polled every 100 ms), when readable. */
   acceptQueue?: { length: number; capacity: number };
 }
 

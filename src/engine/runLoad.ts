@@ -1,8 +1,7 @@
 // The engine's entry point: check the target, split the load across worker threads, merge what they report,
 // and always return a RunResult, whether the run completed, was cancelled, or hit trouble on the way.
 import { isIP } from 'node:net';
-import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { createBundledWorker } from './bundledWorker';
 import { normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
 import { formatHostPort, resolveTarget, type ResolvedTarget } from './loopbackTarget';
 import { runLoadShare, type LoadShare } from './loadShare';
@@ -23,13 +22,6 @@ export interface RunHooks {
 const TICK_MS = 250;
 /** Past the deadline, how long the shares get to report before the caller gives up on them. */
 const STOP_GRACE_MS = 5_000;
-
-/** The bundled worker lives next to this bundle in out/; under tsx (tests) the source is loaded through tsx. */
-function createLoadWorker(setup: ShareSetup): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'loadWorker.js'), { workerData: setup });
-  const source = JSON.stringify(join(__dirname, 'loadWorker.ts'));
-  return new Worker(`require('tsx/cjs/api').register(); require(${source});`, { eval: true, workerData: setup });
-}
 
 interface ShareHandle {
   command(command: ShareCommand): void;
@@ -53,7 +45,7 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
         terminate: () => share!.stop(),
       };
     }
-    const worker = createLoadWorker(setup);
+    const worker = createBundledWorker(__filename, 'loadWorker', setup);
     worker.on('message', onMessage);
     const exited = new Promise<void>((resolve) => {
       worker.once('error', (err) => {

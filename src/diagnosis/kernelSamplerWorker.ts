@@ -1,0 +1,10 @@
+// Worker thread entry of the kernel sampler: the polling runs here, never on the caller's thread (the extension
+// host's event loop must not stutter during a run).
+import { parentPort, workerData } from 'node:worker_threads';
+import { runKernelSampling, type SamplingSetup } from './kernelSampling';
+
+const port = parentPort!;
+const loop = runKernelSampling(workerData as SamplingSetup, (message) => port.postMessage(message));
+port.on('message', (command: { type: 'stop' }) => {
+  if (command.type === 'stop') void loop.stop().then(() => port.close());
+});

@@ -1,0 +1,75 @@
+// The sampling loop itself, run in the sampler's own thread (kernelSamplerWorker.ts): every listener's accept queue
+// every 100 ms from the LISTEN rows of /proc/net/tcp{,6}, and every sample interval the counters
+// (/proc/net/netstat, /proc/net/snmp) and the TIME-WAIT count (/proc/net/sockstat). No process is spawned and no
+// whole socket table is read, so a sample costs tens of microseconds whatever the machine holds.
+import { readListenRows } from '../kernelTables/procNetListen';
+import { ListenerQueueTracker, type KnownListener, type ListenerQueueSeen } from './listenerQueues';
+import { counterDeltas, readLinuxCounters } from './procNetCounters';
+import { readTimeWaitTotal } from './sockstat';
+import type { KernelSample } from './types';
+
+export interface SamplingSetup {
+  /** How often the accept queues are polled (ms). */
+  queueIntervalMs: number;
+  /** How often a sample with counters is taken (ms), a multiple of queueIntervalMs. */
+  sampleIntervalMs: number;
+  baseline: Record<string, number>;
+  /** Epoch ms the run's times count from. */
+  startedAt: number;
+  /** Listeners read by ss before the run, for their capacities and owners. */
+  known: KnownListener[];
+  /** listenerKey()s of the target's listeners. */
+  targetKeys: string[];
+  procRoot?: string;
+}
+
+export type SamplingMessage =
+  | { type: 'sample'; sample: KernelSample }
+  | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number };
+
+export interface SamplingLoop {
+  /** Polls once more, posts 'final' and stops. */
+  stop(): Promise<void>;
+}
+
+export function runKernelSampling(setup: SamplingSetup, post: (message: SamplingMessage) => void): SamplingLoop {
+  const tracker = new ListenerQueueTracker(setup.known, new Set(setup.targetKeys));
+  const pollsPerSample = Math.max(1, Math.round(setup.sampleIntervalMs / setup.queueIntervalMs));
+  let maxTimeWait: number | undefined;
+  let polls = 0;
+  let reading: Promise<void> | undefined;
+  let stopped = false;
+
+  const poll = () => {
+    const rows = readListenRows(setup.procRoot);
+    if (rows) tracker.observe(rows);
+  };
+  const sample = async () => {
+    const tw = readTimeWaitTotal(setup.procRoot);
+    if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
+    const acceptQueue = tracker.takeWindowPeak();
+    const c = await readLinuxCounters();
+    const s: KernelSample = { tMs: Math.max(0, Date.now() - setup.startedAt), deltas: counterDeltas(setup.baseline, c.counters) };
+    if (acceptQueue) s.acceptQueue = acceptQueue;
+    post({ type: 'sample', sample: s });
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    poll();
+    // A slow counter read is skipped over, never stacked.
+    if (++polls % pollsPerSample === 0 && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
+  }, setup.queueIntervalMs);
+  poll();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await reading;
+      poll();
+      const tw = readTimeWaitTotal(setup.procRoot);
+      if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
+      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait });
+    },
+  };
+}
