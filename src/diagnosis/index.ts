@@ -126,6 +126,8 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         startedAt: Date.now(),
         known,
         targetKeys: facts.listeners.map((l) => listenerKey(l.address, l.port)),
+        // A v6 socket (also a dual-stack "::" or a v4-mapped address) is in /proc/net/tcp6.
+        targetFamilies: [...new Set(facts.listeners.map((l) => (l.address === '*' || l.address.includes(':') ? 6 : 4) as 4 | 6))],
       },
       options.onSample,
     );

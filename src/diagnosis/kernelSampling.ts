@@ -1,5 +1,6 @@
 // The sampling loop itself, run in the sampler's own thread (kernelSamplerWorker.ts): every listener's accept queue
-// every 100 ms from the LISTEN rows of /proc/net/tcp{,6}, and every sample interval the counters
+// from the LISTEN rows of /proc/net/tcp{,6}, the target's family every 100 ms and the other family every sample
+// interval (its table may hold no connection, which makes its read cost ~1 ms), and every sample interval the counters
 // (/proc/net/netstat, /proc/net/snmp) and the TIME-WAIT count (/proc/net/sockstat). No process is spawned and no
 // whole socket table is read, so a sample costs tens of microseconds whatever the machine holds.
 import { readListenRows } from '../kernelTables/procNetListen';
@@ -20,6 +21,8 @@ export interface SamplingSetup {
   known: KnownListener[];
   /** listenerKey()s of the target's listeners. */
   targetKeys: string[];
+  /** The /proc/net table families the target's listeners are in (tcp: 4, tcp6: 6), polled every queueIntervalMs. */
+  targetFamilies: Array<4 | 6>;
   procRoot?: string;
 }
 
@@ -40,9 +43,11 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
   let reading: Promise<void> | undefined;
   let stopped = false;
 
-  const poll = () => {
-    const rows = readListenRows(setup.procRoot);
-    if (rows) tracker.observe(rows);
+  const others = ([4, 6] as const).filter((f) => !setup.targetFamilies.includes(f));
+  const poll = (everyFamily: boolean) => {
+    const families = everyFamily ? [...setup.targetFamilies, ...others] : setup.targetFamilies;
+    const rows = families.length > 0 ? readListenRows(families, setup.procRoot) : undefined;
+    if (rows) tracker.observe(rows, setup.targetFamilies.length > 0);
   };
   const sample = async () => {
     const tw = readTimeWaitTotal(setup.procRoot);
@@ -55,18 +60,19 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
   };
   const timer = setInterval(() => {
     if (stopped) return;
-    poll();
+    const sampleDue = ++polls % pollsPerSample === 0;
+    poll(sampleDue);
     // A slow counter read is skipped over, never stacked.
-    if (++polls % pollsPerSample === 0 && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
+    if (sampleDue && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
   }, setup.queueIntervalMs);
-  poll();
+  poll(true);
 
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
       await reading;
-      poll();
+      poll(true);
       const tw = readTimeWaitTotal(setup.procRoot);
       if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
       post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait });

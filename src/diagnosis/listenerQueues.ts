@@ -13,6 +13,8 @@ export interface ListenerQueueSeen {
   peak: number;
   /** Polls that found it at (or over) its capacity. */
   fullPolls: number;
+  /** Polls that found it at all (its family's table is polled less often when the target is not in it). */
+  polls: number;
   /** True for the listeners the run's target addresses reach. */
   target: boolean;
   pid?: number;
@@ -46,8 +48,9 @@ export class ListenerQueueTracker {
     for (const l of known) this.known.set(listenerKey(l.address, l.port), l);
   }
 
-  observe(rows: ListenRow[]): void {
-    this.polls++;
+  /** One poll's rows; `targetPoll` is false when the target's family was not in it. */
+  observe(rows: ListenRow[], targetPoll = true): void {
+    if (targetPoll) this.polls++;
     // A listener on both families under one key (v4 0.0.0.0 and v6 :: differ, so only true duplicates add up).
     const lengths = new Map<string, { row: ListenRow; length: number }>();
     for (const r of rows) {
@@ -62,9 +65,10 @@ export class ListenerQueueTracker {
       let s = this.seen.get(key);
       if (!s) {
         const k = this.known.get(key);
-        s = { address: row.address, port: row.port, capacity: k?.backlog, peak: 0, fullPolls: 0, target: this.targetKeys.has(key), pid: k?.pid, process: k?.process };
+        s = { address: row.address, port: row.port, capacity: k?.backlog, peak: 0, fullPolls: 0, polls: 0, target: this.targetKeys.has(key), pid: k?.pid, process: k?.process };
         this.seen.set(key, s);
       }
+      s.polls++;
       if (length > s.peak) s.peak = length;
       if (s.capacity !== undefined && s.capacity > 0 && length >= s.capacity) s.fullPolls++;
       if (s.target && s.capacity !== undefined) {

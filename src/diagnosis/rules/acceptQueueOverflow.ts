@@ -58,6 +58,6 @@ function queueSeenEvidence(facts: DiagnosisFacts, blame: OverflowBlame, overflow
   if (!q) return undefined;
   const source = `polled /proc/net/tcp{,6} rx_queue every ${facts.queues!.pollMs} ms (${facts.queues!.polls} polls)`;
   const ofCapacity = `${q.peak}/${q.capacity ?? '?'}`;
-  if (blame.kind === 'target-seen-full') return { label: 'Accept queue seen full', value: `${ofCapacity} in ${q.fullPolls} of ${facts.queues!.polls} polls`, source };
+  if (blame.kind === 'target-seen-full') return { label: 'Accept queue seen full', value: `${ofCapacity} in ${q.fullPolls} of ${q.polls} polls`, source };
   return { label: 'Longest accept queue seen', value: `${ofCapacity}; it filled between polls (ListenOverflows rose by ${overflows})`, source };
 }

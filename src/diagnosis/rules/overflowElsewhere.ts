@@ -3,6 +3,7 @@
 import { counterEvidence, defined } from './counterEvidence';
 import { describeListener, overflowBlame } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
+import { runShowsQueueTrouble } from './runSymptoms';
 
 export const OVERFLOW_ELSEWHERE = 'overflow-elsewhere';
 
@@ -11,13 +12,15 @@ export const overflowElsewhere: RunRule = (facts, result) => {
   if (overflows < 1) return undefined;
   const blame = overflowBlame(facts, result);
   if (blame.kind !== 'elsewhere' && blame.kind !== 'unexplained') return undefined;
+  // Counters that rose while no queue was seen full and the run went well are other traffic: nothing to say.
+  if (blame.kind === 'unexplained' && !runShowsQueueTrouble(result, facts.samples)) return undefined;
   const port = facts.target.port;
   const polls = facts.queues!.polls;
   const t = blame.target;
   const targetSeen = t ? `port ${port}'s queue held at most ${t.peak}${t.capacity !== undefined ? ` of its ${t.capacity}` : ''}` : `port ${port}'s queue was not found in the polls`;
   const full = blame.kind === 'elsewhere' ? blame.full : [];
   const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
-  const fullText = full.map((q) => `${describeListener(q)}, capacity ${q.capacity ?? 'unknown'}, full in ${q.fullPolls} of ${polls} polls`).join('; ');
+  const fullText = full.map((q) => `${describeListener(q)}, capacity ${q.capacity ?? 'unknown'}, full in ${q.fullPolls} of ${q.polls} polls`).join('; ');
   const canFill = blame.kind === 'elsewhere' && blame.targetCouldFill;
   return {
     id: OVERFLOW_ELSEWHERE,
@@ -37,7 +40,7 @@ export const overflowElsewhere: RunRule = (facts, result) => {
     evidence: defined([
       counterEvidence('ListenOverflows', facts.counterDeltas, 'ListenOverflows (every listener)'),
       t ? { label: `Longest accept queue seen on port ${port}`, value: `${t.peak}/${t.capacity ?? '?'}`, source: `polled /proc/net/tcp{,6} rx_queue every ${facts.queues!.pollMs} ms` } : undefined,
-      ...full.map((q) => ({ label: `Seen full: ${describeListener(q)}`, value: `${q.peak}/${q.capacity ?? '?'} in ${q.fullPolls} of ${polls} polls`, source: 'polled /proc/net/tcp{,6} rx_queue, ss -ltn Send-Q' })),
+      ...full.map((q) => ({ label: `Seen full: ${describeListener(q)}`, value: `${q.peak}/${q.capacity ?? '?'} in ${q.fullPolls} of ${q.polls} polls`, source: 'polled /proc/net/tcp{,6} rx_queue, ss -ltn Send-Q' })),
       { label: 'Concurrent connections of the run', value: facts.target.connections, source: 'run options' },
     ]),
     fixes: [],

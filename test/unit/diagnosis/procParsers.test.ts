@@ -139,8 +139,8 @@ test('queue tracker: every listener\'s peak and full polls; the target\'s window
   assert.equal(t.takeWindowPeak(), undefined, 'a window starts empty');
   assert.equal(t.polls, 2);
   assert.deepEqual(t.summary(), [
-    { address: '127.0.0.1', port: 8001, capacity: 5, peak: 6, fullPolls: 2, target: false, pid: undefined, process: undefined },
-    { address: '::', port: 5000, capacity: 128, peak: 10, fullPolls: 0, target: true, pid: 7, process: 'flask' },
-    { address: '127.0.0.1', port: 7000, capacity: undefined, peak: 2, fullPolls: 0, target: false, pid: undefined, process: undefined },
+    { address: '127.0.0.1', port: 8001, capacity: 5, peak: 6, fullPolls: 2, polls: 2, target: false, pid: undefined, process: undefined },
+    { address: '::', port: 5000, capacity: 128, peak: 10, fullPolls: 0, polls: 2, target: true, pid: 7, process: 'flask' },
+    { address: '127.0.0.1', port: 7000, capacity: undefined, peak: 2, fullPolls: 0, polls: 1, target: false, pid: undefined, process: undefined },
   ]);
 });
