@@ -61,6 +61,21 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
   });
 }
 
+/**
+ * Fewer than two requests per connection on average, in a keep-alive run of more than one round: the server closed
+ * the connections (HTTP/1.0-style servers do: python http.server, Flask's dev server, PHP -S), so the run measured
+ * a new connection per request and must not be read as a keep-alive result.
+ */
+export function keepAliveNotInEffect(keepAlive: boolean, connections: number, opened: number, completed: number): string | undefined {
+  if (!keepAlive || completed === 0 || opened <= connections || completed >= 2 * opened) return undefined;
+  const perConnection = completed / opened;
+  return (
+    `Keep-alive was not in effect: the server closed its connections, so ${opened.toLocaleString('en-US')} connections were opened for ` +
+    `${completed.toLocaleString('en-US')} responses (${perConnection.toFixed(1)} per connection). This run measured a new connection per request, as --no-keepalive would ` +
+    '(HTTP/1.0-style servers such as python http.server, Flask\'s dev server and PHP -S close every connection).'
+  );
+}
+
 function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
@@ -196,6 +211,8 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
         `${w.lengthVariations} successful responses had a body length different from the first one (ab reports these as "Length" failures; normal for dynamic pages).`,
       );
     }
+    const keepAliveLost = keepAliveNotInEffect(options.keepAlive, options.connections, w.connectsOpened, w.completed);
+    if (keepAliveLost) warnings.push(keepAliveLost);
     let rate: RunResult['rate'];
     if (options.rate) {
       const due = Math.min(options.requests ?? Infinity, Math.floor((options.rate * durationMs) / 1000));
