@@ -102,11 +102,17 @@ function autocannon(script: string): LoadGenerator {
   };
 }
 
-/** Ours, as a user runs it: the CLI in its own process, the kernel diagnosis off. `workers` undefined: the default. */
-/** Ours, with its default HTTP client (lean sockets) or `--http-client undici`, and optionally a worker count. */
-export function loadTestLocalhost(cliScript: string, variant: { workers?: number; httpClient?: 'undici' } = {}): LoadGenerator {
-  const { workers, httpClient } = variant;
-  const flags = [...(workers === undefined ? [] : ['--workers', String(workers)]), ...(httpClient ? ['--http-client', httpClient] : [])];
+/**
+ * Ours, as a user runs it: the CLI in its own process, with the kernel diagnosis (on by default) unless
+ * `diagnosis: false`; its default HTTP client (lean sockets) or `--http-client undici`; optionally a worker count.
+ */
+export function loadTestLocalhost(cliScript: string, variant: { workers?: number; httpClient?: 'undici'; diagnosis?: boolean } = {}): LoadGenerator {
+  const { workers, httpClient, diagnosis = true } = variant;
+  const flags = [
+    ...(workers === undefined ? [] : ['--workers', String(workers)]),
+    ...(httpClient ? ['--http-client', httpClient] : []),
+    ...(diagnosis ? [] : ['--no-diagnosis']),
+  ];
   return {
     name: ['load-test-localhost', ...flags].join(' '),
     command: ({ url, mode, connections, seconds }) => ({
@@ -118,7 +124,6 @@ export function loadTestLocalhost(cliScript: string, variant: { workers?: number
         `-d${seconds}s`,
         ...(mode === 'new-connection' ? ['--no-keepalive'] : []),
         ...flags,
-        '--no-diagnosis',
         '-q',
         '--no-color',
         '--json',
