@@ -3,8 +3,7 @@
 // which listener overflowed. If no thread can be started, the same loop runs in this thread.
 import { createBundledWorker } from '../engine/bundledWorker';
 import { runKernelSampling, type SamplingMessage, type SamplingSetup } from './kernelSampling';
-import type { ListenerQueueSeen } from './listenerQueues';
-import type { KernelSample } from './types';
+import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 
 /** Accept queues are polled this often: a burst that fills a queue for a few hundred ms is seen. */
 export const QUEUE_POLL_MS = 100;

@@ -3,11 +3,11 @@
 // interval (its table may hold no connection, which makes its read cost ~1 ms), and every sample interval the counters
 // (/proc/net/netstat, /proc/net/snmp) and the TIME-WAIT count (/proc/net/sockstat). No process is spawned and no
 // whole socket table is read, so a sample costs tens of microseconds whatever the machine holds.
-import { readListenRows } from '../kernelTables/procNetListen';
-import { ListenerQueueTracker, type KnownListener, type ListenerQueueSeen } from './listenerQueues';
-import { counterDeltas, readLinuxCounters } from './procNetCounters';
-import { readTimeWaitTotal } from './sockstat';
-import type { KernelSample } from './types';
+import { readListenRows } from '../system/procNetListen';
+import { ListenerQueueTracker, type KnownListener } from './listenerQueues';
+import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
+import { readTimeWaitTotal } from '../system/sockstat';
+import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 
 export interface SamplingSetup {
   /** How often the accept queues are polled (ms). */

@@ -1,25 +1,9 @@
 // Every listener's accept queue, polled often enough to see bursts: the counters (ListenOverflows...) count for the
 // whole network namespace, so only the queues seen full can say which listener overflowed.
-import type { ListenRow } from '../kernelTables/procNetListen';
+import type { ListenerQueueSeen } from '../shared/findings';
+import type { ListenRow } from '../system/procNetListen';
 import { canonicalAddress } from './listenerAddress';
 
-/** What one listener's queue did during the run. */
-export interface ListenerQueueSeen {
-  address: string;
-  port: number;
-  /** Accept-queue capacity (ss Send-Q); unknown for a listener that was not there before the run. */
-  capacity?: number;
-  /** Longest queue in any poll. */
-  peak: number;
-  /** Polls that found it at (or over) its capacity. */
-  fullPolls: number;
-  /** Polls that found it at all (its family's table is polled less often when the target is not in it). */
-  polls: number;
-  /** True for the listeners the run's target addresses reach. */
-  target: boolean;
-  pid?: number;
-  process?: string;
-}
 
 export interface KnownListener {
   address: string;

@@ -1,18 +1,9 @@
 // TIME-WAIT sockets: the namespace's total from /proc/net/sockstat while the run goes (tiny reads), and, only when
 // that total comes near the local port range, those towards the target from ss with a kernel-side filter. The
 // client side of them is what uses up ephemeral ports when connections are opened and closed by the client.
-import { runCommand } from './runCommand';
+import type { TimeWaitCount } from '../shared/findings';
+import { runCommand } from '../system/runCommand';
 
-export interface TimeWaitCount {
-  total: number;
-  /** Either end is the target port: the run's own connections. Counted only when `total` called for it. */
-  onPort?: number;
-  /**
-   * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
-   * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
-   */
-  clientSide?: number;
-}
 
 /** Counts `ss -Htn state time-wait` rows (Recv-Q Send-Q Local Peer) by which end is `port`. */
 export function countTimeWaitRows(ssText: string, port: number): { onPort: number; clientSide: number } {

@@ -1,6 +1,6 @@
 // A cancellable progress notification for each run: live numbers, and Cancel stops the run (keeping the result).
 import * as vscode from 'vscode';
-import { formatCount, formatRate } from '../report/formatNumbers';
+import { formatCount, formatRate } from '../shared/formatNumbers';
 import type { RunController } from './runController';
 
 export function showRunProgressNotifications(controller: RunController): vscode.Disposable {

@@ -2,11 +2,12 @@
 // then a one-line summary (click shows the results), highlighted when the run had problems; after a window reload,
 // the summary of the last run in history.
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import type { RunController } from './runController';
 import { finishedText, finishedTooltip, hasProblems, IDLE_TEXT, runningText } from './statusBarText';
+import { COMMANDS } from './commandIds';
 
-const IDLE_COMMAND = 'loadTest.runAgain';
+const IDLE_COMMAND = COMMANDS.runAgain;
 
 export class RunStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('loadTest.run', vscode.StatusBarAlignment.Left, 10);
@@ -59,15 +60,15 @@ export class RunStatusBar implements vscode.Disposable {
     this.item.text = finishedText(result);
     this.item.backgroundColor = hasProblems(result) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(finishedTooltip(result), true);
-    tooltip.isTrusted = { enabledCommands: ['loadTest.showResults', 'loadTest.runAgain', 'loadTest.export'] };
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.showResults, COMMANDS.runAgain, COMMANDS.export] };
     this.item.tooltip = tooltip;
-    this.item.command = 'loadTest.showResults';
+    this.item.command = COMMANDS.showResults;
   }
 
   private running(): void {
     this.item.text = runningText(undefined);
     this.item.tooltip = 'Load test running: click to stop (what was measured is kept)';
-    this.item.command = 'loadTest.stop';
+    this.item.command = COMMANDS.stop;
     this.item.backgroundColor = undefined;
   }
 

@@ -1,9 +1,9 @@
 // Runs inside a network namespace the test created: starts the slow server, runs startDiagnosis + a bounded load
-// with the engine's runLoad, and prints {findings, kernel, run} as one JSON line on stdout.
+// with the engine's generateLoad, and prints {findings, kernel, run} as one JSON line on stdout.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { runLoad } from '../../src/engine/runLoad';
-import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/index';
+import { generateLoad } from '../../src/engine/generateLoad';
+import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/diagnosisSession';
 
 interface ScenarioArgs {
   port: number;
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const other = a.other ? await overloadOther(a.other, a.durationMs + 2_000) : undefined;
     let session: DiagnosisSession | undefined;
     const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
-    const result = await runLoad(
+    const result = await generateLoad(
       {
         url: `http://${a.host ?? '127.0.0.1'}:${a.port}/`,
         connections: a.connections,
@@ -106,7 +106,7 @@ async function overloadOther(o: NonNullable<ScenarioArgs['other']>, durationMs: 
   await started(server);
   let running!: () => void;
   const isRunning = new Promise<void>((resolve) => (running = resolve));
-  const done = runLoad(
+  const done = generateLoad(
     { url: `http://127.0.0.1:${o.port}/`, connections: o.connections, durationMs, keepAlive: false, workers: 1, connectTimeoutMs: 10_000 },
     { onProgress: (p) => p.requests.started > 0 && running() },
   ).finally(() => server.kill('SIGTERM'));

@@ -1,10 +1,9 @@
 // Everything the rules look at, gathered once. Rules are pure functions of this (and the run's result), so they
 // can be tested on synthetic inputs.
 import type { DiagnosisTarget } from '../diagnosisTarget';
-import type { ListenerQueueSeen } from '../listenerQueues';
-import type { OpenFileLimit } from '../processLimits';
-import type { TimeWaitCount } from '../timeWait';
-import type { KernelSample } from '../types';
+import type { OpenFileLimit } from '../../shared/findings';
+import type { TimeWaitCount } from '../../shared/findings';
+import type { KernelSample, ListenerQueueSeen } from '../../shared/findings';
 
 export interface ListenerFacts {
   address: string;
@@ -34,8 +33,8 @@ export interface DiagnosisFacts {
   countersReadable: boolean;
   samples: KernelSample[];
   /**
-   * Every listener's accept queue over the run, polled every `queuePollMs`: which listeners were seen full, so
-   * that namespace-wide counters are blamed on the right one. Absent when the queues could not be polled.
+   * Every listener's accept queue over the run, polled every `pollMs`: which listeners were seen full, so that
+   * namespace-wide counters are blamed on the right one. Absent when the queues could not be polled.
    */
   queues?: { listeners: ListenerQueueSeen[]; polls: number; pollMs: number };
   /** New "SYN flooding" kernel log lines that name the target port. */

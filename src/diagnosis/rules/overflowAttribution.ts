@@ -1,8 +1,8 @@
 // Which listener the namespace-wide overflow counters belong to. ListenOverflows, ListenDrops and the SYN-cookie
 // counters count every socket of the network namespace: another server overflowing at the same time raises them
 // just the same. The queues polled during the run (every listener's, every 100 ms) tell them apart.
-import type { RunResult } from '../../engine/result';
-import type { ListenerQueueSeen } from '../listenerQueues';
+import type { RunResult } from '../../shared/result';
+import type { ListenerQueueSeen } from '../../shared/findings';
 import type { DiagnosisFacts } from './diagnosisFacts';
 import { errorCount } from './runSymptoms';
 

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/diagnosis/procNetCounters';
+import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/system/procNetCounters';
 import { ListenerQueueTracker, listenerKey } from '../../../src/diagnosis/listenerQueues';
-import { parseListenPrefix, type ListenRow } from '../../../src/kernelTables/procNetListen';
-import { parseSockstatTimeWait } from '../../../src/diagnosis/sockstat';
+import { parseListenPrefix, type ListenRow } from '../../../src/system/procNetListen';
+import { parseSockstatTimeWait } from '../../../src/system/sockstat';
 import { countTimeWaitRows } from '../../../src/diagnosis/timeWait';
-import { parseOpenFileLimit } from '../../../src/diagnosis/processLimits';
-import { parseSsListen, splitSsAddress } from '../../../src/kernelTables/ssListen';
+import { parseOpenFileLimit } from '../../../src/system/processLimits';
+import { parseSsListen, splitSsAddress } from '../../../src/system/ssListen';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/proc', name), 'utf8');
 

@@ -1,27 +1,23 @@
 // Kernel TCP diagnosis around a load run: read settings, listeners and counters before, sample during, apply the
 // rules after. Plain Node (no vscode). Nothing here throws at the caller: what cannot be read becomes a note.
 import { release } from 'node:os';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
 import { QUEUE_POLL_MS, startKernelSampler, type KernelSampler } from './kernelSampler';
-import { numericSetting, readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
+import { readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
-import { counterDeltas, readLinuxCounters, type CounterReading } from './procNetCounters';
+import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
 import { listenerKey, type KnownListener } from './listenerQueues';
-import { readTimeWaitTotal } from './sockstat';
-import { readTimeWaitOnPort, type TimeWaitCount } from './timeWait';
+import { readTimeWaitTotal } from '../system/sockstat';
+import { readTimeWaitOnPort } from './timeWait';
 import { ephemeralPortCount } from './kernelSettings';
-import { countOpenFiles, readOpenFileLimit } from './processLimits';
+import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
-import { synRetransmitSchedule } from './synRetransmitSchedule';
-import type { Finding, KernelReport, KernelSample } from './types';
-
-export type { DiagnosisTarget } from './diagnosisTarget';
-export { formatFindings } from './formatFindings';
-export type { Finding, KernelReport, KernelSample } from './types';
+import { synRetransmitScheduleOf } from '../shared/synRetransmitSchedule';
+import type { Finding, KernelReport, KernelSample, TimeWaitCount } from '../shared/findings';
 
 export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
@@ -31,7 +27,7 @@ export interface DiagnosisSession {
 }
 
 export interface DiagnosisOptions {
-  /** 250..1000 ms; default 500. Accept queues are polled every 100 ms whatever this is. */
+  /** 250..1000 ms; default 500. */
   sampleIntervalMs?: number;
   onSample?: (s: KernelSample) => void;
 }
@@ -170,10 +166,8 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       report.counterDeltas = facts.counterDeltas;
       report.openFileLimit = facts.openFileLimit;
       report.kernelRelease = release();
-      const retries = numericSetting(facts.settings, 'net.ipv4.tcp_syn_retries');
-      if (retries !== undefined) {
-        report.synRetransmitScheduleSeconds = synRetransmitSchedule(retries, numericSetting(facts.settings, 'net.ipv4.tcp_syn_linear_timeouts'));
-      }
+      const schedule = synRetransmitScheduleOf({ settings: facts.settings });
+      if (schedule.length > 0) report.synRetransmitScheduleSeconds = schedule;
       const findings = runFindings(facts, result, preflight, failures);
       notes.push(...failures);
       return { findings, kernel: report };

@@ -58,12 +58,46 @@ export interface KernelSample {
   acceptQueue?: { length: number; capacity: number };
 }
 
-/**
- * What the diagnosis read about the kernel and the target. Filled by src/diagnosis; kept open here so the
- * report, panel and JSON carry it without knowing every field.
- */
+/** TIME-WAIT sockets counted in /proc/net/tcp{,6}. */
+export interface TimeWaitCount {
+  total: number;
+  /** Either end is the target port: the run's own connections. Counted (ss) only when `total` called for it. */
+  onPort?: number;
+  /**
+   * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
+   * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
+   */
+  clientSide?: number;
+}
+/** What one listener's queue did during the run. */
+export interface ListenerQueueSeen {
+  address: string;
+  port: number;
+  /** Accept-queue capacity (ss Send-Q); unknown for a listener that was not there before the run. */
+  capacity?: number;
+  /** Longest queue in any poll. */
+  peak: number;
+  /** Polls that found it at (or over) its capacity. */
+  fullPolls: number;
+  /** Polls that found it at all (its family's table is polled less often when the target is not in it). */
+  polls: number;
+  /** True for the listeners the run's target addresses reach. */
+  target: boolean;
+  pid?: number;
+  process?: string;
+}
+
+/** "Max open files" of /proc/self/limits. */
+export interface OpenFileLimit {
+  /** undefined = unlimited */
+  soft?: number;
+  hard?: number;
+}
+
+/** What the diagnosis read about the kernel and the target, every field named so the panel reads it rather than recomputing it. */
 export interface KernelReport {
-  platform: NodeJS.Platform;
+  /** `process.platform` of the machine that ran the load ('linux', 'darwin', ...). */
+  platform: string;
   /** Settings read before the run, keyed by sysctl name, e.g. "net.core.somaxconn": "4096". */
   settings: Record<string, string>;
   /** Listening sockets that match the target (ss -ltn), with their real backlog. */
@@ -75,5 +109,17 @@ export interface KernelReport {
   kernelLog: { readable: boolean; lines: string[]; reason?: string };
   /** Anything that could not be read, said plainly. */
   notes: string[];
-  [extra: string]: unknown;
+  /** Most TIME-WAIT sockets seen during or right after the run (Linux). */
+  timeWait?: TimeWaitCount;
+  /** Every listener's accept queue over the run, polled every 100 ms (Linux): which ones were seen full. */
+  listenerQueues?: ListenerQueueSeen[];
+  /** RLIMIT_NOFILE of the process that ran the load (Linux). */
+  openFileLimit?: OpenFileLimit;
+  /** `uname -r`, e.g. "6.18.0". */
+  kernelRelease?: string;
+  /**
+   * Seconds after the first SYN at which the client kernel retransmits it, from tcp_syn_retries and
+   * tcp_syn_linear_timeouts (src/shared/synRetransmitSchedule.ts). Absent when tcp_syn_retries was not readable.
+   */
+  synRetransmitScheduleSeconds?: number[];
 }
