@@ -106,9 +106,13 @@ function autocannon(script: string): LoadGenerator {
  * Ours, as a user runs it: the CLI in its own process, with the kernel diagnosis (on by default) unless
  * `diagnosis: false`; its default HTTP client (lean sockets) or `--http-client undici`; optionally a worker count.
  */
-export function loadTestLocalhost(cliScript: string, variant: { workers?: number; httpClient?: 'undici'; diagnosis?: boolean } = {}): LoadGenerator {
-  const { workers, httpClient, diagnosis = true } = variant;
+export function loadTestLocalhost(
+  cliScript: string,
+  variant: { workers?: number; httpClient?: 'undici'; diagnosis?: boolean; fullPriority?: boolean } = {},
+): LoadGenerator {
+  const { workers, httpClient, diagnosis = true, fullPriority = false } = variant;
   const flags = [
+    ...(fullPriority ? ['--full-priority'] : []),
     ...(workers === undefined ? [] : ['--workers', String(workers)]),
     ...(httpClient ? ['--http-client', httpClient] : []),
     ...(diagnosis ? [] : ['--no-diagnosis']),

@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     ...installedPeers(repoRoot),
     loadTestLocalhost(cliScript),
     loadTestLocalhost(cliScript, { diagnosis: false }),
+    // Load threads at normal priority: what yielding the CPU to the server changes.
+    loadTestLocalhost(cliScript, { fullPriority: true }),
     // The same engine on undici: how close undici gets, measured side by side.
     loadTestLocalhost(cliScript, { httpClient: 'undici' }),
     ...workerCounts.map((n) => loadTestLocalhost(cliScript, { workers: n })),
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
         const results = await benchMode(target.url, mode, generators);
         console.log(`\n${title}, ${connections} connections\n`);
         console.log(formatModeTable(results));
-        const workers = defaultWorkerCount(connections, mode === 'keep-alive');
+        const workers = defaultWorkerCount(connections);
         console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
         console.log(formatRatios(results, SUBJECT, target.name));
         console.log(formatDiagnosisCpu(diagnosisCpuShare(results.samples.get(SUBJECT) ?? [], results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds)));

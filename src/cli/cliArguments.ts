@@ -30,8 +30,9 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --timeout <ms>      response timeout per request (default 30000)
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
-      --workers <n>       load worker threads (default on 2 cores: 1 with keep-alive, 2 without;
-                          on more cores 2 from 32 connections)
+      --workers <n>       load worker threads (default 1 on 2 cores, 2 from 32 connections on more)
+      --full-priority     run load threads at normal priority (default without -R: nice +10, so
+                          that the server under test keeps the CPU it needs)
       --http2             offer HTTP/2 over TLS
       --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates
@@ -92,6 +93,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         http2: { type: 'boolean' },
         'http-client': { type: 'string' },
         insecure: { type: 'boolean' },
+        'full-priority': { type: 'boolean' },
         'allow-non-loopback': { type: 'boolean' },
         'no-diagnosis': { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -135,6 +137,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         http2: values.http2,
         httpClient: values['http-client'] as LoadOptions['httpClient'],
         insecure: values.insecure,
+        yieldCpu: !values['full-priority'],
         allowNonLoopback: values['allow-non-loopback'],
       },
       jsonFile: values.json,

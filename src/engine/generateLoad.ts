@@ -111,6 +111,7 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
     httpClient,
     http2: options.http2,
     insecure: options.insecure,
+    yieldCpu: options.yieldCpu,
     connectTimeoutMs: options.connectTimeoutMs,
     responseTimeoutMs: options.responseTimeoutMs,
     rate: ratePerShare,
