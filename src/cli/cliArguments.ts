@@ -31,8 +31,8 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
       --workers <n>       load worker threads (default 1 on 2 cores, 2 from 32 connections on more)
-      --full-priority     run load threads at normal priority (default without -R: nice +10, so
-                          that the server under test keeps the CPU it needs)
+      --full-priority     run load threads at normal priority (by default, a run without keep-alive
+                          and without -R runs them at nice +10: the server under test keeps its CPU)
       --http2             offer HTTP/2 over TLS
       --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates

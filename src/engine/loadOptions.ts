@@ -30,8 +30,11 @@ export interface LoadOptions {
   insecure?: boolean;
   /**
    * Load threads run at a lower priority (nice +10, Linux), so that a CPU-bound dev server sharing the cores keeps
-   * the CPU it needs. Default: on in the closed model; off with a rate, where sending on time is the measurement
-   * (a yielding thread on a busy machine sent 66 of 400 requests late at 200 req/s).
+   * the CPU it needs. Default: on without keep-alive in the closed model, where every connect and close wakes the
+   * load thread and preempts the server (single-threaded Node server, 2 cores, interleaved runs: 5.1k-5.4k req/s
+   * yielding against 0.8k-1.6k not). Off with keep-alive, where the load thread itself needs the CPU (on a busy
+   * machine yielding lost to other processes: 0.3k-7.8k against 7.1k-20.6k req/s), and off with a rate, where
+   * sending on time is the measurement.
    */
   yieldCpu?: boolean;
   /** Offer HTTP/2 over TLS (ALPN); HTTP/1.1 otherwise. */
@@ -146,7 +149,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     workers: Math.min(workers, connections),
     allowNonLoopback: input.allowNonLoopback ?? false,
     insecure: input.insecure ?? false,
-    yieldCpu: input.yieldCpu ?? rate === undefined,
+    yieldCpu: input.yieldCpu ?? (rate === undefined && input.keepAlive === false),
     http2: input.http2 ?? false,
     httpClient: httpClient(input.httpClient),
     progressIntervalMs: input.progressIntervalMs ?? 250,
