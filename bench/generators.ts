@@ -20,6 +20,8 @@ export interface GeneratorReading {
   requestsPerSec: number;
   /** Socket errors, timeouts, failed requests and non-2xx responses, as the tool counts them. */
   errors: number;
+  /** Ours with diagnosis: CPU of the kernel sampler's own thread (ms), as the result reports it. */
+  samplerCpuMs?: number;
 }
 
 export interface LoadGenerator {
@@ -140,11 +142,13 @@ export function loadTestLocalhost(
         /** ok counts every response, non-2xx included. */
         requests: { ok: number; failed: number; non2xx: number };
         throughput: { requestsPerSec: number };
+        kernel?: { samplerCpuMs?: number };
       };
       return {
         requests: result.requests.ok + result.requests.failed,
         requestsPerSec: result.throughput.requestsPerSec,
         errors: result.requests.failed + result.requests.non2xx,
+        samplerCpuMs: result.kernel?.samplerCpuMs,
       };
     },
   };

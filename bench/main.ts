@@ -54,6 +54,7 @@ async function measure(generator: LoadGenerator, spec: LoadSpec): Promise<Sample
       errors: reading.errors,
       requests: reading.requests,
       cpuMs: run.cpuMs,
+      samplerCpuMs: reading.samplerCpuMs,
     };
   } catch (err) {
     console.error(`  ${generator.name} (${spec.mode}) gave no reading: ${(err as Error).message}; exit ${run.exitCode}`);
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
         const workers = defaultWorkerCount(connections);
         console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
         console.log(formatRatios(results, SUBJECT, target.name));
-        console.log(formatDiagnosisCpu(diagnosisCpuShare(results.samples.get(SUBJECT) ?? [], results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds)));
+        const withDiagnosis = results.samples.get(SUBJECT) ?? [];
+        console.log(formatDiagnosisCpu(diagnosisCpuShare(withDiagnosis, results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds), withDiagnosis, seconds));
       }
     } finally {
       process.removeListener('SIGINT', onSigint);

@@ -147,6 +147,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         facts.queues = { listeners: sampler.queues, polls: sampler.queuePolls, pollMs: QUEUE_POLL_MS };
         report.listenerQueues = facts.queues.listeners;
       }
+      if (sampler?.threadCpuMs !== undefined) report.samplerCpuMs = sampler.threadCpuMs;
       if (platform === 'linux') {
         const [after, log] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos)]);
         facts.counterDeltas = counterDeltas(baseline, after.counters);

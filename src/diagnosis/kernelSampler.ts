@@ -15,6 +15,8 @@ export interface KernelSampler {
   queuePolls: number;
   /** After stop(): the most TIME-WAIT sockets of the namespace seen in any sample. */
   maxTimeWait?: number;
+  /** After stop(): CPU the sampler's thread used, from its start (Linux, 10 ms resolution). */
+  threadCpuMs?: number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSa
       sampler.queues = m.queues;
       sampler.queuePolls = m.queuePolls;
       sampler.maxTimeWait = m.maxTimeWait;
+      sampler.threadCpuMs = m.threadCpuMs;
       resolveFinal();
     }
   };

@@ -8,7 +8,7 @@ import { runKernelSampling, type SamplingSetup } from './kernelSampling';
 lowerThisThreadPriority();
 
 const port = parentPort!;
-const loop = runKernelSampling(workerData as SamplingSetup, (message) => port.postMessage(message));
+const loop = runKernelSampling(workerData as SamplingSetup, (message) => port.postMessage(message), true);
 port.on('message', (command: { type: 'stop' }) => {
   if (command.type === 'stop') void loop.stop().then(() => port.close());
 });

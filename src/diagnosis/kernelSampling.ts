@@ -8,6 +8,7 @@ import { ListenerQueueTracker, type KnownListener } from './listenerQueues';
 import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
 import { readTimeWaitTotal } from '../system/sockstat';
 import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
+import { thisThreadCpuMs } from '../system/threadPriority';
 
 export interface SamplingSetup {
   /** How often the accept queues are polled (ms). */
@@ -28,14 +29,15 @@ export interface SamplingSetup {
 
 export type SamplingMessage =
   | { type: 'sample'; sample: KernelSample }
-  | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number };
+  | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number; threadCpuMs?: number };
 
 export interface SamplingLoop {
   /** Polls once more, posts 'final' and stops. */
   stop(): Promise<void>;
 }
 
-export function runKernelSampling(setup: SamplingSetup, post: (message: SamplingMessage) => void): SamplingLoop {
+/** `ownThread`: the loop has a thread of its own, whose CPU is then the sampling's cost and is reported. */
+export function runKernelSampling(setup: SamplingSetup, post: (message: SamplingMessage) => void, ownThread = false): SamplingLoop {
   const tracker = new ListenerQueueTracker(setup.known, new Set(setup.targetKeys));
   const pollsPerSample = Math.max(1, Math.round(setup.sampleIntervalMs / setup.queueIntervalMs));
   let maxTimeWait: number | undefined;
@@ -75,7 +77,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
       poll(true);
       const tw = readTimeWaitTotal(setup.procRoot);
       if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
-      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait });
+      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait, threadCpuMs: ownThread ? thisThreadCpuMs() : undefined });
     },
   };
 }

@@ -113,6 +113,8 @@ export interface KernelReport {
   timeWait?: TimeWaitCount;
   /** Every listener's accept queue over the run, polled every 100 ms (Linux): which ones were seen full. */
   listenerQueues?: ListenerQueueSeen[];
+  /** CPU (ms) of the sampler's own thread over the run, start-up included (Linux, 10 ms resolution). */
+  samplerCpuMs?: number;
   /** RLIMIT_NOFILE of the process that ran the load (Linux). */
   openFileLimit?: OpenFileLimit;
   /** `uname -r`, e.g. "6.18.0". */

@@ -1,8 +1,23 @@
 // Lowers the priority of the calling thread only (Linux: setpriority() on the thread's own id). Load and sampler
 // threads yield this way to the dev server they measure, which on a laptop shares the same cores; the caller's
 // thread (the extension host's, the CLI's) keeps its priority. Raising the nice value needs no privilege.
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+
+/**
+ * CPU (user + system, ms) the calling thread has used, from /proc/thread-self/stat (10 ms ticks); undefined where
+ * it cannot be read (not Linux).
+ */
+export function thisThreadCpuMs(): number | undefined {
+  try {
+    // Fields after the ")" of the command name: utime is field 14, stime 15 (1-based, proc(5)), so 11 and 12 here.
+    const fields = readFileSync('/proc/thread-self/stat', 'latin1').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Nice value of the load threads: a nice-0 server gets ~10x their share of a contended core (weights 1024 vs 110). */
 export const YIELDING_NICE = 10;

@@ -200,16 +200,21 @@ test('attribution: nobody seen full and the run cannot fill the target: the coun
   assert.match(get(out, 'overflow-elsewhere').explanation, /No other listener was seen full either/);
 });
 
-test('attribution: the run can fill the target but no poll saw it full: blamed, and the evidence says it filled between polls', () => {
+/** 50 connections against the target's queue of 4, overflow counters up, the given queues polled 30 times. */
+function overloadedTarget(listeners: ReturnType<typeof queue>[]) {
   const base = facts();
   const l = { ...base.listeners[0], backlog: 4 };
-  const f = facts({
+  return facts({
     target: { ...base.target, connections: 50 },
     listeners: [l],
     listenersOnPort: [l],
     counterDeltas: { ...base.counterDeltas, ...overflowDeltas },
-    queues: { listeners: [queue(3000, 4, 0, 0, true)], polls: 30, pollMs: 100 },
+    queues: { listeners, polls: 30, pollMs: 100 },
   });
+}
+
+test('attribution: the run can fill the target but no poll saw it full: blamed, and the evidence says it filled between polls', () => {
+  const f = overloadedTarget([queue(3000, 4, 0, 0, true)]);
   const o = get(runFindings(f, runResult({ connectMs: clustered }), []), 'accept-queue-overflow');
   const seen = o.evidence.find((x) => x.label === 'Longest accept queue seen')!;
   assert.equal(seen.value, '0/4; it filled between polls (ListenOverflows rose by 285)');
@@ -217,15 +222,7 @@ test('attribution: the run can fill the target but no poll saw it full: blamed, 
 });
 
 test('attribution: the target seen full is blamed even when another listener was full too', () => {
-  const base = facts();
-  const l = { ...base.listeners[0], backlog: 4 };
-  const f = facts({
-    target: { ...base.target, connections: 50 },
-    listeners: [l],
-    listenersOnPort: [l],
-    counterDeltas: { ...base.counterDeltas, ...overflowDeltas },
-    queues: { listeners: [queue(3000, 4, 5, 12, true), queue(8001, 5, 6, 3, false)], polls: 30, pollMs: 100 },
-  });
+  const f = overloadedTarget([queue(3000, 4, 5, 12, true), queue(8001, 5, 6, 3, false)]);
   const out = runFindings(f, runResult({ connectMs: clustered }), []);
   assert.ok(ids(out).includes('accept-queue-overflow') && !ids(out).includes('overflow-elsewhere'));
   assert.ok(get(out, 'accept-queue-overflow').evidence.some((x) => x.label === 'Accept queue seen full' && x.value === '5/4 in 12 of 30 polls'));
