@@ -127,6 +127,8 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       },
       options.onSample,
     );
+    // Sampling starts before the load does: a short run must not end before the first poll.
+    await sampler.ready;
   }
 
   const finish = async (result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {

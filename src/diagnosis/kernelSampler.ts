@@ -8,7 +8,12 @@ import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 /** Accept queues are polled this often: a burst that fills a queue for a few hundred ms is seen. */
 export const QUEUE_POLL_MS = 100;
 
+/** The longest the load waits for the sampler's thread to start (it takes ~30 ms; seconds under tsx on a busy machine). */
+const READY_WAIT_MS = 5_000;
+
 export interface KernelSampler {
+  /** Resolves once the first poll is done (or the thread failed, or READY_WAIT_MS passed): start the load then. */
+  ready: Promise<void>;
   samples: KernelSample[];
   /** After stop(): what every listener's queue did, and how many polls saw it. */
   queues: ListenerQueueSeen[];
@@ -21,11 +26,17 @@ export interface KernelSampler {
 }
 
 export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSample) => void): KernelSampler {
-  const sampler: KernelSampler = { samples: [], queues: [], queuePolls: 0, stop: async () => {} };
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const readyTimer = setTimeout(resolveReady, READY_WAIT_MS);
+  void ready.then(() => clearTimeout(readyTimer));
+  const sampler: KernelSampler = { ready, samples: [], queues: [], queuePolls: 0, stop: async () => {} };
   let resolveFinal!: () => void;
   const final = new Promise<void>((resolve) => (resolveFinal = resolve));
+  void final.then(resolveReady);
   const onMessage = (m: SamplingMessage) => {
-    if (m.type === 'sample') {
+    if (m.type === 'ready') resolveReady();
+    else if (m.type === 'sample') {
       sampler.samples.push(m.sample);
       try {
         onSample?.(m.sample);

@@ -28,6 +28,8 @@ export interface SamplingSetup {
 }
 
 export type SamplingMessage =
+  /** The first poll is done: the load may start. */
+  | { type: 'ready' }
   | { type: 'sample'; sample: KernelSample }
   | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number; threadCpuMs?: number };
 
@@ -68,6 +70,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
     if (sampleDue && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
   }, setup.queueIntervalMs);
   poll(true);
+  post({ type: 'ready' });
 
   return {
     async stop() {
