@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { LoadTestApi } from '../../../src/extension/extensionApi';
+import { thisThreadCpuMs } from '../../../src/system/threadPriority';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 /** The editor feels a stall from ~50 ms (one dropped frame at 20 fps); the goal of issue 10. */
@@ -44,10 +45,28 @@ describe('extension host: a full-speed run does not stall the editor', function 
     await new Promise((resolve) => setTimeout(resolve, 2000));
     idle.disable();
     const delay = monitorEventLoopDelay({ resolution: 10 });
+    // When, in the run, the longest stalls happened: printed to tell a failure's cause (start, load, diagnosis).
+    const stalls: Array<{ atMs: number; ms: number }> = [];
+    const t0 = performance.now();
+    let last = t0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 40) stalls.push({ atMs: Math.round(last - t0), ms: Math.round(now - last - 10) });
+      last = now;
+    }, 10);
+    let endedAt = 0;
+    const cpuBefore = thisThreadCpuMs();
     try {
       delay.enable();
       const result = await api.runLoadTest({ url, connections: 50, durationMs: 5000, keepAlive: false });
+      endedAt = Math.round(performance.now() - t0);
       delay.disable();
+      clearInterval(ticker);
+      const worst = stalls.sort((a, b) => b.ms - a.ms).slice(0, 5);
+      const cpuAfter = thisThreadCpuMs();
+      // The extension host thread's own CPU over the run: stalls much longer than it point at a machine busy elsewhere.
+      const ownCpu = cpuBefore !== undefined && cpuAfter !== undefined ? `${cpuAfter - cpuBefore} ms` : 'unknown';
+      console.log(`longest stalls (ms after the call, of ${endedAt}): ${worst.map((s) => `${s.ms} ms at ${s.atMs}`).join(', ') || 'none over 30 ms'}; the extension host thread's own CPU: ${ownCpu}`);
       const p99 = delay.percentile(99) / 1e6;
       const max = delay.max / 1e6;
       console.log(
@@ -62,6 +81,7 @@ describe('extension host: a full-speed run does not stall the editor', function 
       if (process.platform === 'linux') assert.ok((result.kernel?.samples.length ?? 0) >= 3, 'the kernel diagnosis sampled during the run');
       assert.ok(p99 < P99_LIMIT_MS, `event-loop delay p99 ${p99.toFixed(1)} ms (max ${max.toFixed(1)} ms)`);
     } finally {
+      clearInterval(ticker);
       delay.disable();
       child.kill('SIGTERM');
     }
