@@ -8,7 +8,7 @@ import { ListenerQueueTracker, type KnownListener } from './listenerQueues';
 import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
 import { readTimeWaitTotal } from '../system/sockstat';
 import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
-import { thisThreadCpuMs } from '../system/threadPriority';
+import { thisThreadCpuMs } from '../engine/threadPriority';
 
 export interface SamplingSetup {
   /** How often the accept queues are polled (ms). */

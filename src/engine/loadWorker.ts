@@ -1,6 +1,6 @@
 // Worker thread entry: runs one share of the load and reports to the caller's thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { lowerThisThreadPriority } from '../system/threadPriority';
+import { lowerThisThreadPriority } from './threadPriority';
 import { runLoadShare } from './loadShare';
 import type { ShareCommand, ShareSetup } from './workerMessages';
 

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { LoadTestApi } from '../../../src/extension/extensionApi';
-import { thisThreadCpuMs } from '../../../src/system/threadPriority';
+import { thisThreadCpuMs } from '../../../src/engine/threadPriority';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 /** The editor feels a stall from ~50 ms (one dropped frame at 20 fps); the goal of issue 10. */

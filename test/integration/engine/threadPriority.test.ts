@@ -12,7 +12,7 @@ const niceOf = (statPath: string) => Number(readFileSync(statPath, 'utf8').split
 
 test('lowerThisThreadPriority: the worker thread runs at nice +10, the thread that started it keeps its priority', { skip: linux }, async () => {
   const mainNice = niceOf('/proc/thread-self/stat');
-  const source = JSON.stringify(join(__dirname, '../../../src/system/threadPriority.ts'));
+  const source = JSON.stringify(join(__dirname, '../../../src/engine/threadPriority.ts'));
   const worker = new Worker(
     `require('tsx/cjs/api').register();
      const { parentPort } = require('node:worker_threads');
