@@ -75,8 +75,9 @@ started unless --start is given.
       --timeout <ms>      response timeout per request (default 30000)
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
-      --workers <n>       load worker threads (default on 2 cores: 1 with keep-alive, 2 without;
-                          on more cores 2 from 32 connections)
+      --workers <n>       load worker threads (default 1 on 2 cores, 2 from 32 connections on more)
+      --full-priority     run load threads at normal priority (by default, a run without keep-alive
+                          and without -R runs them at nice +10: the server under test keeps its CPU)
       --http2             offer HTTP/2 over TLS
       --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates
@@ -155,6 +156,7 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         http2: { type: 'boolean' },
         'http-client': { type: 'string' },
         insecure: { type: 'boolean' },
+        'full-priority': { type: 'boolean' },
         'allow-non-loopback': { type: 'boolean' },
         'no-diagnosis': { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -257,6 +259,7 @@ interface LoadFlags {
   http2?: boolean;
   'http-client'?: string;
   insecure?: boolean;
+  'full-priority'?: boolean;
   'allow-non-loopback'?: boolean;
 }
 
@@ -286,6 +289,7 @@ function loadOptions(positionals: string[], values: LoadFlags): LoadOptions {
     http2: values.http2,
     httpClient: values['http-client'] as LoadOptions['httpClient'],
     insecure: values.insecure,
+    yieldCpu: !values['full-priority'],
     allowNonLoopback: values['allow-non-loopback'],
   };
 }
