@@ -8,6 +8,12 @@ export const DEV_SERVER_WAIT_MS = 60_000;
 /** The task type; running works without a `taskDefinitions` contribution, which only matters for tasks.json. */
 export const DEV_SERVER_TASK_TYPE = 'loadTest';
 
+/** Notifications show plain text (no Markdown): the command in quotes, then the tool and port it expects. */
+export function describeScript(script: DevScript): string {
+  const facts = [script.framework, script.expectedPort !== undefined ? `port ${script.expectedPort}` : 'port not known yet'].filter(Boolean);
+  return `"${script.runCommand}" (${facts.join(', ')})`;
+}
+
 function taskFor(script: DevScript): vscode.Task {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(script.cwd));
   const task = new vscode.Task(
@@ -72,7 +78,7 @@ export async function startDevServer(
 ): Promise<DevServerCandidate | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
-      `Load Test Localhost does not run scripts in an untrusted workspace. Trust the workspace, or start \`${script.runCommand}\` yourself.`,
+      `Load Test Localhost does not run scripts in an untrusted workspace. Trust the workspace, or start "${script.runCommand}" yourself.`,
     );
     return undefined;
   }
@@ -89,7 +95,7 @@ export async function startDevServer(
     const found = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Waiting for \`${script.runCommand}\` to listen${port} (up to ${Math.round(timeoutMs / 1000)} s)`,
+        title: `Waiting for "${script.runCommand}" to listen${port} (up to ${Math.round(timeoutMs / 1000)} s)`,
         cancellable: true,
       },
       (_progress, token) => {
@@ -106,12 +112,12 @@ export async function startDevServer(
     );
     if (found) return found;
     if (exitCode !== undefined) {
-      void vscode.window.showErrorMessage(`\`${script.runCommand}\` exited (code ${exitCode}) before it listened. See its terminal.`);
+      void vscode.window.showErrorMessage(`"${script.runCommand}" exited (code ${exitCode}) before it listened. See its terminal.`);
     } else if (controller.signal.aborted) {
-      void vscode.window.showInformationMessage(`Stopped waiting; \`${script.runCommand}\` is still running in its terminal.`);
+      void vscode.window.showInformationMessage(`Stopped waiting; "${script.runCommand}" is still running in its terminal.`);
     } else {
       const choice = await vscode.window.showWarningMessage(
-        `\`${script.runCommand}\` did not listen${port} within ${Math.round(timeoutMs / 1000)} s. It is still running in its terminal.`,
+        `"${script.runCommand}" did not listen${port} within ${Math.round(timeoutMs / 1000)} s. It is still running in its terminal.`,
         'Stop It',
       );
       if (choice === 'Stop It') execution.terminate();
