@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     statusBar,
     panel,
     hintSource,
-    showRunProgressNotifications(controller),
+    showRunProgressNotifications(controller, panel),
     trackRunContextKeys(controller),
     controller.onDidFinish(({ result }) => hintSource.setLastResult(result)),
     vscode.workspace.registerTextDocumentContentProvider(KERNEL_SETTINGS_SCHEME, kernelSettings),
@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     }),
     closePanel: () => panel.close(),
     statusBarText: () => statusBar.text,
+    statusBarRunButton: () => statusBar.runButton,
     simulateReloadOfStatusBar: async () => {
       statusBar.reset();
       await restoreLastRun();

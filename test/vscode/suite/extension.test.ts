@@ -80,6 +80,8 @@ describe('extension: load test experience', function () {
     assert.equal(result.target.port, (server.address() as AddressInfo).port);
     assert.ok(result.throughput.requestsPerSec > 0);
     assert.match(api.statusBarText(), /req\/s · p99 .* · 200 ok$/);
+    // The summary sits beside the run button, which stays one click from the next run.
+    assert.deepEqual(api.statusBarRunButton(), { text: '$(play) Load test', command: 'loadTest.runAgain' });
     assert.ok(api.panelOpen(), 'the results panel opens when a run starts');
     await within(panelInit, 20_000, 'the webview to post ready and get init');
     assert.deepEqual(api.lastResult(), result);
