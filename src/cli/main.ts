@@ -1,6 +1,6 @@
 // `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
 import { writeFileSync } from 'node:fs';
-import { formatFindings } from '../diagnosis';
+import { formatFindings } from '../diagnosis/formatFindings';
 import { UsageError } from '../engine/loadOptions';
 import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
 import { TOOL_VERSION } from '../engine/toolVersion';

@@ -1,6 +1,6 @@
 // A single live line on a terminal: what a person watching a run wants to see, rewritten in place.
-import type { RunProgress } from '../engine/result';
-import { formatCount, formatMs, formatRate } from '../report/formatNumbers';
+import type { RunProgress } from '../shared/result';
+import { formatCount, formatMs, formatRate } from '../shared/formatNumbers';
 
 const BAR_WIDTH = 20;
 

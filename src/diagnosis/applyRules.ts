@@ -1,13 +1,13 @@
 // Runs the rules without letting one broken rule take the diagnosis down, and merges what was said before the
 // run with what the run showed.
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import { PREFLIGHT_RULES, RUN_RULES } from './rules/allRules';
 import { ACCEPT_QUEUE_OVERFLOW } from './rules/acceptQueueOverflow';
 import { BACKLOG_BELOW_CONCURRENCY } from './rules/backlogBelowConcurrency';
 import { NO_LISTENER } from './rules/addressFamilyMismatch';
 import type { DiagnosisFacts } from './rules/diagnosisFacts';
 import { errorCount } from './rules/runSymptoms';
-import type { Finding } from './types';
+import type { Finding } from '../shared/findings';
 
 function safely<T>(apply: () => T | undefined, failures: string[], name: string): T | undefined {
   try {

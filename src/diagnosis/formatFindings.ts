@@ -1,5 +1,5 @@
 // Text for the CLI's Diagnosis section: each finding with its evidence (and where it was read) and its fixes.
-import type { Finding, Fix, Severity } from './types';
+import type { Finding, Fix, Severity } from '../shared/findings';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', info: 'INFO' };

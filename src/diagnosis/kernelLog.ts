@@ -1,6 +1,6 @@
 // New kernel log lines about SYN flooding on the target's port. The log is host-wide and only grows, so we
 // remember where it ended before the run and keep only later lines.
-import { runCommand } from './runCommand';
+import { runCommand } from '../system/runCommand';
 
 export interface KernelLogPosition {
   readable: boolean;

@@ -1,11 +1,12 @@
 // Samples the TCP counters and the listener's accept queue during the run, so the panel can draw them under the
 // throughput. Reads files only (no process spawns): /proc/net/{netstat,snmp,tcp,tcp6}.
 import { canonicalAddress } from './listenerAddress';
-import { counterDeltas, readLinuxCounters } from './procNetCounters';
-import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
-import { countTimeWait, mostTimeWait, NO_TIME_WAIT, type TimeWaitCount } from './timeWait';
+import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
+import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../system/procNetTcp';
+import { countTimeWait, mostTimeWait, NO_TIME_WAIT } from './timeWait';
+import type { TimeWaitCount } from '../shared/findings';
 import type { ListenerFacts } from './rules/diagnosisFacts';
-import type { KernelSample } from './types';
+import type { KernelSample } from '../shared/findings';
 
 export interface SamplerOptions {
   intervalMs: number;

@@ -1,6 +1,10 @@
 // The sysctls that decide what the kernel does when a listener is overloaded, read before the run.
-import { readFile } from 'node:fs/promises';
-import { runCommand } from './runCommand';
+import { runCommand } from '../system/runCommand';
+import { readProcSysctls, sysctlPath } from '../system/sysctls';
+
+// The rules read values through these; numericSetting lives in src/shared because the panel reads the same values.
+export { numericSetting } from '../shared/sysctlValue';
+export { sysctlPath } from '../system/sysctls';
 
 export const LINUX_SETTING_KEYS = [
   'net.core.somaxconn',
@@ -18,10 +22,6 @@ export const LINUX_SETTING_KEYS = [
 
 export const MACOS_SETTING_KEYS = ['kern.ipc.somaxconn', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last', 'kern.maxfilesperproc'] as const;
 
-export function sysctlPath(key: string): string {
-  return '/proc/sys/' + key.replace(/\./g, '/');
-}
-
 export interface SettingsReading {
   settings: Record<string, string>;
   notes: string[];
@@ -29,21 +29,12 @@ export interface SettingsReading {
 
 /** Reads /proc/sys directly (no sysctl binary needed); values are whitespace-normalised ("32768 60999"). */
 export async function readLinuxSettings(): Promise<SettingsReading> {
-  const settings: Record<string, string> = {};
-  const notes: string[] = [];
-  await Promise.all(
-    LINUX_SETTING_KEYS.map(async (key) => {
-      try {
-        settings[key] = (await readFile(sysctlPath(key), 'utf8')).trim().split(/\s+/).join(' ');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        // A missing tcp_syn_linear_timeouts is a fact about the kernel's age, not a failure.
-        if (code === 'ENOENT' && key === 'net.ipv4.tcp_syn_linear_timeouts') return;
-        notes.push(`${key} could not be read from ${sysctlPath(key)} (${code ?? 'error'}).`);
-      }
-    }),
-  );
-  return { settings, notes };
+  const { values, unreadable } = await readProcSysctls(LINUX_SETTING_KEYS);
+  const notes = Object.entries(unreadable)
+    // A missing tcp_syn_linear_timeouts is a fact about the kernel's age, not a failure.
+    .filter(([key, code]) => !(code === 'ENOENT' && key === 'net.ipv4.tcp_syn_linear_timeouts'))
+    .map(([key, code]) => `${key} could not be read from ${sysctlPath(key)} (${code}).`);
+  return { settings: values, notes };
 }
 
 /** macOS: `sysctl -n` per key. Unverified on a real Mac; failures become notes. */
@@ -56,13 +47,6 @@ export async function readMacSettings(): Promise<SettingsReading> {
     else notes.push(`${key}: ${out.error}`);
   }
   return { settings, notes };
-}
-
-export function numericSetting(settings: Record<string, string>, key: string): number | undefined {
-  const v = settings[key];
-  if (v === undefined) return undefined;
-  const n = Number(v.split(' ')[0]);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** Size of net.ipv4.ip_local_port_range ("32768 60999" -> 28232). */

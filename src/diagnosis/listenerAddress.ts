@@ -1,6 +1,6 @@
 // Which listening sockets a client connecting to a given address reaches, across IPv4/IPv6 and wildcards.
 import { isIPv4, isIPv6 } from 'node:net';
-import type { SsListener } from '../kernelTables/ssListen';
+import type { SsListener } from '../system/ssListen';
 
 export type Family = 4 | 6;
 

@@ -2,9 +2,9 @@
 // see it, the owning process and its command line.
 import { matchListeners } from './listenerAddress';
 import type { ListenerFacts } from './rules/diagnosisFacts';
-import { runCommand } from './runCommand';
-import { readProcCommandLine } from '../kernelTables/procCommandLine';
-import { parseSsListen, type SsListener } from '../kernelTables/ssListen';
+import { runCommand } from '../system/runCommand';
+import { readProcCommandLine } from '../system/procCommandLine';
+import { parseSsListen, type SsListener } from '../system/ssListen';
 
 export interface ListenerReading {
   readable: boolean;

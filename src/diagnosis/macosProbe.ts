@@ -1,9 +1,9 @@
 // macOS: the commands exist but give less (no SYN-cookie counters). This path is written from the documented
 // output formats and has not been verified on a Mac.
 import type { ListenerReading } from './listenerProbe';
-import type { CounterReading } from './procNetCounters';
+import type { CounterReading } from '../system/procNetCounters';
 import type { ListenerFacts } from './rules/diagnosisFacts';
-import { runCommand } from './runCommand';
+import { runCommand } from '../system/runCommand';
 
 /** `netstat -Lan`: "tcp4  0/0/128  127.0.0.1.3000" (qlen/incqlen/maxqlen, address.port). */
 export function parseNetstatLan(text: string): ListenerFacts[] {

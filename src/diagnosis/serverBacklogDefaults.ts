@@ -1,6 +1,6 @@
 // The listen() backlog that common dev servers pass by default, and how to raise it, recognised from the
 // owning process's command line. The effective accept queue is min(this, somaxconn).
-import type { Fix } from './types';
+import type { Fix } from '../shared/findings';
 
 export interface ServerKind {
   /** Human name, e.g. "Python http.server". */

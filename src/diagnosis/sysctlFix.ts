@@ -1,5 +1,5 @@
 // A sysctl change in the two forms a user needs: now (sysctl -w, lost at reboot) and persistent (/etc/sysctl.d).
-import type { Fix } from './types';
+import type { Fix } from '../shared/findings';
 
 export function sysctlFix(key: string, value: string | number, title: string, detail?: string): Fix {
   return {

@@ -1,17 +1,7 @@
 // TIME-WAIT sockets towards the target, counted from /proc/net/tcp rows: the client side of them is what uses up
 // ephemeral ports when connections are opened and closed by the client.
-import { TCP_STATE, type ProcTcpRow } from '../kernelTables/procNetTcp';
-
-export interface TimeWaitCount {
-  total: number;
-  /** Either end is the target port: the run's own connections. */
-  onPort: number;
-  /**
-   * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
-   * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
-   */
-  clientSide: number;
-}
+import { TCP_STATE, type ProcTcpRow } from '../system/procNetTcp';
+import type { TimeWaitCount } from '../shared/findings';
 
 export const NO_TIME_WAIT: Readonly<TimeWaitCount> = { total: 0, onPort: 0, clientSide: 0 };
 

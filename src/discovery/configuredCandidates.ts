@@ -2,7 +2,7 @@
 // files is one candidate whose detail lists them. A port already found listening in the workspace is skipped.
 import type { DevServerCandidate } from './candidate';
 import type { ConfiguredPort } from './workspaceConfig';
-import type { ListeningSocket } from './listeningSocket';
+import type { ListeningSocket } from '../system/listeningSocket';
 import { hostForAddresses, isLoopbackHost, normalizePath, urlFor } from './loopbackHost';
 
 function urlFromLaunch(url: string, path: string | undefined): URL {

@@ -4,7 +4,7 @@ import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { DevServerCandidate, DiscoveryReport } from './candidate';
 import { readListeningSnapshot } from './listeningSockets';
-import { readSsListen } from './ssBacklog';
+import { readSsListen } from '../system/ssBacklog';
 import { listeningCandidates, socketsByPort, type ListeningCandidate } from './listeningCandidates';
 import { readWorkspaceConfig, type ConfiguredPort } from './workspaceConfig';
 import { configuredCandidates } from './configuredCandidates';

@@ -1,14 +1,14 @@
 // Listening sockets -> one candidate per port whose process belongs to the workspace.
 import type { DevServerCandidate } from './candidate';
-import type { ListeningSocket } from './listeningSocket';
+import type { ListeningSocket } from '../system/listeningSocket';
 import type { ListeningSnapshot } from './listeningSockets';
-import type { SsListener } from '../kernelTables/ssListen';
-import { backlogFor } from './ssBacklog';
+import type { SsListener } from '../system/ssListen';
+import { backlogFor } from '../system/ssBacklog';
 import { hostForAddresses, urlFor } from './loopbackHost';
 import { isEditorProcess, matchWorkspace, type WorkspaceMatch } from './workspaceMembership';
 import { frameworkFromCommand, refineWithDependencies } from './frameworkFromCommand';
 import { readPackageManifest } from './packageManifest';
-import type { ProcessInfo } from './procProcessInfo';
+import type { ProcessInfo } from '../system/procProcessInfo';
 
 export interface ListeningCandidate extends DevServerCandidate {
   source: 'listening';

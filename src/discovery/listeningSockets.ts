@@ -1,12 +1,12 @@
 // The listening TCP sockets of this machine with the processes that hold them, per platform:
 // Linux reads /proc directly; macOS asks lsof; anything else is reported as not supported.
-import { readFile } from 'node:fs/promises';
-import type { ListeningSocket } from './listeningSocket';
-import { readProcNetTcp, TCP_STATE } from '../kernelTables/procNetTcp';
-import { findSocketOwners } from './procSocketOwners';
-import { readLinuxProcessInfo, type ProcessInfo } from './procProcessInfo';
-import { readLsofListeners } from './lsofListeners';
-import { readPsProcessInfo } from './psProcessInfo';
+import { readProcSysctls } from '../system/sysctls';
+import type { ListeningSocket } from '../system/listeningSocket';
+import { readProcNetTcp, TCP_STATE } from '../system/procNetTcp';
+import { findSocketOwners } from '../system/procSocketOwners';
+import { readLinuxProcessInfo, type ProcessInfo } from '../system/procProcessInfo';
+import { readLsofListeners } from '../system/lsofListeners';
+import { readPsProcessInfo } from '../system/psProcessInfo';
 
 export interface ListeningSnapshot {
   sockets: ListeningSocket[];
@@ -36,7 +36,7 @@ async function readLinux(): Promise<ListeningSnapshot> {
       `${unowned} listening socket(s) belong to processes this user cannot inspect (other users); they were skipped.`,
     );
   }
-  const bindv6only = await readFile('/proc/sys/net/ipv6/bindv6only', 'utf8').catch(() => '0');
+  const bindv6only = (await readProcSysctls(['net.ipv6.bindv6only'])).values['net.ipv6.bindv6only'] ?? '0';
   return {
     sockets: listeners.map((l) => ({ ...l, pids: owners.pidsByInode.get(l.inode) ?? [] })),
     readProcess: (pid) => readLinuxProcessInfo(pid),

@@ -3,7 +3,7 @@
 // The walk up stops at the editor's own processes: VS Code often runs with its cwd in the workspace, and
 // everything it starts would otherwise match (language servers, debug ports).
 import * as path from 'node:path';
-import type { ProcessInfo } from './procProcessInfo';
+import type { ProcessInfo } from '../system/procProcessInfo';
 
 export type MatchedBy = 'cwd' | 'command-line' | 'ancestor';
 

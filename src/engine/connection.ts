@@ -3,7 +3,7 @@
 // (undiciConnection.ts). Both measure the same points and classify errors the same way.
 import type { IntervalRecorder } from './intervalRecorder';
 import { SocketConnection } from './socketConnection';
-import type { HttpClientKind } from './result';
+import type { HttpClientKind } from '../shared/result';
 import type { ShareSetup } from './workerMessages';
 
 export interface LoadConnection {

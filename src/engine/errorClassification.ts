@@ -1,5 +1,5 @@
 // Turn whatever undici, the socket or our own HTTP/1.1 framing threw into a cause the user can act on. Errors are counted, never fatal.
-import type { ErrorCause } from './result';
+import type { ErrorCause } from '../shared/result';
 
 const BY_CODE: Record<string, ErrorCause> = {
   ECONNRESET: 'ECONNRESET',

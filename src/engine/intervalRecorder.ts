@@ -1,7 +1,7 @@
 // Per-share tallies for the current tick. Plain counters and histograms: nothing grows with run length.
 import { createHistogram, createLogBuckets, encodeHistogram, logBucketIndex, recordMicros, type Histogram } from './latencyHistogram';
 import { RequestCounters } from './requestCounters';
-import type { ErrorCause, ErrorPhase } from './result';
+import type { ErrorCause, ErrorPhase } from '../shared/result';
 import type { ErrorTally, IntervalReport } from './workerMessages';
 
 export class IntervalRecorder extends RequestCounters {

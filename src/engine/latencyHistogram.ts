@@ -5,7 +5,7 @@
 import type { Histogram as HdrHistogram } from 'hdr-histogram-js';
 import { build } from 'hdr-histogram-js/dist/HistogramBuilder';
 import { decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js/dist/encoding';
-import type { DistributionBucket, LatencySummary } from './result';
+import type { DistributionBucket, LatencySummary } from '../shared/result';
 
 export type Histogram = HdrHistogram;
 

@@ -1,7 +1,7 @@
 // What a caller may ask of the engine, and the checks that turn bad input into one clear sentence.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { HttpClientKind } from './result';
+import type { HttpClientKind } from '../shared/result';
 
 export interface LoadOptions {
   url: string;

@@ -2,7 +2,7 @@
 // counted. Each client subclass only moves bytes and calls these at the matching moments.
 import type { ConnectionContext, LoadConnection } from './connection';
 import { classifyError, describeError } from './errorClassification';
-import type { ErrorPhase } from './result';
+import type { ErrorPhase } from '../shared/result';
 
 export type ConnectionState = 'idle' | 'connecting' | ErrorPhase;
 

@@ -10,7 +10,7 @@ import {
   type Histogram,
 } from './latencyHistogram';
 import { RequestCounters } from './requestCounters';
-import type { ErrorCause, ErrorPhase, RunProgress, RunResult, SeriesPoint } from './result';
+import type { ErrorCause, ErrorPhase, RunProgress, RunResult, SeriesPoint } from '../shared/result';
 import type { ErrorTally, IntervalReport } from './workerMessages';
 
 /** Counters and histograms of one stretch of time (a tick, a second, or the whole run). */

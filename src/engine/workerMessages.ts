@@ -1,6 +1,6 @@
 // What crosses the worker boundary: a setup once, then one interval report per tick (never per request).
 import type { CounterValues } from './requestCounters';
-import type { ErrorCause, ErrorPhase, HttpClientKind } from './result';
+import type { ErrorCause, ErrorPhase, HttpClientKind } from '../shared/result';
 
 export interface ShareSetup {
   workerIndex: number;

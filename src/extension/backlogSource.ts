@@ -1,8 +1,8 @@
 // "Open where the backlog is set": the listen() call (or server command) for the finding's port, found with the
 // editor hints' own detection across the workspace, opened at that line.
 import * as vscode from 'vscode';
-import type { Finding } from '../diagnosis/types';
-import { scanHintFiles } from './hints/workspaceHintFiles';
+import type { Finding } from '../shared/findings';
+import { scanHintFiles } from './editorHints/workspaceHintFiles';
 
 /** The ports a finding is about; the run's target port when the finding names none. */
 function portsOf(finding: Finding | undefined, targetPort: number | undefined): number[] {

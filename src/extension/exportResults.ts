@@ -1,6 +1,6 @@
 // "Export results...": the result as JSON (the CLI's --json), CSV (the time series) or a self-contained HTML report.
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
 

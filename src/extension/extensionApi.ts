@@ -1,10 +1,13 @@
 // What activate() returns: a small handle the extension-host tests drive the extension through (the suites are
 // separate bundles, so they cannot reach the extension's module state directly).
 import type { LoadOptions } from '../engine/loadOptions';
-import type { RunResult } from '../engine/result';
-import type { HistoryEntry } from '../protocol';
-import type { HintsTestHook } from './hints';
-import type { TestAnswers } from './testAnswers';
+import type { RunResult } from '../shared/result';
+import type { HistoryEntry } from '../shared/protocol';
+import { hintsTestHook, type Hints, type HintsTestHook, type SettableHintSource } from './editorHints/index';
+import type { ResultsPanel } from './resultsPanel';
+import type { RunController } from './runController';
+import type { RunStatusBar } from './runStatusBar';
+import { testAnswers, type TestAnswers } from './testAnswers';
 
 export interface LoadTestApi extends HintsTestHook {
   /** Runs a load test without any prompt. Rejects with the one-sentence refusal before any load. */
@@ -30,4 +33,48 @@ export interface LoadTestApi extends HintsTestHook {
   historySaved(): Promise<void>;
   /** Answers for prompts (profile, "already running", terminal confirmation); `{}` asks the user again. */
   setTestAnswers(answers: TestAnswers): void;
+}
+
+export interface ApiParts {
+  controller: RunController;
+  panel: ResultsPanel;
+  statusBar: RunStatusBar;
+  hintSource: SettableHintSource;
+  hints: Hints;
+  /** What activation runs after a reload to bring the last run back. */
+  restoreLastRun(): Promise<void>;
+}
+
+export function createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun }: ApiParts): LoadTestApi {
+  return {
+    ...hintsTestHook(hintSource, hints),
+    runLoadTest: async (options) => (await controller.start(options)).result,
+    stop: () => controller.stop(),
+    isRunning: () => controller.running,
+    whenIdle: () => controller.whenIdle(),
+    lastResult: () => controller.lastResult()?.result,
+    panelOpen: () => panel.isOpen,
+    panelVisible: () => panel.isVisible,
+    nextPanelInit: () =>
+      new Promise<void>((resolve) => {
+        const once = panel.onDidInit(() => {
+          once.dispose();
+          resolve();
+        });
+      }),
+    closePanel: () => panel.close(),
+    statusBarText: () => statusBar.text,
+    statusBarRunButton: () => statusBar.runButton,
+    simulateReloadOfStatusBar: async () => {
+      statusBar.reset();
+      await restoreLastRun();
+    },
+    statusBarHasWarningBackground: () => statusBar.hasWarningBackground,
+    history: () => controller.historyEntries(),
+    historySaved: () => controller.historySaved,
+    setTestAnswers: (answers: TestAnswers) => {
+      for (const key of Object.keys(testAnswers) as Array<keyof TestAnswers>) delete testAnswers[key];
+      Object.assign(testAnswers, answers);
+    },
+  };
 }

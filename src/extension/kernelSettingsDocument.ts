@@ -1,7 +1,7 @@
 // "Show kernel TCP settings": a read-only document of the kernel's TCP settings and the listeners on the target port,
 // each setting with what it limits. Read fresh every time the document is opened.
 import * as vscode from 'vscode';
-import { readKernelOverview } from '../diagnosis';
+import { readKernelOverview } from '../diagnosis/diagnosisSession';
 import { describeSysctl } from '../hints/sysctlDescriptions';
 
 export const KERNEL_SETTINGS_SCHEME = 'load-test-kernel';

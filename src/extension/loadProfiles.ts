@@ -1,6 +1,7 @@
 // What "how hard to push" means to the user: a few named presets and a custom profile, turned into engine options.
 // Pure (no `vscode`), so the presets and the custom-input parsing are testable anywhere.
 import type { LoadOptions } from '../engine/loadOptions';
+import { describeRunOptions } from '../shared/runOptionsText';
 
 export interface LoadProfile {
   /** 'quick' | 'ab' | 'rate' for presets, 'custom' for one the user typed. */
@@ -63,15 +64,9 @@ function sortedKeys(value: object): Array<[string, unknown]> {
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** A label for a custom profile, in the same words as the presets. */
+/** A label for a custom profile, in the words every run description uses. */
 export function describeProfile(profile: Omit<LoadProfile, 'id' | 'label'>): string {
-  const parts = [`${profile.connections} connection${profile.connections === 1 ? '' : 's'}`];
-  parts.push(profile.keepAlive ? 'keep-alive' : 'new connection per request');
-  if (profile.rate !== undefined) parts.push(`${profile.rate} req/s`);
-  if (profile.requests !== undefined) parts.push(`${profile.requests} requests`);
-  if (profile.durationSeconds !== undefined) parts.push(`${profile.durationSeconds} s`);
-  if (profile.method && profile.method !== 'GET') parts.push(profile.method);
-  return parts.join(', ');
+  return describeRunOptions({ ...profile, durationMs: profile.durationSeconds !== undefined ? profile.durationSeconds * 1000 : undefined });
 }
 
 /** A profile read back from workspaceState: anything malformed is dropped rather than run. */

@@ -1,10 +1,11 @@
 // What the results panel's buttons do on the host side.
 import * as vscode from 'vscode';
-import type { WebviewToHost } from '../protocol';
+import type { WebviewToHost } from '../shared/protocol';
 import { openBacklogSource } from './backlogSource';
 import type { RunController } from './runController';
 import type { ResultsPanel } from './resultsPanel';
 import { runInTerminal } from './terminalCommand';
+import { COMMANDS } from './commandIds';
 
 export async function handlePanelMessage(message: WebviewToHost, controller: RunController, panel: ResultsPanel): Promise<void> {
   switch (message.type) {
@@ -14,7 +15,7 @@ export async function handlePanelMessage(message: WebviewToHost, controller: Run
       controller.stop();
       return;
     case 'runAgain':
-      await vscode.commands.executeCommand('loadTest.runAgain');
+      await vscode.commands.executeCommand(COMMANDS.runAgain);
       return;
     case 'copyText':
       await vscode.env.clipboard.writeText(message.text);
@@ -29,7 +30,7 @@ export async function handlePanelMessage(message: WebviewToHost, controller: Run
       return;
     }
     case 'export':
-      await vscode.commands.executeCommand('loadTest.export', message.format);
+      await vscode.commands.executeCommand(COMMANDS.export, message.format);
       return;
     case 'compareWith':
       await panel.setBaseline(message.runId);

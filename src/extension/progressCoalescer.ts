@@ -1,7 +1,7 @@
 // Progress reaches the panel at most a few times a second and never makes the engine wait: snapshots are merged
 // (their "new points since the last one" lists joined) and sent by a timer. Pure, timers injectable for tests.
-import type { KernelSample } from '../diagnosis/types';
-import type { RunProgress } from '../engine/result';
+import type { KernelSample } from '../shared/findings';
+import type { RunProgress } from '../shared/result';
 
 export type SendProgress = (progress: RunProgress, kernelSamples: KernelSample[]) => void;
 

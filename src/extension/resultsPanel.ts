@@ -3,8 +3,8 @@
 // The webview is not kept alive while hidden: it reloads from its saved state and a fresh `init` when shown.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
-import type { HostToWebview, WebviewToHost } from '../protocol';
+import type { RunResult } from '../shared/result';
+import { isWebviewMessageType, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
@@ -170,22 +170,11 @@ export class ResultsPanel implements vscode.Disposable {
   }
 }
 
-const WEBVIEW_MESSAGE_TYPES = new Set<WebviewToHost['type']>([
-  'ready',
-  'stop',
-  'runAgain',
-  'copyText',
-  'runInTerminal',
-  'openBacklogSource',
-  'export',
-  'compareWith',
-]);
-
 /** The webview is a page: check the shape of what it sends before acting on it. */
 export function isWebviewMessage(data: unknown): data is WebviewToHost {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
-  if (!WEBVIEW_MESSAGE_TYPES.has(m.type as WebviewToHost['type'])) return false;
+  if (!isWebviewMessageType(m.type)) return false;
   switch (m.type) {
     case 'copyText':
     case 'runInTerminal':

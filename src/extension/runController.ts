@@ -1,12 +1,12 @@
 // Owns the one load test that may run at a time: starts it (off this thread: the engine uses worker threads),
 // stops it, remembers the last result, and tells the status bar, panel, notification, log and history by events.
 import * as vscode from 'vscode';
-import type { Finding, KernelSample } from '../diagnosis/types';
-import type { LoadOptions } from '../engine/loadOptions';
-import type { RunProgress, RunResult, SeriesPoint } from '../engine/result';
-import type { HistoryEntry, PanelRun } from '../protocol';
+import type { Finding, KernelSample } from '../shared/findings';
+import { normalizeLoadOptions, type LoadOptions } from '../engine/loadOptions';
+import type { RunProgress, RunResult, SeriesPoint } from '../shared/result';
+import type { HistoryEntry, PanelRun } from '../shared/protocol';
 import { runLoadTest } from '../loadTest/runLoadTest';
-import { echoOptions } from './runOptionsEcho';
+import { echoOptions } from '../engine/optionsEcho';
 import { newRunId, type RunHistory } from './runHistory';
 
 /** A reopened panel gets the whole live series from here; ten minutes at four points a second. */
@@ -99,7 +99,7 @@ export class RunController implements vscode.Disposable {
    */
   start(options: LoadOptions): Promise<FinishedRun> {
     if (this.active) return Promise.reject(new Error('A load test is already running.'));
-    const echo = echoOptions(options); // throws UsageError for bad input before anything else
+    const echo = echoOptions(normalizeLoadOptions(options)); // throws UsageError for bad input before anything else
     const runId = newRunId();
     const abort = new AbortController();
     const panelRun: PanelRun = { runId, options: echo, preflight: [], status: 'running', kernelSamples: [] };

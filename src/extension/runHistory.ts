@@ -1,9 +1,9 @@
 // Past runs of this workspace, kept as full results (one JSON file each) plus a small index the panel lists.
 // Only the newest `limit` are kept. Writes are queued so two runs finishing together cannot interleave.
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
-import type { HistoryEntry } from '../protocol';
-import { describeOptions } from '../report/runSummary';
+import type { RunResult } from '../shared/result';
+import type { HistoryEntry } from '../shared/protocol';
+import { describeRunOptions } from '../shared/runOptionsText';
 
 const INDEX_FILE = 'history.json';
 /** Run ids become file names, and ids also come back from the webview: accept only our own shape. */
@@ -19,7 +19,7 @@ export function historyEntryFor(runId: string, result: RunResult): HistoryEntry 
     runId,
     startedAt: result.startedAt,
     url: result.target.url,
-    label: describeOptions(result.options),
+    label: describeRunOptions(result.options),
     requestsPerSec: result.throughput.requestsPerSec,
     latencyP99: result.latency.total.p99,
     failed: result.requests.failed,

@@ -1,16 +1,16 @@
 // The "Load Test Localhost" output channel: what was run, what the kernel reading said, and the text report.
 import * as vscode from 'vscode';
-import { formatFindings } from '../diagnosis';
+import { formatFindings } from '../diagnosis/formatFindings';
 import type { LoadOptions } from '../engine/loadOptions';
 import { formatRunReport } from '../report/textReport';
-import { describeOptions } from '../report/runSummary';
+import { describeRunOptions } from '../shared/runOptionsText';
 import type { RunController } from './runController';
 
 export function createRunLog(controller: RunController): { log: vscode.LogOutputChannel; disposable: vscode.Disposable } {
   const log = vscode.window.createOutputChannel('Load Test Localhost', { log: true });
   const subscriptions = [
     controller.onDidStart((run) => {
-      log.info(`Run ${run.runId}: ${run.options.method} ${run.options.url} — ${describeOptions(run.options)}`);
+      log.info(`Run ${run.runId}: ${run.options.method} ${run.options.url} — ${describeRunOptions(run.options)}`);
       log.info(`Timeouts: connect ${run.options.connectTimeoutMs} ms, response ${run.options.responseTimeoutMs} ms; ${run.options.workers} worker thread(s)`);
       for (const finding of run.preflight) log.warn(`Before the load: ${finding.title}`);
     }),

@@ -2,8 +2,8 @@
 // stops the run (keeping the result). While the panel is visible it shows the progress itself (and the status bar
 // does), so no toast covers its lower right; hiding the panel mid-run brings the notification back.
 import * as vscode from 'vscode';
-import { formatCount, formatRate } from '../report/formatNumbers';
-import type { PanelRun } from '../protocol';
+import { formatCount, formatRate } from '../shared/formatNumbers';
+import type { PanelRun } from '../shared/protocol';
 import type { RunController } from './runController';
 
 export interface PanelVisibility {

@@ -3,11 +3,12 @@
 // one-line summary (click shows the results), highlighted when the run had problems; after a window reload, the
 // summary of the last run in history.
 import * as vscode from 'vscode';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import type { RunController } from './runController';
 import { finishedText, finishedTooltip, hasProblems, IDLE_TEXT, runningText } from './statusBarText';
+import { COMMANDS } from './commandIds';
 
-const IDLE_COMMAND = 'loadTest.runAgain';
+const IDLE_COMMAND = COMMANDS.runAgain;
 
 export class RunStatusBar implements vscode.Disposable {
   private readonly runItem = vscode.window.createStatusBarItem('loadTest.run', vscode.StatusBarAlignment.Left, 10);
@@ -74,9 +75,9 @@ export class RunStatusBar implements vscode.Disposable {
     this.summaryItem.text = finishedText(result);
     this.summaryItem.backgroundColor = hasProblems(result) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(finishedTooltip(result), true);
-    tooltip.isTrusted = { enabledCommands: ['loadTest.showResults', 'loadTest.runAgain', 'loadTest.export'] };
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.showResults, COMMANDS.runAgain, COMMANDS.export] };
     this.summaryItem.tooltip = tooltip;
-    this.summaryItem.command = 'loadTest.showResults';
+    this.summaryItem.command = COMMANDS.showResults;
     this.summaryItem.show();
   }
 
@@ -84,7 +85,7 @@ export class RunStatusBar implements vscode.Disposable {
     this.isRunning = true;
     this.runItem.text = runningText(undefined);
     this.runItem.tooltip = 'Load test running: click to stop (what was measured is kept)';
-    this.runItem.command = 'loadTest.stop';
+    this.runItem.command = COMMANDS.stop;
   }
 
   dispose(): void {

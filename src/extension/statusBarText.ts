@@ -1,7 +1,8 @@
 // The words of the status bar button in each state. Pure: the extension-host tests compare against these too.
-import type { RunProgress, RunResult } from '../engine/result';
-import { formatCount, formatRate } from '../report/formatNumbers';
-import { describeOptions, summarizeRun } from '../report/runSummary';
+import type { RunProgress, RunResult } from '../shared/result';
+import { formatCount, formatRate } from '../shared/formatNumbers';
+import { summarizeRun } from '../report/runSummary';
+import { describeRunOptions } from '../shared/runOptionsText';
 
 export const IDLE_TEXT = '$(play) Load test';
 
@@ -27,7 +28,7 @@ export function finishedTooltip(result: RunResult): string {
   const lines = [
     `**Load test** ${result.target.url}`,
     '',
-    `${describeOptions(result.options)}`,
+    `${describeRunOptions(result.options)}`,
     '',
     summarizeRun(result),
   ];

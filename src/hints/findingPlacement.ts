@@ -1,7 +1,7 @@
 // Where the findings of a run belong in the workspace: listen-backlog findings at the listen sites of the same
 // port (every listen site when none matches), sysctl findings at the entries of that key in sysctl files.
-import type { Finding, FindingSubject } from '../diagnosis/types';
-import type { RunResult } from '../engine/result';
+import type { Finding, FindingSubject } from '../shared/findings';
+import type { RunResult } from '../shared/result';
 import type { ListenSite } from './listenSite';
 import type { SysctlEntry } from './sysctlConf';
 

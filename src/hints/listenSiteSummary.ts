@@ -1,5 +1,5 @@
 // The words of the listen-site hints: a one-line lens and a hover, from a site, somaxconn and the last findings.
-import type { Finding } from '../diagnosis/types';
+import type { Finding } from '../shared/findings';
 import { effectiveBacklog } from './effectiveBacklog';
 import type { ListenSite } from './listenSite';
 import { findingOneLine } from './findingPlacement';

@@ -1,13 +1,13 @@
 // The one-way flow of a load test: check the target -> read the kernel before -> run the load while sampling the
 // kernel -> diagnose -> one RunResult with findings. The CLI and the extension both call this.
-import { startDiagnosis, type DiagnosisSession } from '../diagnosis';
-import type { Finding, KernelSample } from '../diagnosis/types';
+import { startDiagnosis, type DiagnosisSession } from '../diagnosis/diagnosisSession';
+import type { Finding, KernelSample } from '../shared/findings';
 import type { LoadOptions } from '../engine/loadOptions';
 import type { ResolvedTarget } from '../engine/loopbackTarget';
-import type { RunResult } from '../engine/result';
-import { runLoad, type RunHooks } from '../engine/runLoad';
+import type { RunResult } from '../shared/result';
+import { generateLoad, type LoadHooks } from '../engine/generateLoad';
 
-export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {
+export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
   /** Skip the kernel diagnosis (no /proc reads, no ss). */
   skipDiagnosis?: boolean;
   /** Findings known before the load starts, e.g. more connections than the listen backlog. */
@@ -20,7 +20,7 @@ export interface LoadTestHooks extends Omit<RunHooks, 'onTargetResolved'> {
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
   let diagnosis: DiagnosisSession | undefined;
-  const result = await runLoad(options, {
+  const result = await generateLoad(options, {
     signal: hooks.signal,
     onProgress: hooks.onProgress,
     onTargetResolved: async (target, normalized) => {

@@ -1,5 +1,5 @@
 // The time series as CSV (one row a second), for spreadsheets and before/after comparisons.
-import type { ErrorCause, RunResult } from '../engine/result';
+import type { ErrorCause, RunResult } from '../shared/result';
 
 function cell(value: string | number | undefined): string {
   if (value === undefined) return '';

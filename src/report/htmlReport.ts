@@ -1,7 +1,8 @@
 // A self-contained HTML report: the panel's own bundle and CSS inline, and the result as JSON, so the saved file
 // shows the same charts and findings read-only, with no extension and no network.
 import { createHash } from 'node:crypto';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
+import { EMBEDDED_RESULT_ID } from '../shared/embeddedResult';
 import { appDocument, escapeHtml } from './appDocument';
 
 export interface ReportAssets {
@@ -11,8 +12,6 @@ export interface ReportAssets {
   css: string;
 }
 
-/** The webview reads the result from this element when there is no VS Code host (webview/host/standaloneReport.ts). */
-export const EMBEDDED_RESULT_ID = 'load-test-result';
 
 export function renderHtmlReport(result: RunResult, assets: ReportAssets): string {
   // `<` escaped in the JSON so no string in the result can close the block or start markup.

@@ -1,15 +1,6 @@
 // One line that says how a run went: the status bar, the progress notification and the history use it.
-import type { RunResult } from '../engine/result';
-import { formatCount, formatMs, formatRate } from './formatNumbers';
-
-export function describeOptions(options: RunResult['options']): string {
-  const parts = [`${options.connections} connection${options.connections === 1 ? '' : 's'}`];
-  parts.push(options.keepAlive ? 'keep-alive' : 'new connection per request');
-  if (options.rate) parts.push(`${options.rate} req/s`);
-  if (options.requests) parts.push(`${formatCount(options.requests)} requests`);
-  if (options.durationMs) parts.push(`${formatMs(options.durationMs)}`);
-  return parts.join(', ');
-}
+import type { RunResult } from '../shared/result';
+import { formatCount, formatMs, formatRate } from '../shared/formatNumbers';
 
 export function summarizeRun(result: RunResult): string {
   const r = result.requests;

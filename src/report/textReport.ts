@@ -1,7 +1,7 @@
 // The CLI's report: ab's information, laid out so that failures and their causes are impossible to miss.
-import type { LatencySummary, RunResult } from '../engine/result';
-import { describeOptions } from './runSummary';
-import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from './formatNumbers';
+import type { LatencySummary, RunResult } from '../shared/result';
+import { describeRunOptions } from '../shared/runOptionsText';
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from '../shared/formatNumbers';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -46,7 +46,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   const r = result.requests;
   const lines: string[] = [];
   lines.push(st.bold(`Load Test Localhost ${result.tool.version} — ${result.options.method} ${result.target.url}`));
-  lines.push(`  ${describeOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
+  lines.push(`  ${describeRunOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
   if (result.target.connectAddress) {
     const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
     lines.push(st.dim(`  connected to ${result.target.connectAddress} port ${result.target.port}${others.length ? ` (also tried ${others.join(', ')})` : ''}`));

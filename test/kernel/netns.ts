@@ -13,7 +13,7 @@ export function kernelTestSkipReason(): string | undefined {
   } catch {
     return 'ip netns is not available (install iproute2)';
   }
-  if (!existsSync(join(__dirname, '../../src/engine/runLoad.ts'))) return 'src/engine/runLoad.ts is missing';
+  if (!existsSync(join(__dirname, '../../src/engine/generateLoad.ts'))) return 'src/engine/generateLoad.ts is missing';
   return undefined;
 }
 

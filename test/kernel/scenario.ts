@@ -1,9 +1,9 @@
 // Runs inside a network namespace the test created: starts the slow server, runs startDiagnosis + a bounded load
-// with the engine's runLoad, and prints {findings, kernel, run} as one JSON line on stdout.
+// with the engine's generateLoad, and prints {findings, kernel, run} as one JSON line on stdout.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { runLoad } from '../../src/engine/runLoad';
-import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/index';
+import { generateLoad } from '../../src/engine/generateLoad';
+import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/diagnosisSession';
 
 interface ScenarioArgs {
   port: number;
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     if (a.nofile) execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${a.nofile}`]);
     let session: DiagnosisSession | undefined;
     const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
-    const result = await runLoad(
+    const result = await generateLoad(
       {
         url: `http://${a.host ?? '127.0.0.1'}:${a.port}/`,
         connections: a.connections,

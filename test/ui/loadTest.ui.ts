@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { activeWebview, runCommand, screenshot, shownError, withVSCode } from './harness';
 import { cardValue, paintedPixels, pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
-import { formatRate } from '../../webview/format/formatNumbers';
+import { formatRate } from '../../src/shared/formatNumbers';
 
 /**
  * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`

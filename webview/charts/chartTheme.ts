@@ -1,7 +1,7 @@
 // Options every chart shares, coloured from the theme: axis text, grid lines, legend and tooltip.
 import type { ChartOptions, ScaleOptionsByType, CartesianScaleTypeRegistry } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
-import { formatAxisSeconds } from '../format/formatNumbers';
+import { formatAxisSeconds } from '../../src/shared/formatNumbers';
 
 type AnyCartesianScale = Partial<ScaleOptionsByType<keyof CartesianScaleTypeRegistry>>;
 

@@ -1,11 +1,11 @@
 // A histogram of log-spaced buckets as bars. Counts use a log axis: a few slow requests (the interesting ones) stay
 // visible next to thousands of fast ones.
 import type { Chart, Plugin } from 'chart.js';
-import type { DistributionBucket } from '../../src/engine/result';
+import type { DistributionBucket } from '../../src/shared/result';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { trimEmptyEnds } from '../model/distributionBars';
-import { formatBucketLabel, formatCount, formatMs } from '../format/formatNumbers';
+import { formatBucketLabel, formatCount, formatMs } from '../../src/shared/formatNumbers';
 import { themedPlugins, themedScale } from './chartTheme';
 import { ThemedChart } from './themedChart';
 

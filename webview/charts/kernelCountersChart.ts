@@ -1,7 +1,7 @@
 // The kernel's TCP counters sampled during the run (cumulative since the start) and the listener's accept queue
 // against its capacity, on the same time axis as the throughput above it: overflows line up with the error bursts.
 import type { Chart, ChartDataset } from 'chart.js';
-import type { KernelSample } from '../../src/diagnosis/types';
+import type { KernelSample } from '../../src/shared/findings';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import type { XY } from '../model/derivedSeries';

@@ -2,7 +2,7 @@
 import type { Chart, ChartDataset } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
 import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
-import { formatMs } from '../format/formatNumbers';
+import { formatMs } from '../../src/shared/formatNumbers';
 import { TimeAxisChart, type SeriesChartInput } from './themedChart';
 import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
 

@@ -1,7 +1,7 @@
 // Draws the kernel's SYN retransmit times as dashed vertical lines over the connect-time bars, so a cluster of
 // connects at 1 s or 3 s is read as "these SYNs were dropped and retransmitted".
 import type { Chart, Plugin } from 'chart.js';
-import type { DistributionBucket } from '../../src/engine/result';
+import type { DistributionBucket } from '../../src/shared/result';
 import { fractionalBucketIndex } from '../model/distributionBars';
 
 export interface RetransmitMarkers {

@@ -2,7 +2,7 @@
 import type { Chart } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
-import { formatCount } from '../format/formatNumbers';
+import { formatCount } from '../../src/shared/formatNumbers';
 import { themedPlugins, themedScale } from './chartTheme';
 import { ThemedChart } from './themedChart';
 

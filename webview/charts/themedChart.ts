@@ -2,7 +2,7 @@
 // it), and options rebuilt only when what they depend on changed: rebuilding re-resolves every scale, and live
 // updates come several times a second.
 import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
-import type { SeriesPoint } from '../../src/engine/result';
+import type { SeriesPoint } from '../../src/shared/result';
 import type { XY } from '../model/derivedSeries';
 import type { ThemeColors } from '../theme/themeColors';
 

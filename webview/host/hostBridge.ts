@@ -1,6 +1,6 @@
 // The one place that talks to the VS Code webview API. In a standalone HTML report there is no host: messages go
 // nowhere, state is not kept, and the panel is read-only.
-import type { WebviewToHost } from '../../src/protocol';
+import type { WebviewToHost } from '../../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,10 +1,9 @@
 // A saved HTML report has no extension behind it: the run is read from the JSON block the report embeds.
-import type { RunResult } from '../../src/engine/result';
+import { EMBEDDED_RESULT_ID } from '../../src/shared/embeddedResult';
+import type { RunResult } from '../../src/shared/result';
 import type { PanelModel } from '../model/panelModel';
 import { emptyModel } from '../model/panelModel';
 
-/** The id of the <script type="application/json"> element that carries the result in a report. */
-export const EMBEDDED_RESULT_ID = 'load-test-result';
 
 export function readEmbeddedResult(): RunResult | undefined {
   const block = document.getElementById(EMBEDDED_RESULT_ID);

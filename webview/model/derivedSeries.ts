@@ -1,5 +1,5 @@
 // Turns series points into chart coordinates: x in seconds since the load started, y per second or in ms.
-import type { ErrorCause, SeriesPoint } from '../../src/engine/result';
+import type { ErrorCause, SeriesPoint } from '../../src/shared/result';
 
 export interface XY {
   x: number;

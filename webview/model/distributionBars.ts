@@ -1,5 +1,5 @@
 // Distribution buckets as bars: trimmed to the range that has values, so the bars are wide enough to read.
-import type { DistributionBucket } from '../../src/engine/result';
+import type { DistributionBucket } from '../../src/shared/result';
 
 export function trimEmptyEnds(buckets: DistributionBucket[]): DistributionBucket[] {
   let first = buckets.findIndex((b) => b.count > 0);

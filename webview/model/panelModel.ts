@@ -1,8 +1,8 @@
 // What the panel knows, and how each host message changes it. Plain data: it is also what setState keeps, so a
 // reloaded or re-shown panel redraws at once from it.
-import type { HistoryEntry, HostToWebview, PanelRun } from '../../src/protocol';
-import type { RunResult, SeriesPoint } from '../../src/engine/result';
-import type { KernelSample } from '../../src/diagnosis/types';
+import type { HistoryEntry, HostToWebview, PanelRun } from '../../src/shared/protocol';
+import type { RunResult, SeriesPoint } from '../../src/shared/result';
+import type { KernelSample } from '../../src/shared/findings';
 import { appendKernelSamples, appendPoints } from './seriesCompaction';
 
 export interface PanelModel {

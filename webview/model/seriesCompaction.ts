@@ -1,7 +1,7 @@
 // Keeps live series bounded: a long run must not grow memory, setState size or chart cost without limit.
 // Instead of dropping the start of the run, adjacent points are merged so the whole run stays on the time axis.
-import type { SeriesPoint, ErrorCause } from '../../src/engine/result';
-import type { KernelSample } from '../../src/diagnosis/types';
+import type { SeriesPoint, ErrorCause } from '../../src/shared/result';
+import type { KernelSample } from '../../src/shared/findings';
 
 export const MAX_LIVE_POINTS = 1200;
 export const MAX_KERNEL_SAMPLES = 600;

@@ -1,5 +1,5 @@
 // The figures of the summary cards, from a finished result or from the latest progress of a live run.
-import type { LatencySummary, RunProgress, RunResult, SeriesPoint } from '../../src/engine/result';
+import type { LatencySummary, RunProgress, RunResult, SeriesPoint } from '../../src/shared/result';
 import { recentBytesPerSecond } from './derivedSeries';
 
 export interface SummaryFigures {

@@ -1,6 +1,6 @@
 // Failed requests by cause and phase, with the first message seen for each so the user recognises it.
-import type { RunResult } from '../../src/engine/result';
-import { formatCount } from '../format/formatNumbers';
+import type { RunResult } from '../../src/shared/result';
+import { formatCount } from '../../src/shared/formatNumbers';
 import { el } from './dom';
 
 export class ErrorsTable {

@@ -1,5 +1,5 @@
 // Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
-import type { Finding, Fix } from '../../src/diagnosis/types';
+import type { Finding, Fix } from '../../src/shared/findings';
 import { button, el } from './dom';
 import type { PanelActions } from './panelActions';
 

@@ -1,7 +1,7 @@
 // The header: what is being tested and how, where the run stands, and the run's actions.
-import type { PanelRun } from '../../src/protocol';
-import type { RunOptionsEcho } from '../../src/engine/result';
-import { formatDuration, formatMs } from '../format/formatNumbers';
+import type { PanelRun } from '../../src/shared/protocol';
+import { describeRunOptions } from '../../src/shared/runOptionsText';
+import { formatMs } from '../../src/shared/formatNumbers';
 import { button, el, setHidden, setText } from './dom';
 import type { PanelActions } from './panelActions';
 
@@ -16,19 +16,6 @@ export function runStatusOf(run: PanelRun): { kind: RunStatusKind; label: string
     return result.requests.started === 0 ? { kind: 'failed', label: 'Failed to start' } : { kind: 'error', label: 'Stopped by an error' };
   }
   return { kind: 'finished', label: 'Finished' };
-}
-
-export function optionsSummary(options: RunOptionsEcho): string {
-  const parts = [
-    `${options.method} · ${options.connections} connection${options.connections === 1 ? '' : 's'}`,
-    options.keepAlive ? 'keep-alive' : 'new connection per request',
-  ];
-  if (options.requests !== undefined) parts.push(`${options.requests.toLocaleString('en-US')} requests`);
-  if (options.durationMs !== undefined) parts.push(formatDuration(options.durationMs));
-  if (options.rate !== undefined) parts.push(`${options.rate} req/s target`);
-  if (options.workers > 1) parts.push(`${options.workers} workers`);
-  if (options.http2) parts.push('HTTP/2');
-  return parts.join(' · ');
 }
 
 export class PanelHeader {
@@ -77,7 +64,7 @@ export class PanelHeader {
     }
     setHidden(this.status.parentElement as HTMLElement, false);
     setText(this.url, run.result?.target.url ?? run.options.url);
-    setText(this.options, optionsSummary(run.options));
+    setText(this.options, describeRunOptions(run.options));
     const status = runStatusOf(run);
     setText(this.status, status.label);
     this.status.dataset.kind = status.kind;

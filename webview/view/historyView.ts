@@ -1,6 +1,6 @@
 // The "Compare with" select of earlier runs. Picking one asks the host for its result (it arrives as `baseline`).
-import type { HistoryEntry } from '../../src/protocol';
-import { formatMs, formatRate } from '../format/formatNumbers';
+import type { HistoryEntry } from '../../src/shared/protocol';
+import { formatMs, formatRate } from '../../src/shared/formatNumbers';
 import { el } from './dom';
 import type { PanelActions } from './panelActions';
 

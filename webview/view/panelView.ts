@@ -1,9 +1,9 @@
 // The whole panel: built once, then updated in place from the model on each animation frame.
-import type { SeriesPoint } from '../../src/engine/result';
-import type { KernelSample } from '../../src/diagnosis/types';
+import type { SeriesPoint } from '../../src/shared/result';
+import type { KernelSample } from '../../src/shared/findings';
 import { chartKernelSamples, chartSeries, type PanelModel } from '../model/panelModel';
 import { figuresFromProgress, figuresFromResult, type SummaryFigures } from '../model/summaryFigures';
-import { scheduleFromSettings } from '../model/synRetransmitSchedule';
+import { synRetransmitScheduleOf } from '../../src/shared/synRetransmitSchedule';
 import type { ThemeColors } from '../theme/themeColors';
 import { ThroughputChart } from '../charts/throughputChart';
 import { LatencyPercentilesChart } from '../charts/latencyPercentilesChart';
@@ -117,7 +117,7 @@ export class PanelView {
 
     const distributions = run.result?.distributions ?? run.progress?.distributions;
     charts.latencyDistribution.update(distributions?.total ?? []);
-    charts.connectTime.update(distributions?.connect ?? [], scheduleFromSettings(run.result?.kernel?.settings));
+    charts.connectTime.update(distributions?.connect ?? [], synRetransmitScheduleOf(run.result?.kernel));
     const statusCodes = run.result?.statusCodes ?? run.progress?.statusCodes ?? {};
     const failed = run.result?.requests.failed ?? run.progress?.requests.failed ?? 0;
     charts.statusCodes.update({ statusCodes, failed });

@@ -1,6 +1,6 @@
 // Plain-language notices about the run itself: why it failed to start or stopped, and the engine's and the kernel
 // probe's notes (e.g. "dmesg needs root"). Shown above the numbers so they are not missed.
-import type { RunResult } from '../../src/engine/result';
+import type { RunResult } from '../../src/shared/result';
 import { el } from './dom';
 
 export class RunNotices {

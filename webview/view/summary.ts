@@ -1,5 +1,5 @@
 // The summary cards: the run's headline numbers, and "before -> after" against a baseline run when comparing.
-import { formatBytesPerSec, formatCount, formatMs, formatRate } from '../format/formatNumbers';
+import { formatBytesPerSec, formatCount, formatMs, formatRate } from '../../src/shared/formatNumbers';
 import type { SummaryFigures } from '../model/summaryFigures';
 import { el, setHidden, setText } from './dom';
 

@@ -1,7 +1,7 @@
 // `localhost` resolves to ::1 and 127.0.0.1; a server bound to one family only refuses the other (ECONNREFUSED),
 // e.g. Node >= 17 tries ::1 first while the server listens on 127.0.0.1.
 import { unreachableAddresses } from '../listenerAddress';
-import type { Finding } from '../types';
+import type { Finding } from '../../shared/findings';
 import type { DiagnosisFacts } from './diagnosisFacts';
 import type { PreflightRule, RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';

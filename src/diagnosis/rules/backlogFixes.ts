@@ -3,7 +3,7 @@
 import { numericSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
-import type { Evidence, Fix, FindingSubject } from '../types';
+import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
 import type { DiagnosisFacts, ListenerFacts } from './diagnosisFacts';
 
 export type BacklogLimit = 'listen-argument' | 'somaxconn' | 'both';

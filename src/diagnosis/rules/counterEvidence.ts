@@ -1,6 +1,6 @@
-import { counterSource } from '../procNetCounters';
+import { counterSource } from '../../system/procNetCounters';
 import { sysctlPath } from '../kernelSettings';
-import type { Evidence } from '../types';
+import type { Evidence } from '../../shared/findings';
 
 export function counterEvidence(name: string, deltas: Record<string, number>, label = name): Evidence {
   return { label, value: deltas[name] ?? 0, source: `${counterSource(name)} (delta over the run)` };

@@ -1,9 +1,9 @@
 // Everything the rules look at, gathered once. Rules are pure functions of this (and the run's result), so they
 // can be tested on synthetic inputs.
 import type { DiagnosisTarget } from '../diagnosisTarget';
-import type { OpenFileLimit } from '../processLimits';
-import type { TimeWaitCount } from '../timeWait';
-import type { KernelSample } from '../types';
+import type { OpenFileLimit } from '../../shared/findings';
+import type { TimeWaitCount } from '../../shared/findings';
+import type { KernelSample } from '../../shared/findings';
 
 export interface ListenerFacts {
   address: string;

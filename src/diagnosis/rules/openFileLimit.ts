@@ -1,5 +1,5 @@
 // Every connection is a file descriptor of the load generator; EMFILE ends connects once the soft limit is hit.
-import type { Finding } from '../types';
+import type { Finding } from '../../shared/findings';
 import type { DiagnosisFacts } from './diagnosisFacts';
 import type { PreflightRule, RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';

@@ -1,5 +1,5 @@
-import type { RunResult } from '../../engine/result';
-import type { Finding } from '../types';
+import type { RunResult } from '../../shared/result';
+import type { Finding } from '../../shared/findings';
 import type { DiagnosisFacts } from './diagnosisFacts';
 
 /** A rule applied after the run. Returns nothing when it does not apply: a healthy run yields no finding. */

@@ -1,7 +1,7 @@
 // Kernel counters are shared by every socket of the namespace. These are the run's own symptoms that tie a
 // counter's rise to this run rather than to other traffic.
-import type { ErrorCause, RunResult } from '../../engine/result';
-import type { KernelSample } from '../types';
+import type { ErrorCause, RunResult } from '../../shared/result';
+import type { KernelSample } from '../../shared/findings';
 
 /** A SYN answered only after the first retransmission takes >= 1 s; 900 ms leaves room for timer slack. */
 export const SLOW_CONNECT_MS = 900;

@@ -1,12 +1,12 @@
 // Connect times that cluster on the kernel's SYN retransmit schedule mean the first SYN (or its answer) was
 // dropped: the connection only came up when a retransmission got through.
 import { numericSetting } from '../kernelSettings';
-import { retransmitWindowMs, synRetransmitSchedule } from '../synRetransmitSchedule';
+import { retransmitWindowMs, synRetransmitSchedule } from '../../shared/synRetransmitSchedule';
 import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { slowConnectCount } from './runSymptoms';
-import type { DistributionBucket } from '../../engine/result';
+import type { DistributionBucket } from '../../shared/result';
 
 export const SYN_RETRANSMIT_DELAYS = 'syn-retransmit-delays';
 

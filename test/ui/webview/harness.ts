@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPanelHtml } from '../../../src/extension/panelHtml';
-import type { HostToWebview, WebviewToHost } from '../../../src/protocol';
+import type { HostToWebview, WebviewToHost } from '../../../src/shared/protocol';
 import { bodyClass, themeVariables, type ThemeKind } from './themeVariables';
 
 export const repoRoot = resolve(__dirname, '../../..');

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { RunResult } from '../../../src/engine/result';
+import type { RunResult } from '../../../src/shared/result';
 import { generateSampleRun, sampleHistory, type SampleRun } from '../../fixtures/sampleRun';
 import {
   buildWebviewBundle,
@@ -143,7 +143,7 @@ describe('results panel webview', () => {
     assert.equal(await page.textContent('.card[data-metric="ok"] .card-value'), run.result.requests.ok.toLocaleString('en-US'));
     assert.equal(await page.textContent('.card[data-metric="p99"] .card-value'), '1.01 s');
     assert.equal(await page.textContent('.target-url'), 'http://127.0.0.1:8000/');
-    assert.match((await page.textContent('.options-summary')) ?? '', /50 connections · new connection per request · 20 s/);
+    assert.match((await page.textContent('.options-summary')) ?? '', /50 connections, new connection per request, 20 s/);
 
     const pixels = await paintedPixelsPerChart(page);
     for (const chart of CHARTS) assert.ok(pixels[chart] > 500, `${chart} drew (${pixels[chart]})`);

@@ -1,23 +1,12 @@
 // The webview's pure pieces: SYN retransmit schedule, bounded live series, host message handling, the panel HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scheduleFromSettings, synRetransmitScheduleSec } from '../../../webview/model/synRetransmitSchedule';
 import { appendKernelSamples, appendPoints } from '../../../webview/model/seriesCompaction';
 import { applyHostMessage, chartSeries, emptyModel, restoreModel } from '../../../webview/model/panelModel';
 import { fractionalBucketIndex, trimEmptyEnds } from '../../../webview/model/distributionBars';
 import { renderPanelHtml } from '../../../src/extension/panelHtml';
 import { generateSampleRun } from '../../fixtures/sampleRun';
-import type { SeriesPoint } from '../../../src/engine/result';
-
-test('SYN retransmit schedule: classic and linear', () => {
-  assert.deepEqual(synRetransmitScheduleSec(), [1, 3, 7, 15, 31, 63]);
-  assert.deepEqual(synRetransmitScheduleSec(0), [1, 3, 7, 15, 31, 63]);
-  assert.deepEqual(synRetransmitScheduleSec(4), [1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
-  assert.deepEqual(scheduleFromSettings({ 'net.ipv4.tcp_syn_linear_timeouts': '4\n' }).slice(0, 7), [1, 2, 3, 4, 5, 7, 11]);
-  assert.deepEqual(scheduleFromSettings({}), [1, 3, 7, 15, 31, 63]);
-  assert.deepEqual(scheduleFromSettings(undefined), [1, 3, 7, 15, 31, 63]);
-  assert.deepEqual(scheduleFromSettings({ 'net.ipv4.tcp_syn_linear_timeouts': 'n/a' }), [1, 3, 7, 15, 31, 63]);
-});
+import type { SeriesPoint } from '../../../src/shared/result';
 
 const point = (tMs: number, completed = 10): SeriesPoint => ({
   tMs,

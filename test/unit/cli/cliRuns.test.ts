@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as servers from '../../support/testServers';
-import type { RunResult } from '../../../src/engine/result';
+import type { RunResult } from '../../../src/shared/result';
 
 const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dmesgTimestamp, linesAfter, synFloodLines, synFloodSentCookies } from '../../../src/diagnosis/kernelLog';
-import { retransmitWindowMs, synGiveUpSeconds, synRetransmitSchedule } from '../../../src/diagnosis/synRetransmitSchedule';
+import { retransmitWindowMs, synRetransmitSchedule, synRetransmitScheduleOf } from '../../../src/shared/synRetransmitSchedule';
 
 const dmesg = readFileSync(join(__dirname, '../../fixtures/proc/dmesg-synflood.txt'), 'utf8');
 
@@ -29,8 +29,17 @@ test('SYN retransmit schedule: linear (Linux >= 6.5, default 4) and exponential'
   assert.deepEqual(synRetransmitSchedule(6, undefined), [1, 3, 7, 15, 31, 63]);
   assert.deepEqual(synRetransmitSchedule(6, 0), [1, 3, 7, 15, 31, 63]);
   assert.deepEqual(synRetransmitSchedule(2, 1), [1, 2, 4], 'N=1: two 1 s steps, then doubling');
-  assert.equal(synGiveUpSeconds(6, undefined), 127);
-  assert.equal(synGiveUpSeconds(6, 4), 131);
   const [lo, hi] = retransmitWindowMs(1);
   assert.ok(lo < 1000 && hi >= 1300 && hi < 2000);
+});
+
+test('the panel draws the schedule the diagnosis computed from tcp_syn_retries, not an assumed 6 retries', () => {
+  assert.deepEqual(synRetransmitScheduleOf({ settings: {}, synRetransmitScheduleSeconds: [1, 2, 4] }), [1, 2, 4]);
+  // A result saved before the report carried the schedule: the same computation from its settings.
+  const settings = { 'net.ipv4.tcp_syn_retries': '3\n', 'net.ipv4.tcp_syn_linear_timeouts': '1' };
+  assert.deepEqual(synRetransmitScheduleOf({ settings }), [1, 2, 4, 8]);
+  assert.deepEqual(synRetransmitScheduleOf({ settings: { 'net.ipv4.tcp_syn_retries': '2' } }), [1, 3]);
+  // Never read (macOS, no diagnosis): no markers rather than guessed ones.
+  assert.deepEqual(synRetransmitScheduleOf({ settings: {} }), []);
+  assert.deepEqual(synRetransmitScheduleOf(undefined), []);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalAddress, listenerAccepts, matchListeners, unreachableAddresses } from '../../../src/diagnosis/listenerAddress';
-import { parseSsListen } from '../../../src/kernelTables/ssListen';
+import { parseSsListen } from '../../../src/system/ssListen';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseNetstatLan, parseNetstatTcpStats } from '../../../src/diagnosis/macosProbe';
-import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/index';
+import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
 import { runResult } from './runResultFixture';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/proc', name), 'utf8');

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/diagnosis/procNetCounters';
+import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/system/procNetCounters';
 import { acceptQueueOf } from '../../../src/diagnosis/kernelSampler';
-import { parseProcNetTcp } from '../../../src/kernelTables/procNetTcp';
+import { parseProcNetTcp } from '../../../src/system/procNetTcp';
 import { countTimeWait } from '../../../src/diagnosis/timeWait';
-import { parseOpenFileLimit } from '../../../src/diagnosis/processLimits';
-import { parseSsListen, splitSsAddress } from '../../../src/kernelTables/ssListen';
+import { parseOpenFileLimit } from '../../../src/system/processLimits';
+import { parseSsListen, splitSsAddress } from '../../../src/system/ssListen';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/proc', name), 'utf8');
 

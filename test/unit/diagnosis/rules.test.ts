@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { preflightFindings, runFindings } from '../../../src/diagnosis/applyRules';
-import type { Finding } from '../../../src/diagnosis/types';
+import type { Finding } from '../../../src/shared/findings';
 import { facts } from './diagnosisFactsFixture';
 import { runResult } from './runResultFixture';
 

@@ -1,5 +1,5 @@
 // A RunResult built from a few numbers, for rules tested on synthetic inputs.
-import type { DistributionBucket, ErrorCause, LatencySummary, RunResult } from '../../../src/engine/result';
+import type { DistributionBucket, ErrorCause, LatencySummary, RunResult } from '../../../src/shared/result';
 
 function summary(values: number[]): LatencySummary {
   const s = [...values].sort((a, b) => a - b);

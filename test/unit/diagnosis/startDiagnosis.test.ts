@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { test } from 'node:test';
-import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/index';
-import type { KernelSample } from '../../../src/diagnosis/types';
+import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
+import type { KernelSample } from '../../../src/shared/findings';
 import { runResult } from './runResultFixture';
 
 const linux = process.platform === 'linux' ? undefined : 'reads /proc and ss: Linux only';

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { readProcListeners } from '../../../src/discovery/listeningSockets';
-import { findSocketOwners } from '../../../src/discovery/procSocketOwners';
-import { parseLsofListen } from '../../../src/discovery/lsofListeners';
-import { backlogFor, readSsListen } from '../../../src/discovery/ssBacklog';
-import { parseSsListen } from '../../../src/kernelTables/ssListen';
-import { parseStatPpid, readLinuxProcessInfo } from '../../../src/discovery/procProcessInfo';
+import { findSocketOwners } from '../../../src/system/procSocketOwners';
+import { parseLsofListen } from '../../../src/system/lsofListeners';
+import { backlogFor, readSsListen } from '../../../src/system/ssBacklog';
+import { parseSsListen } from '../../../src/system/ssListen';
+import { parseStatPpid, readLinuxProcessInfo } from '../../../src/system/procProcessInfo';
 
 const linux = process.platform === 'linux';
 

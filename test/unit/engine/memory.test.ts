@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { runLoad } from '../../../src/engine/runLoad';
+import { generateLoad } from '../../../src/engine/generateLoad';
 import { spawn } from 'node:child_process';
 
 setFlagsFromString('--expose-gc');
@@ -21,11 +21,11 @@ it('keeps memory flat as a run gets longer: nothing is kept per request', async 
   const server = { url: `http://127.0.0.1:${port}/` };
   try {
     // In the caller's thread (workers: 0) so that this process's heap holds everything the engine keeps.
-    await runLoad({ url: server.url, connections: 8, durationMs: 500, workers: 0 });
+    await generateLoad({ url: server.url, connections: 8, durationMs: 500, workers: 0 });
     const base = heapAfterGc();
-    const short = await runLoad({ url: server.url, connections: 8, durationMs: 1000, workers: 0 });
+    const short = await generateLoad({ url: server.url, connections: 8, durationMs: 1000, workers: 0 });
     const afterShort = heapAfterGc() - base;
-    const long = await runLoad({ url: server.url, connections: 8, durationMs: 5000, workers: 0 });
+    const long = await generateLoad({ url: server.url, connections: 8, durationMs: 5000, workers: 0 });
     const afterLong = heapAfterGc() - base;
     assert.ok(long.requests.ok > short.requests.ok * 3, `long ${long.requests.ok} vs short ${short.requests.ok}`);
     const moreRequests = long.requests.ok - short.requests.ok;

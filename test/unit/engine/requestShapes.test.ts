@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { runLoad } from '../../../src/engine/runLoad';
+import { generateLoad } from '../../../src/engine/generateLoad';
 
 interface Received {
   method: string;
@@ -51,7 +51,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
 
     it('sends method, path, headers and body on every request', async () => {
       const server = await start();
-      const result = await runLoad({
+      const result = await generateLoad({
         url: server.url,
         httpClient,
         connections: 3,
@@ -75,7 +75,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
       }
       assert.equal(result.throughput.bytesWritten, 30 * 7);
       assert.equal(result.throughput.bytesRead, 30 * 4);
-      // runLoad probes the target with one connection before the load.
+      // generateLoad probes the target with one connection before the load.
       assert.equal(server.connections(), 1 + 3, 'keep-alive: one connection each');
     });
 
@@ -84,7 +84,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
       await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
       try {
         const url = `http://[::1]:${(server.address() as AddressInfo).port}/`;
-        const result = await runLoad({ url, httpClient, connections: 2, requests: 20 });
+        const result = await generateLoad({ url, httpClient, connections: 2, requests: 20 });
         assert.equal(result.requests.ok, 20, JSON.stringify(result.errors.detail));
         assert.equal(result.target.connectAddress, '::1');
         assert.equal(result.throughput.bytesRead, 20 * 3);
@@ -96,7 +96,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
 
     it('reads no body after HEAD even though Content-Length is set', async () => {
       const server = await start();
-      const result = await runLoad({ url: server.url, httpClient, connections: 2, requests: 20, method: 'HEAD' });
+      const result = await generateLoad({ url: server.url, httpClient, connections: 2, requests: 20, method: 'HEAD' });
       assert.equal(result.requests.ok, 20, JSON.stringify(result.errors));
       assert.equal(result.throughput.bytesRead, 0);
       assert.equal(server.connections(), 1 + 2);
@@ -104,7 +104,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
 
     it('asks for a new connection per request without keep-alive', async () => {
       const server = await start();
-      const result = await runLoad({ url: server.url, httpClient, connections: 4, requests: 40, keepAlive: false });
+      const result = await generateLoad({ url: server.url, httpClient, connections: 4, requests: 40, keepAlive: false });
       assert.equal(result.requests.ok, 40);
       assert.equal(server.connections(), 1 + 40);
       assert.ok(server.received.every((r) => r.headers.connection === 'close'));
@@ -113,7 +113,7 @@ for (const httpClient of ['sockets', 'undici'] as const) {
     it('reconnects without an error when the server closes idle keep-alive connections', async () => {
       // 20 req/s: a connection waits ~50 ms between requests; the server closes it 10 ms after each response.
       const server = await start(10);
-      const result = await runLoad({ url: server.url, httpClient, connections: 2, rate: 20, durationMs: 1000 });
+      const result = await generateLoad({ url: server.url, httpClient, connections: 2, rate: 20, durationMs: 1000 });
       assert.equal(result.requests.failed, 0, JSON.stringify(result.errors.detail));
       assert.ok(result.requests.ok >= 15, `ok ${result.requests.ok}`);
       assert.ok(result.connections.opened >= result.requests.ok - 2, `opened ${result.connections.opened} for ${result.requests.ok}`);
@@ -125,9 +125,9 @@ describe('the HTTP client chosen', () => {
   it('is the lean sockets for http:// unless undici is asked for', async () => {
     const server = await recordingServer();
     try {
-      const lean = await runLoad({ url: server.url, connections: 1, requests: 1 });
+      const lean = await generateLoad({ url: server.url, connections: 1, requests: 1 });
       assert.equal(lean.options.httpClient, 'sockets');
-      const undici = await runLoad({ url: server.url, connections: 1, requests: 1, httpClient: 'undici' });
+      const undici = await generateLoad({ url: server.url, connections: 1, requests: 1, httpClient: 'undici' });
       assert.equal(undici.options.httpClient, 'undici');
     } finally {
       await server.close();
@@ -139,7 +139,7 @@ describe('closing connections without keep-alive (sockets)', () => {
   it('lets the server close first, so TIME_WAIT stays on the server side as with ab and wrk', async () => {
     const server = await recordingServer();
     try {
-      const result = await runLoad({ url: server.url, connections: 4, requests: 200, keepAlive: false });
+      const result = await generateLoad({ url: server.url, connections: 4, requests: 200, keepAlive: false });
       assert.equal(result.requests.ok, 200);
       const port = new URL(server.url).port;
       // TIME_WAIT sockets whose peer is the server's port are ours (the client's); the server's own have it locally.
@@ -163,7 +163,7 @@ describe('closing connections without keep-alive (sockets)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      const result = await runLoad({ url, connections: 3, requests: 30, keepAlive: false });
+      const result = await generateLoad({ url, connections: 3, requests: 30, keepAlive: false });
       assert.equal(result.requests.ok, 30);
       assert.equal(connections, 1 + 30, 'one per request, after the probe');
     } finally {
@@ -183,7 +183,7 @@ describe('closing connections without keep-alive (sockets)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
-      const result = await runLoad({ url, connections: 2, requests: 40, responseTimeoutMs: 3000 });
+      const result = await generateLoad({ url, connections: 2, requests: 40, responseTimeoutMs: 3000 });
       assert.equal(result.requests.ok, 40, JSON.stringify(result.errors.detail));
       assert.equal(result.connections.opened, 40);
       await new Promise((resolve) => setTimeout(resolve, 200));

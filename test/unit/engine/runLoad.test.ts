@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it, after } from 'node:test';
 import { spawn } from 'node:child_process';
-import { runLoad } from '../../../src/engine/runLoad';
+import { generateLoad } from '../../../src/engine/generateLoad';
 import { UsageError } from '../../../src/engine/loadOptions';
 import { TargetUnreachableError } from '../../../src/engine/loopbackTarget';
-import type { RunResult } from '../../../src/engine/result';
+import type { RunResult } from '../../../src/shared/result';
 import * as servers from '../../support/testServers';
 
 function assertAccounted(result: RunResult): void {
@@ -12,8 +12,8 @@ function assertAccounted(result: RunResult): void {
   assert.equal(r.started, r.ok + r.failed + r.inFlight, `every request accounted for: ${JSON.stringify(r)}`);
 }
 
-for (const httpClient of ['sockets', 'undici'] as const) describe(`runLoad against real loopback servers (${httpClient})`, () => {
-  const load: typeof runLoad = (options, hooks) => runLoad({ httpClient, ...options }, hooks);
+for (const httpClient of ['sockets', 'undici'] as const) describe(`generateLoad against real loopback servers (${httpClient})`, () => {
+  const load: typeof generateLoad = (options, hooks) => generateLoad({ httpClient, ...options }, hooks);
   const open: servers.RunningServer[] = [];
   const start = async (s: Promise<servers.RunningServer>) => {
     const server = await s;
@@ -180,14 +180,14 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`runLoad again
   });
 });
 
-describe('runLoad refuses bad input with one clear sentence', () => {
+describe('generateLoad refuses bad input with one clear sentence', () => {
   it('refuses a malformed URL', async () => {
-    await assert.rejects(runLoad({ url: 'http://exa mple:99999/' }), (err: Error) => err instanceof UsageError && /not a valid URL/.test(err.message));
+    await assert.rejects(generateLoad({ url: 'http://exa mple:99999/' }), (err: Error) => err instanceof UsageError && /not a valid URL/.test(err.message));
   });
 
   it('refuses headers that would break the framing of every request', async () => {
     const refuses = (headers: Record<string, string>, body: string | undefined, pattern: RegExp) =>
-      assert.rejects(runLoad({ url: 'http://127.0.0.1:9/', headers, body }), (err: Error) => err instanceof UsageError && pattern.test(err.message));
+      assert.rejects(generateLoad({ url: 'http://127.0.0.1:9/', headers, body }), (err: Error) => err instanceof UsageError && pattern.test(err.message));
     await refuses({ 'Transfer-Encoding': 'chunked' }, 'x', /Transfer-Encoding header cannot be set/);
     await refuses({ 'Content-Length': '5' }, 'abc', /does not match the body \(3 bytes\)/);
     await refuses({ Connection: 'upgrade' }, undefined, /keep-alive or close/);
@@ -196,13 +196,13 @@ describe('runLoad refuses bad input with one clear sentence', () => {
   });
 
   it('refuses a non-loopback target unless allowed', async () => {
-    await assert.rejects(runLoad({ url: 'http://192.0.2.1/' }), (err: Error) => err instanceof UsageError && /not loopback/.test(err.message));
+    await assert.rejects(generateLoad({ url: 'http://192.0.2.1/' }), (err: Error) => err instanceof UsageError && /not loopback/.test(err.message));
   });
 
   it('says nothing is listening on a refused port', async () => {
     const server = await servers.fixedDelayServer(0);
     const port = server.port;
     await server.close();
-    await assert.rejects(runLoad({ url: `http://127.0.0.1:${port}/` }), (err: Error) => err instanceof TargetUnreachableError && /connection refused/.test(err.message));
+    await assert.rejects(generateLoad({ url: `http://127.0.0.1:${port}/` }), (err: Error) => err instanceof TargetUnreachableError && /connection refused/.test(err.message));
   });
 });

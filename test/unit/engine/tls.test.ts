@@ -6,7 +6,7 @@ import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLoad } from '../../../src/engine/runLoad';
+import { generateLoad } from '../../../src/engine/generateLoad';
 
 describe('HTTPS and HTTP/2 through undici', () => {
   let server: Http2SecureServer;
@@ -25,7 +25,7 @@ describe('HTTPS and HTTP/2 through undici', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('counts a self-signed certificate as a TLS error unless --insecure', async () => {
-    const result = await runLoad({ url, connections: 1, requests: 3 });
+    const result = await generateLoad({ url, connections: 1, requests: 3 });
     assert.equal(result.requests.failed, 3);
     assert.equal(result.errors.byCause['tls-error'], 3, JSON.stringify(result.errors.detail));
     assert.equal(result.errors.byPhase.connect, 3);
@@ -33,14 +33,14 @@ describe('HTTPS and HTTP/2 through undici', () => {
 
   it('speaks HTTP/1.1 over TLS by default', async () => {
     delete versions['1.1'];
-    const result = await runLoad({ url, connections: 2, requests: 50, insecure: true });
+    const result = await generateLoad({ url, connections: 2, requests: 50, insecure: true });
     assert.equal(result.requests.ok, 50);
     assert.equal(versions['1.1'], 50);
   });
 
   it('speaks HTTP/2 when asked and the server offers it', async () => {
     delete versions['2.0'];
-    const result = await runLoad({ url, connections: 2, requests: 50, insecure: true, http2: true });
+    const result = await generateLoad({ url, connections: 2, requests: 50, insecure: true, http2: true });
     assert.equal(result.requests.ok, 50, JSON.stringify(result.errors.detail));
     assert.equal(versions['2.0'], 50);
   });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConnections, parseHeaders, parseMethod, parseRate, parseStopAfter } from '../../../src/extension/customProfileInput';
 import { describeProfile, loadOptionsFor, PRESET_PROFILES, sameLoad, storedProfile } from '../../../src/extension/loadProfiles';
-import { defaultWorkerCount } from '../../../src/engine/loadOptions';
-import { echoOptions } from '../../../src/extension/runOptionsEcho';
+import { defaultWorkerCount, normalizeLoadOptions } from '../../../src/engine/loadOptions';
+import { echoOptions } from '../../../src/engine/optionsEcho';
 
 const settings = { connectTimeoutMs: 5000, responseTimeoutMs: 20000, allowNonLoopback: false, insecure: true };
 
@@ -18,12 +18,12 @@ test('presets become the engine options their labels promise', () => {
 });
 
 test('the echo the panel shows before the run matches the engine defaults', () => {
-  const echo = echoOptions(loadOptionsFor('localhost:3000', PRESET_PROFILES[1], settings));
+  const echo = echoOptions(normalizeLoadOptions(loadOptionsFor('localhost:3000', PRESET_PROFILES[1], settings)));
   assert.equal(echo.url, 'http://localhost:3000/');
   assert.equal(echo.method, 'GET');
   assert.equal(echo.workers, defaultWorkerCount(50, false), 'the engine picks the worker count (no keep-alive here)');
   assert.equal(echo.httpClient, 'sockets');
-  assert.throws(() => echoOptions({ url: 'ftp://x/' }), /Only http/);
+  assert.throws(() => normalizeLoadOptions({ url: 'ftp://x/' }), /Only http/);
 });
 
 test('custom inputs: connections, stop after, rate, method, headers', () => {

@@ -1,7 +1,7 @@
 // Progress to the panel is merged and paced; the status bar words for each state.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunProgress, RunResult, SeriesPoint } from '../../../src/engine/result';
+import type { RunProgress, RunResult, SeriesPoint } from '../../../src/shared/result';
 import { ProgressCoalescer } from '../../../src/extension/progressCoalescer';
 import { finishedText, hasProblems, runningText } from '../../../src/extension/statusBarText';
 

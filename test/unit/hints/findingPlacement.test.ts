@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../../src/diagnosis/types';
-import type { RunResult } from '../../../src/engine/result';
+import type { Finding } from '../../../src/shared/findings';
+import type { RunResult } from '../../../src/shared/result';
 import {
   findingOneLine,
   placeListenFindings,

@@ -1,7 +1,7 @@
 // The one /proc/<pid>/cmdline reader, for discovery and the diagnosis.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseProcCommandLine, readProcCommandLine } from '../../../src/kernelTables/procCommandLine';
+import { parseProcCommandLine, readProcCommandLine } from '../../../src/system/procCommandLine';
 
 describe('/proc/<pid>/cmdline', () => {
   it('splits on NUL and drops only the terminating one', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { decodeProcAddress, parseProcNetTcp, readProcNetTcp, TCP_STATE } from '../../../src/kernelTables/procNetTcp';
+import { decodeProcAddress, parseProcNetTcp, readProcNetTcp, TCP_STATE } from '../../../src/system/procNetTcp';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/proc', name), 'utf8');
 const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';

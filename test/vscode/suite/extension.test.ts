@@ -14,7 +14,7 @@ import { PRESET_PROFILES, type LoadProfile } from '../../../src/extension/loadPr
 import { openBacklogSource } from '../../../src/extension/backlogSource';
 import { runInTerminal } from '../../../src/extension/terminalCommand';
 import { testAnswers } from '../../../src/extension/testAnswers';
-import type { Finding } from '../../../src/diagnosis/types';
+import type { Finding } from '../../../src/shared/findings';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const quickProfile: LoadProfile = { id: 'custom', label: 'test: 4 connections, 120 requests', connections: 4, requests: 120, keepAlive: true };

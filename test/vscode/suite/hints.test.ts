@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
-import type { Finding } from '../../../src/diagnosis/types';
-import type { RunResult } from '../../../src/engine/result';
-import type { HintsTestHook } from '../../../src/extension/hints';
+import type { Finding } from '../../../src/shared/findings';
+import type { RunResult } from '../../../src/shared/result';
+import type { HintsTestHook } from '../../../src/extension/editorHints/index';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 

@@ -1,5 +1,8 @@
 // When a client's SYN gets no answer it retransmits on a fixed schedule (initial RTO 1 s). Connect times that
-// cluster on these instants tell that SYNs were dropped, without any server-side counter.
+// cluster on these instants tell that SYNs were dropped, without any server-side counter. The diagnosis computes
+// the schedule from the client kernel's settings and puts it in the report; the panel draws exactly that.
+import type { KernelReport } from './findings';
+import { numericSetting } from './sysctlValue';
 
 /**
  * Seconds after the first SYN at which each retransmission is sent.
@@ -20,13 +23,15 @@ export function synRetransmitSchedule(synRetries: number, linearTimeouts: number
   return out;
 }
 
-/** About when connect() fails with ETIMEDOUT: the last retransmission's timeout, doubled, runs out. */
-export function synGiveUpSeconds(synRetries: number, linearTimeouts: number | undefined): number {
-  const sched = synRetransmitSchedule(synRetries, linearTimeouts);
-  if (sched.length === 0) return 1;
-  const linear = Math.max(0, linearTimeouts ?? 0);
-  const lastRto = sched.length > linear + 1 ? sched[sched.length - 1] - sched[sched.length - 2] : 1;
-  return sched[sched.length - 1] + lastRto * 2;
+/**
+ * The schedule of a finished run: what the diagnosis computed, or, for results saved before it did, the same
+ * computation from the settings the report carries. Empty when tcp_syn_retries was never read: no guessed markers.
+ */
+export function synRetransmitScheduleOf(kernel: Pick<KernelReport, 'settings' | 'synRetransmitScheduleSeconds'> | undefined): number[] {
+  if (!kernel) return [];
+  if (kernel.synRetransmitScheduleSeconds) return kernel.synRetransmitScheduleSeconds;
+  const retries = numericSetting(kernel.settings, 'net.ipv4.tcp_syn_retries');
+  return retries === undefined ? [] : synRetransmitSchedule(retries, numericSetting(kernel.settings, 'net.ipv4.tcp_syn_linear_timeouts'));
 }
 
 /** Window of connect times (ms) that count as "answered after retransmission k": timers fire late, never early. */

@@ -2,10 +2,10 @@
 // findings, sysctl entries for sysctl findings. Cleared when a later run is clean, when dismissed, or when hints
 // are turned off. Recomputed (debounced, cancelling the previous pass) when documents change.
 import * as vscode from 'vscode';
-import type { Finding } from '../../diagnosis/types';
+import type { Finding } from '../../shared/findings';
 import { findingOneLine, placeListenFindings, placeSysctlFindings } from '../../hints/findingPlacement';
 import type { ListenSite, TextSpan } from '../../hints/listenSite';
-import type { RunResult } from '../../engine/result';
+import type { RunResult } from '../../shared/result';
 import { hintsEnabled } from './hintsEnabled';
 import type { KernelView } from './kernelView';
 import { scanHintFiles } from './workspaceHintFiles';

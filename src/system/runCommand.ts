@@ -1,5 +1,6 @@
-// Spawns a diagnostic command (ss, dmesg, sysctl, netstat) with a deadline. Never throws: a missing tool or
-// a permission error is information for the report, not a crash.
+// The one place that runs a system command (ss, lsof, ps, dmesg, journalctl, sysctl, netstat): with a deadline
+// and LC_ALL=C, so the output the parsers read is the same in every locale. Never throws: a missing tool or a
+// permission error is information for the report, not a crash.
 import { execFile } from 'node:child_process';
 
 export interface CommandOutput {
@@ -7,6 +8,8 @@ export interface CommandOutput {
   stdout: string;
   /** Why it failed, in words fit for a note (missing tool, permission, exit code, timeout). */
   error?: string;
+  /** The exit status when the command ran and failed (lsof exits 1 when nothing matches). */
+  exitCode?: number;
 }
 
 export function runCommand(file: string, args: string[], timeoutMs = 3000): Promise<CommandOutput> {
@@ -23,7 +26,7 @@ export function runCommand(file: string, args: string[], timeoutMs = 3000): Prom
           if (e.code === 'ENOENT') why = `${file} is not installed`;
           else if (e.killed) why = `${file} did not answer within ${timeoutMs} ms`;
           else why = `${file} ${args.join(' ')} failed: ${String(stderr || e.message).trim().split('\n')[0]}`;
-          resolve({ ok: false, stdout: String(stdout ?? ''), error: why });
+          resolve({ ok: false, stdout: String(stdout ?? ''), error: why, exitCode: typeof e.code === 'number' ? e.code : undefined });
         },
       );
     } catch (err) {

@@ -1,7 +1,7 @@
 // Inline tuning hints: lenses, hovers and quick fixes at listen sites and in sysctl files, and the last run's
 // findings in the Problems view. Everything is off while `loadTest.hints.enabled` is false.
 import * as vscode from 'vscode';
-import type { RunResult } from '../../engine/result';
+import type { RunResult } from '../../shared/result';
 import { setListenBacklog } from './backlogEdit';
 import { BacklogQuickFix } from './backlogQuickFix';
 import { FindingDiagnostics } from './findingDiagnostics';
@@ -10,13 +10,13 @@ import type { HintSource, SettableHintSource } from './hintSource';
 import { onDidChangeHintsEnabled } from './hintsEnabled';
 import { KernelView } from './kernelView';
 import { ListenSiteHover } from './listenSiteHover';
-import { ListenSiteLens, OPEN_SYSCTL_CONF_COMMAND, SET_BACKLOG_COMMAND } from './listenSiteLens';
+import { COMMANDS } from '../commandIds';
+import { ListenSiteLens } from './listenSiteLens';
 import { openSysctlConf } from './openSysctlConf';
 import { SysctlFileDiagnostics } from './sysctlFileDiagnostics';
 import { SysctlHover } from './sysctlHover';
 
 export { SettableHintSource, type HintSource } from './hintSource';
-export const DISMISS_HINTS_COMMAND = 'loadTest.dismissHints';
 
 /** Handle for tests (and the run controller) on what registerHints set up. */
 export interface Hints extends vscode.Disposable {
@@ -45,9 +45,9 @@ export function registerHints(context: vscode.ExtensionContext, source: HintSour
     vscode.languages.registerHoverProvider(LISTEN_SELECTOR, new ListenSiteHover(kernel, findingDiagnostics)),
     vscode.languages.registerHoverProvider(SYSCTL_SELECTOR, new SysctlHover(kernel)),
     vscode.languages.registerCodeActionsProvider(LISTEN_SELECTOR, new BacklogQuickFix(kernel, findingDiagnostics), BacklogQuickFix.metadata),
-    vscode.commands.registerCommand(DISMISS_HINTS_COMMAND, () => findingDiagnostics.dismiss()),
-    vscode.commands.registerCommand(OPEN_SYSCTL_CONF_COMMAND, () => openSysctlConf(kernel)),
-    vscode.commands.registerCommand(SET_BACKLOG_COMMAND, setListenBacklog),
+    vscode.commands.registerCommand(COMMANDS.dismissHints, () => findingDiagnostics.dismiss()),
+    vscode.commands.registerCommand(COMMANDS.openSysctlConf, () => openSysctlConf(kernel)),
+    vscode.commands.registerCommand(COMMANDS.setListenBacklog, setListenBacklog),
     source.onDidChange(refreshAll),
     onDidChangeHintsEnabled(refreshAll),
     findingDiagnostics.onDidChange(() => lens.refresh()),

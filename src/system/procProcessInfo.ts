@@ -1,7 +1,7 @@
 // What we need to know about a process on Linux: parent, command line, working directory. A process may exit
 // while we read it: every read tolerates that and answers undefined rather than throwing.
 import { readFile, readlink } from 'node:fs/promises';
-import { parseProcCommandLine } from '../kernelTables/procCommandLine';
+import { parseProcCommandLine } from './procCommandLine';
 
 export interface ProcessInfo {
   pid: number;

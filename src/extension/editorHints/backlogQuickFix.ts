@@ -7,7 +7,7 @@ import { DIAGNOSTIC_SOURCE, type FindingDiagnostics } from './findingDiagnostics
 import { listenSitesOf, rangeOf } from './hintDocuments';
 import { hintsEnabled } from './hintsEnabled';
 import type { KernelView } from './kernelView';
-import { OPEN_SYSCTL_CONF_COMMAND } from './listenSiteLens';
+import { COMMANDS } from '../commandIds';
 
 export class BacklogQuickFix implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -37,7 +37,7 @@ export class BacklogQuickFix implements vscode.CodeActionProvider {
       }
       if (findings.length > 0) {
         const action = new vscode.CodeAction('Raise net.core.somaxconn too (open /etc/sysctl.d content)', vscode.CodeActionKind.QuickFix);
-        action.command = { command: OPEN_SYSCTL_CONF_COMMAND, title: action.title };
+        action.command = { command: COMMANDS.openSysctlConf, title: action.title };
         action.diagnostics = ours;
         actions.push(action);
       }

@@ -1,5 +1,5 @@
 // The one result type that flows from the engine to every consumer: CLI text, `--json`, the panel, history, exports.
-import type { Finding, KernelReport } from '../diagnosis/types';
+import type { Finding, KernelReport } from './findings';
 
 /** Why a request failed. Errors are data: each one is counted under a cause and the phase it happened in. */
 export type ErrorCause =

@@ -1,25 +1,21 @@
 // Kernel TCP diagnosis around a load run: read settings, listeners and counters before, sample during, apply the
 // rules after. Plain Node (no vscode). Nothing here throws at the caller: what cannot be read becomes a note.
 import { release } from 'node:os';
-import type { RunResult } from '../engine/result';
+import type { RunResult } from '../shared/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
 import { startKernelSampler, type KernelSampler } from './kernelSampler';
-import { numericSetting, readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
+import { readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { readMacCounters, readMacListeners } from './macosProbe';
-import { counterDeltas, readLinuxCounters, type CounterReading } from './procNetCounters';
-import { readProcNetTcp } from '../kernelTables/procNetTcp';
+import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
+import { readProcNetTcp } from '../system/procNetTcp';
 import { countTimeWait, mostTimeWait } from './timeWait';
-import { countOpenFiles, readOpenFileLimit } from './processLimits';
+import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
-import { synRetransmitSchedule } from './synRetransmitSchedule';
-import type { Finding, KernelReport, KernelSample } from './types';
-
-export type { DiagnosisTarget } from './diagnosisTarget';
-export { formatFindings } from './formatFindings';
-export type { Finding, KernelReport, KernelSample } from './types';
+import { synRetransmitScheduleOf } from '../shared/synRetransmitSchedule';
+import type { Finding, KernelReport, KernelSample } from '../shared/findings';
 
 export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
@@ -156,10 +152,8 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       report.counterDeltas = facts.counterDeltas;
       report.openFileLimit = facts.openFileLimit;
       report.kernelRelease = release();
-      const retries = numericSetting(facts.settings, 'net.ipv4.tcp_syn_retries');
-      if (retries !== undefined) {
-        report.synRetransmitScheduleSeconds = synRetransmitSchedule(retries, numericSetting(facts.settings, 'net.ipv4.tcp_syn_linear_timeouts'));
-      }
+      const schedule = synRetransmitScheduleOf({ settings: facts.settings });
+      if (schedule.length > 0) report.synRetransmitScheduleSeconds = schedule;
       const findings = runFindings(facts, result, preflight, failures);
       notes.push(...failures);
       return { findings, kernel: report };

@@ -1,7 +1,7 @@
 // The hints' view of the kernel and the last run: somaxconn and the other sysctls (live, else read before the
 // last run), the findings and the concurrency used. Settings are read once per change of the source.
-import type { Finding } from '../../diagnosis/types';
-import type { RunResult } from '../../engine/result';
+import type { Finding } from '../../shared/findings';
+import type { RunResult } from '../../shared/result';
 import type { HintSource } from './hintSource';
 
 export class KernelView {

@@ -9,11 +9,12 @@ import { runLoadShare, type LoadShare } from './loadShare';
 import { httpClientFor } from './connection';
 import { summarize, toDistribution } from './latencyHistogram';
 import { ResultAggregator } from './resultAggregator';
-import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from './result';
+import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from '../shared/result';
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type ShareMessage, type ShareSetup } from './workerMessages';
 import { TOOL_VERSION } from './toolVersion';
+import { echoOptions } from './optionsEcho';
 
-export interface RunHooks {
+export interface LoadHooks {
   signal?: AbortSignal;
   onProgress?(progress: RunProgress): void;
   /** Called once the target was checked, right before the load starts (the diagnosis starts sampling here). */
@@ -73,7 +74,7 @@ function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
-export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise<RunResult> {
+export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): Promise<RunResult> {
   const options = normalizeLoadOptions(input);
   const target = await resolveTarget(options.url, { allowNonLoopback: options.allowNonLoopback });
   const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
@@ -220,22 +221,7 @@ export async function runLoad(input: LoadOptions, hooks: RunHooks = {}): Promise
     return {
       schemaVersion: 1,
       tool: { name: 'load-test-localhost', version: TOOL_VERSION },
-      options: {
-        url: options.url.href,
-        method: options.method,
-        connections: options.connections,
-        requests: options.requests,
-        durationMs: options.durationMs,
-        rate: options.rate,
-        keepAlive: options.keepAlive,
-        headers: options.headers,
-        bodyBytes: options.body?.byteLength ?? 0,
-        connectTimeoutMs: options.connectTimeoutMs,
-        responseTimeoutMs: options.responseTimeoutMs,
-        workers: inThread ? 0 : shareCount,
-        http2: options.http2,
-        httpClient,
-      },
+      options: echoOptions(options),
       target: {
         url: options.url.href,
         host: target.host,

@@ -1,20 +1,21 @@
-// The command flow: which server -> how much load -> run. Also "Run again", and the question when a run is
-// already going (two runs never overlap by accident).
+// The run commands: "Load test localhost" (which server -> how much load -> run), "Run again" and "Stop", and the
+// question when a run is already going (two runs never overlap by accident).
 import * as vscode from 'vscode';
-import type { LoadOptions } from '../engine/loadOptions';
-import { askModal } from './flowPrompts';
-import { loadOptionsFor } from './loadProfiles';
-import { pickProfile } from './profilePicker';
-import type { FinishedRun, RunController } from './runController';
-import { showRunError } from './runErrors';
-import { logRequest } from './runLog';
-import { readRunSettings } from './runSettings';
-import { pickTarget } from './targetPicker';
-import { testAnswers } from './testAnswers';
+import type { LoadOptions } from '../../engine/loadOptions';
+import { askModal } from '../flowPrompts';
+import { loadOptionsFor } from '../loadProfiles';
+import { pickProfile } from '../profilePicker';
+import type { FinishedRun, RunController } from '../runController';
+import { showRunError } from '../runErrors';
+import { logRequest } from '../runLog';
+import { readRunSettings } from '../runSettings';
+import { pickTarget } from '../targetPicker';
+import { testAnswers } from '../testAnswers';
+import { COMMANDS } from '../commandIds';
 
 const LAST_OPTIONS_KEY = 'loadTest.lastRunOptions';
 
-export class LoadTestFlow {
+export class RunCommands {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly controller: RunController,
@@ -53,7 +54,7 @@ export class LoadTestFlow {
       if (result.stopReason === 'error') {
         this.log.error(`The run stopped early: ${result.stopMessage ?? 'unknown error'}`);
         void vscode.window.showWarningMessage(`The load test stopped early: ${result.stopMessage ?? 'see the output'}. What was measured is in the results.`, 'Show Results').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('loadTest.showResults');
+          if (choice) void vscode.commands.executeCommand(COMMANDS.showResults);
         });
       }
       return finished;
@@ -81,4 +82,12 @@ export class LoadTestFlow {
     await this.controller.whenIdle();
     return true;
   }
+}
+
+export function registerRunCommands(commands: RunCommands, controller: RunController): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.run, () => commands.run()),
+    vscode.commands.registerCommand(COMMANDS.runAgain, () => commands.runAgain()),
+    vscode.commands.registerCommand(COMMANDS.stop, () => controller.stop()),
+  ];
 }

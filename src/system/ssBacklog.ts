@@ -1,19 +1,12 @@
 // The effective listen backlog is not in /proc/net/tcp; `ss -ltn` shows it as Send-Q of a LISTEN row
 // (min(listen() argument, net.core.somaxconn)). We join rows by socket inode (`ss -e`), else by address:port.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { parseSsListen, type SsListener } from '../kernelTables/ssListen';
-
-const run = promisify(execFile);
+import { runCommand } from './runCommand';
+import { parseSsListen, type SsListener } from './ssListen';
 
 /** Undefined when `ss` is missing or fails: the backlog then stays unknown. */
 export async function readSsListen(): Promise<SsListener[] | undefined> {
-  try {
-    const { stdout } = await run('ss', ['-ltne'], { timeout: 3000 });
-    return parseSsListen(stdout);
-  } catch {
-    return undefined;
-  }
+  const out = await runCommand('ss', ['-ltne']);
+  return out.ok ? parseSsListen(out.stdout) : undefined;
 }
 
 export function backlogFor(rows: SsListener[], socket: { address: string; port: number; inode?: number }): number | undefined {

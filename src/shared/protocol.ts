@@ -1,7 +1,7 @@
 // The host <-> webview message protocol, defined once and imported by both sides.
 // The webview posts `ready` first; the host posts nothing before it.
-import type { KernelSample, Finding } from './diagnosis/types';
-import type { RunProgress, RunResult, RunOptionsEcho } from './engine/result';
+import type { KernelSample, Finding } from './findings';
+import type { RunProgress, RunResult, RunOptionsEcho } from './result';
 
 /** A run as the panel knows it: live while running, complete once finished. */
 export interface PanelRun {
@@ -45,5 +45,25 @@ export type WebviewToHost =
   | { type: 'export'; format: 'json' | 'csv' | 'html' }
   | { type: 'compareWith'; runId?: string };
 
-export type HostMessageType = HostToWebview['type'];
-export type WebviewMessageType = WebviewToHost['type'];
+// Every message type as a typed constant: a type added to a union but missing here does not compile, so no
+// message is dropped silently by the receiver's check.
+const HOST_TYPES: Record<HostToWebview['type'], true> = { init: true, runStarted: true, progress: true, runFinished: true, history: true, baseline: true };
+const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
+  ready: true,
+  stop: true,
+  runAgain: true,
+  copyText: true,
+  runInTerminal: true,
+  openBacklogSource: true,
+  export: true,
+  compareWith: true,
+};
+
+/** A message from anywhere in the page names a host message type (its fields are checked by the receiver). */
+export function isHostMessageType(type: unknown): type is HostToWebview['type'] {
+  return typeof type === 'string' && Object.hasOwn(HOST_TYPES, type);
+}
+
+export function isWebviewMessageType(type: unknown): type is WebviewToHost['type'] {
+  return typeof type === 'string' && Object.hasOwn(WEBVIEW_TYPES, type);
+}

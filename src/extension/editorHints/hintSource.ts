@@ -1,7 +1,17 @@
 // What the hints read from the rest of the extension: the last run and the live kernel settings.
 import * as vscode from 'vscode';
-import type { RunResult } from '../../engine/result';
-import { readLiveSysctls } from '../../hints/liveSysctls';
+import type { RunResult } from '../../shared/result';
+import { readProcSysctls } from '../../system/sysctls';
+
+/** The settings the hints show and check (hovers on sysctl files, the effective backlog). */
+const HINT_SYSCTLS = [
+  'net.core.somaxconn',
+  'net.ipv4.tcp_max_syn_backlog',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.tcp_abort_on_overflow',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_syn_linear_timeouts',
+];
 
 export interface HintSource {
   /** Fires when a run finished (or the last result changed otherwise). */
@@ -23,7 +33,7 @@ export class SettableHintSource implements HintSource, vscode.Disposable {
   }
 
   kernelSettings(): Promise<Record<string, string>> {
-    return this.fixedSettings ? Promise.resolve({ ...this.fixedSettings }) : readLiveSysctls();
+    return this.fixedSettings ? Promise.resolve({ ...this.fixedSettings }) : readProcSysctls(HINT_SYSCTLS).then((r) => r.values);
   }
 
   setLastResult(result: RunResult | undefined): void {

@@ -1,11 +1,6 @@
 // The load generator's own open-file limit: every connection is a file descriptor, and EMFILE ends a run.
 import { readdir, readFile } from 'node:fs/promises';
-
-export interface OpenFileLimit {
-  /** undefined = unlimited */
-  soft?: number;
-  hard?: number;
-}
+import type { OpenFileLimit } from '../shared/findings';
 
 /** Reads the "Max open files" row of /proc/<pid>/limits. */
 export function parseOpenFileLimit(text: string): OpenFileLimit | undefined {

@@ -1,11 +1,8 @@
 // Listening sockets on macOS (and other systems with lsof): `lsof -iTCP -sTCP:LISTEN -P -n -F pctn`.
 // -F prints one field per line: "p<pid>" starts a process, "c<command>", then per file "f<fd>", "t<IPv4|IPv6>",
 // "n<address:port>".
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { runCommand } from './runCommand';
 import type { ListeningSocket } from './listeningSocket';
-
-const run = promisify(execFile);
 
 export interface LsofListener extends ListeningSocket {
   command?: string;
@@ -55,12 +52,7 @@ export function parseLsofListen(text: string): LsofListener[] {
 
 export async function readLsofListeners(): Promise<LsofListener[]> {
   // lsof exits 1 when nothing matches; that is an empty answer, not a failure.
-  try {
-    const { stdout } = await run('lsof', ['-iTCP', '-sTCP:LISTEN', '-P', '-n', '-F', 'pctn'], { timeout: 5000 });
-    return parseLsofListen(stdout);
-  } catch (err) {
-    const e = err as { code?: unknown; stdout?: string };
-    if (e.code === 1 && typeof e.stdout === 'string') return parseLsofListen(e.stdout);
-    throw err;
-  }
+  const out = await runCommand('lsof', ['-iTCP', '-sTCP:LISTEN', '-P', '-n', '-F', 'pctn'], 5000);
+  if (out.ok || out.exitCode === 1) return parseLsofListen(out.stdout);
+  throw new Error(out.error);
 }

@@ -58,12 +58,29 @@ export interface KernelSample {
   acceptQueue?: { length: number; capacity: number };
 }
 
-/**
- * What the diagnosis read about the kernel and the target. Filled by src/diagnosis; kept open here so the
- * report, panel and JSON carry it without knowing every field.
- */
+/** TIME-WAIT sockets counted in /proc/net/tcp{,6}. */
+export interface TimeWaitCount {
+  total: number;
+  /** Either end is the target port: the run's own connections. */
+  onPort: number;
+  /**
+   * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
+   * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
+   */
+  clientSide: number;
+}
+
+/** "Max open files" of /proc/self/limits. */
+export interface OpenFileLimit {
+  /** undefined = unlimited */
+  soft?: number;
+  hard?: number;
+}
+
+/** What the diagnosis read about the kernel and the target, every field named so the panel reads it rather than recomputing it. */
 export interface KernelReport {
-  platform: NodeJS.Platform;
+  /** `process.platform` of the machine that ran the load ('linux', 'darwin', ...). */
+  platform: string;
   /** Settings read before the run, keyed by sysctl name, e.g. "net.core.somaxconn": "4096". */
   settings: Record<string, string>;
   /** Listening sockets that match the target (ss -ltn), with their real backlog. */
@@ -75,5 +92,15 @@ export interface KernelReport {
   kernelLog: { readable: boolean; lines: string[]; reason?: string };
   /** Anything that could not be read, said plainly. */
   notes: string[];
-  [extra: string]: unknown;
+  /** Most TIME-WAIT sockets seen during or right after the run (Linux). */
+  timeWait?: TimeWaitCount;
+  /** RLIMIT_NOFILE of the process that ran the load (Linux). */
+  openFileLimit?: OpenFileLimit;
+  /** `uname -r`, e.g. "6.18.0". */
+  kernelRelease?: string;
+  /**
+   * Seconds after the first SYN at which the client kernel retransmits it, from tcp_syn_retries and
+   * tcp_syn_linear_timeouts (src/shared/synRetransmitSchedule.ts). Absent when tcp_syn_retries was not readable.
+   */
+  synRetransmitScheduleSeconds?: number[];
 }

@@ -8,9 +8,8 @@ import type { FindingDiagnostics } from './findingDiagnostics';
 import { listenSitesOf, rangeOf } from './hintDocuments';
 import { hintsEnabled } from './hintsEnabled';
 import type { KernelView } from './kernelView';
+import { COMMANDS } from '../commandIds';
 
-export const SET_BACKLOG_COMMAND = 'loadTest.hints.setListenBacklog';
-export const OPEN_SYSCTL_CONF_COMMAND = 'loadTest.openSysctlConf';
 
 export class ListenSiteLens implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -36,14 +35,14 @@ export class ListenSiteLens implements vscode.CodeLensProvider {
       lenses.push(new vscode.CodeLens(range, {
         title: listenLensTitle(site, somaxconn),
         tooltip: site.backlogEdit ? `Set the backlog to ${backlog}` : site.defaultSource,
-        command: site.backlogEdit ? SET_BACKLOG_COMMAND : '',
+        command: site.backlogEdit ? COMMANDS.setListenBacklog : '',
         arguments: site.backlogEdit ? [document.uri, site.span.start, backlog] : undefined,
       }));
       for (const finding of findings) {
         lenses.push(new vscode.CodeLens(range, {
           title: findingLensTitle(finding, this.kernel.connections()),
           tooltip: finding.explanation,
-          command: OPEN_SYSCTL_CONF_COMMAND,
+          command: COMMANDS.openSysctlConf,
         }));
       }
     }

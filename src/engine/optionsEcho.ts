@@ -1,0 +1,25 @@
+// The options of a run as its result echoes them: built once here, for the result and for the panel's header
+// before the engine has a result.
+import { httpClientFor } from './connection';
+import type { NormalizedLoadOptions } from './loadOptions';
+import type { RunOptionsEcho } from '../shared/result';
+
+export function echoOptions(o: NormalizedLoadOptions): RunOptionsEcho {
+  return {
+    url: o.url.href,
+    method: o.method,
+    connections: o.connections,
+    requests: o.requests,
+    durationMs: o.durationMs,
+    rate: o.rate,
+    keepAlive: o.keepAlive,
+    headers: o.headers,
+    bodyBytes: o.body?.byteLength ?? 0,
+    connectTimeoutMs: o.connectTimeoutMs,
+    responseTimeoutMs: o.responseTimeoutMs,
+    // normalizeLoadOptions caps workers at the connection count, so this is also the number of load threads.
+    workers: o.workers,
+    http2: o.http2,
+    httpClient: httpClientFor(o.url.protocol, o.http2, o.httpClient),
+  };
+}

@@ -1,0 +1,61 @@
+// The commands about results: "Show results", "Export results..." and "Show kernel TCP settings".
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { exportResult, type ExportFormat } from '../exportResults';
+import type { KernelSettingsProvider } from '../kernelSettingsDocument';
+import type { ResultsPanel } from '../resultsPanel';
+import type { RunController } from '../runController';
+import { LAST_TARGET_KEY } from '../targetPicker';
+import type { RunCommands } from './runCommands';
+
+export interface ResultCommandDeps {
+  context: vscode.ExtensionContext;
+  controller: RunController;
+  panel: ResultsPanel;
+  runCommands: RunCommands;
+  kernelSettings: KernelSettingsProvider;
+  log: vscode.LogOutputChannel;
+}
+
+export function registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log }: ResultCommandDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.showResults, () => {
+      if (!controller.running && !controller.lastResult()) {
+        void vscode.window.showInformationMessage('No load test has run in this workspace yet.', 'Load Test Localhost').then((choice) => {
+          if (choice) void runCommands.run();
+        });
+        return;
+      }
+      panel.show(false);
+    }),
+    vscode.commands.registerCommand(COMMANDS.showKernelSettings, () => kernelSettings.show(lastPort(context, controller))),
+    vscode.commands.registerCommand(COMMANDS.export, async (format?: ExportFormat, target?: vscode.Uri) => {
+      const result = controller.lastResult()?.result;
+      if (!result) {
+        void vscode.window.showInformationMessage('There is no load test result to export yet.');
+        return undefined;
+      }
+      const written = await exportResult(result, context.extensionUri, format, target);
+      if (written) {
+        log.info(`Exported ${written.fsPath}`);
+        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('vscode.open', written);
+        });
+      }
+      return written;
+    }),
+  ];
+}
+
+/** The port of the last target: the last result's, else the remembered target's. */
+function lastPort(context: vscode.ExtensionContext, controller: RunController): number | undefined {
+  const result = controller.lastResult()?.result;
+  if (result) return result.target.port;
+  const url = controller.lastRunOptions?.url ?? context.workspaceState.get<string>(LAST_TARGET_KEY);
+  try {
+    const parsed = url ? new URL(url) : undefined;
+    return parsed ? Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
