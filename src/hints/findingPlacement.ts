@@ -88,8 +88,8 @@ export function suggestedSysctl(findings: Finding[], key: string): { value: stri
 
 export const SYSCTL_CONF_PATH = '/etc/sysctl.d/90-load-test-localhost.conf';
 
-/** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
-export function sysctlConfContent(result: RunResult | undefined): string {
+/** The kernel settings the last run's fixes name, with the titles of the findings they come from. */
+export function suggestedSysctls(result: RunResult | undefined): { settings: Map<string, string>; sources: string[] } {
   const settings = new Map<string, string>();
   const sources: string[] = [];
   for (const finding of result?.findings ?? []) {
@@ -108,6 +108,12 @@ export function sysctlConfContent(result: RunResult | undefined): string {
       }
     }
   }
+  return { settings, sources };
+}
+
+/** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
+export function sysctlConfContent(result: RunResult | undefined): string {
+  const { settings, sources } = suggestedSysctls(result);
   const lines = [
     `# ${SYSCTL_CONF_PATH}`,
     '# Kernel settings for load testing local servers, suggested by Load Test Localhost.',
