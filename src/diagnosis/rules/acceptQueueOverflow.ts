@@ -3,7 +3,7 @@
 import { analyseBacklog, backlogRemedy, capacityEvidence, describeLimit } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
-import { maxQueueSeen, runShowsQueueTrouble, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
+import { maxQueueSeen, runShowsQueueTrouble, SLOW_CONNECT_MS, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
 
 export const ACCEPT_QUEUE_OVERFLOW = 'accept-queue-overflow';
 
@@ -39,7 +39,7 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
         : undefined,
       { label: 'Concurrent connections of the run', value: conns, source: 'run options' },
       seen ? { label: 'Longest accept queue seen', value: `${seen.length}/${seen.capacity}`, source: 'sampled /proc/net/tcp rx_queue during the run' } : undefined,
-      slow > 0 ? { label: 'Connects that took >= 0.9 s', value: slow, source: 'run connect-time distribution' } : undefined,
+      slow > 0 ? { label: `Slow connects (>= ${SLOW_CONNECT_MS / 1000} s)`, value: slow, source: 'run connect-time distribution' } : undefined,
     ]),
     ...backlogRemedy(facts, a),
   };
