@@ -41,12 +41,19 @@ export class ListenSiteLens implements vscode.CodeLensProvider {
         arguments: [document.uri, range.start],
       };
       lenses.push(new vscode.CodeLens(range, { ...explain, title: listenLensTitle(site, somaxconn), tooltip: `${site.defaultSource}. Click for details.` }));
+      // All lenses of a line share one row: the first open finding, then a count, keep it within the editor's width.
       const here = this.diagnostics.placedAt(document.uri, site.span);
-      for (const { finding, recheck } of here) {
-        const title = recheck.fixedInCode ? '$(pass) Fixed in the code since the last run' : findingLensTitle(finding);
-        lenses.push(new vscode.CodeLens(range, { ...explain, title, tooltip: `${finding.title}. Click for the evidence and the fix.` }));
-      }
       const open = here.filter((h) => !h.recheck.fixedInCode).map((h) => h.finding);
+      const fixed = here.filter((h) => h.recheck.fixedInCode).map((h) => h.finding);
+      if (open[0]) {
+        lenses.push(new vscode.CodeLens(range, { ...explain, title: findingLensTitle(open[0]), tooltip: `${open[0].title}. Click for the evidence and the fix.` }));
+      }
+      if (open.length > 1) {
+        lenses.push(new vscode.CodeLens(range, { ...explain, title: `+${open.length - 1} more`, tooltip: open.slice(1).map((f) => f.title).join('\n') }));
+      }
+      if (fixed.length > 0) {
+        lenses.push(new vscode.CodeLens(range, { ...explain, title: '$(pass) Fixed in the code since the last run', tooltip: fixed.map((f) => f.title).join('\n') }));
+      }
       const backlog = suggestedBacklog(open, site, this.kernel.connections());
       const requested = requestedBacklog(site);
       const wouldRaise = typeof requested === 'number' && requested < backlog;
@@ -58,7 +65,7 @@ export class ListenSiteLens implements vscode.CodeLensProvider {
           arguments: [document.uri, site.span.start, backlog],
         }));
       }
-      if (here.some((h) => h.recheck.fixedInCode)) {
+      if (fixed.length > 0) {
         lenses.push(new vscode.CodeLens(range, { title: '$(debug-rerun) Run again to confirm', tooltip: 'Runs the last load test again', command: COMMANDS.runAgain }));
       }
     }
