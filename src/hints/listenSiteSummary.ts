@@ -10,7 +10,10 @@ function requestedText(site: ListenSite): string {
   return site.defaultBacklog === 'somaxconn' ? 'somaxconn' : `${site.defaultBacklog} (default)`;
 }
 
-/** "Listen backlog 511 (Node default): effective min(511, somaxconn 4096) = 511". */
+/**
+ * "Listen backlog 511 (default), effective 511": short, since every lens of a line shares one row; the formula
+ * min(backlog, somaxconn) is in the hover.
+ */
 export function listenLensTitle(site: ListenSite, somaxconn: number | undefined): string {
   const effective = effectiveBacklog(site.backlog?.value, site.defaultBacklog, somaxconn);
   const cap = somaxconn !== undefined ? `somaxconn ${somaxconn}` : 'somaxconn ?';
@@ -20,8 +23,9 @@ export function listenLensTitle(site: ListenSite, somaxconn: number | undefined)
   if (effective.requested === 'somaxconn') {
     return `Listen backlog = ${cap} (${site.apiLabel} asks for the kernel maximum)`;
   }
-  const result = effective.value !== undefined && somaxconn !== undefined ? ` = ${effective.value}` : '';
-  return `Listen backlog ${requestedText(site)}: effective min(${effective.requested}, ${cap})${result}`;
+  if (effective.value === undefined || somaxconn === undefined) return `Listen backlog ${requestedText(site)}, ${cap}`;
+  const by = effective.limitedBy === 'somaxconn' ? ` (capped by ${cap})` : '';
+  return `Listen backlog ${requestedText(site)}, effective ${effective.value}${by}`;
 }
 
 /** "$(error) Last run: Accept queue overflowed": the title only; the evidence is in the hover. */

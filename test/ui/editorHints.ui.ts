@@ -118,7 +118,7 @@ test('after an overflowing run: lenses say what a click does, the fix is re-chec
         ] as const) {
           await setColorTheme(page, theme, css);
           await screenshot(page, `kernel-settings-${name}`);
-          await openFile(page, SERVER_FILE);
+          await page.locator('.tabs-container .tab', { hasText: SERVER_FILE }).first().click();
           await lens(page, 'Fixed in the code since the last run').waitFor({ timeout: 15_000 });
           await screenshot(page, `editor-hints-fixed-${name}`);
         }
