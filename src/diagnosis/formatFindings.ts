@@ -1,5 +1,6 @@
 // Text for the CLI's Diagnosis section: each finding with its evidence (and where it was read) and its fixes.
-import type { Finding, Fix, Severity } from '../shared/findings';
+import { cleanVerdict, diagnosisCoverage } from '../shared/notChecked';
+import type { Finding, Fix, KernelReport, Severity } from '../shared/findings';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', info: 'INFO' };
@@ -24,9 +25,21 @@ function formatFix(fix: Fix, paint: (code: string, s: string) => string): string
   return lines;
 }
 
-export function formatFindings(findings: Finding[], opts: { color?: boolean } = {}): string {
+/** "Not checked:" lines (what could not be read and what that hides), then caveats about what the readings cover. */
+function coverageLines(kernel: Pick<KernelReport, 'blindSpots'> | undefined, paint: (code: string, s: string) => string): string[] {
+  const { notChecked, caveats } = diagnosisCoverage(kernel);
+  const lines: string[] = [];
+  if (notChecked.length > 0) lines.push(paint(BOLD, 'Not checked:'), ...notChecked.map((b) => `  - ${b.text}`));
+  lines.push(...caveats.map((b) => paint(DIM, `Note: ${b.text}`)));
+  return lines;
+}
+
+/** The findings, then what the diagnosis could not see; "No kernel TCP trouble found." only when it saw everything. */
+export function formatFindings(findings: Finding[], opts: { color?: boolean; kernel?: Pick<KernelReport, 'blindSpots'> } = {}): string {
   const paint = (code: string, s: string) => (opts.color ? `${code}${s}${RESET}` : s);
-  if (findings.length === 0) return 'No kernel TCP trouble found.\n';
+  const coverage = coverageLines(opts.kernel, paint);
+  const tail = coverage.length > 0 ? coverage.join('\n') + '\n' : '';
+  if (findings.length === 0) return `${cleanVerdict(opts.kernel)}\n${tail}`;
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const blocks = sorted.map((f) => {
     const lines = [`${paint(COLOR[f.severity] + BOLD, `[${LABEL[f.severity]}]`)} ${paint(BOLD, f.title)} ${paint(DIM, `(${f.id})`)}`];
@@ -41,5 +54,5 @@ export function formatFindings(findings: Finding[], opts: { color?: boolean } = 
     }
     return lines.join('\n');
   });
-  return blocks.join('\n\n') + '\n';
+  return blocks.join('\n\n') + '\n' + (tail ? `\n${tail}` : '');
 }

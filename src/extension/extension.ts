@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerResultCommands } from './commands/resultCommands';
 import { registerRunCommands, RunCommands } from './commands/runCommands';
+import { registerScaleOutCommands } from './commands/scaleOutCommands';
 import { registerHints, SettableHintSource } from './editorHints/index';
 import { createExtensionApi, type LoadTestApi } from './extensionApi';
 import { KERNEL_SETTINGS_SCHEME, KernelSettingsProvider } from './kernelSettingsDocument';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     }),
     ...registerRunCommands(runCommands, controller),
     ...registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log }),
+    ...registerScaleOutCommands({ context, controller, panel, log }),
   );
 
   return createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun: restore });

@@ -32,6 +32,9 @@ export async function handlePanelMessage(message: WebviewToHost, controller: Run
     case 'export':
       await vscode.commands.executeCommand(COMMANDS.export, message.format);
       return;
+    case 'copyCliCommand':
+      await vscode.commands.executeCommand(COMMANDS.copyCliCommand);
+      return;
     case 'compareWith':
       await panel.setBaseline(message.runId);
       return;

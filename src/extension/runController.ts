@@ -148,6 +148,14 @@ export class RunController implements vscode.Disposable {
     return active.done;
   }
 
+  /** Adds a result imported from k6 or Locust to history (for comparison); returns its run id. */
+  async addImported(result: RunResult): Promise<string> {
+    const runId = newRunId();
+    const entries = await this.history.add(runId, result);
+    this.historyEmitter.fire(entries);
+    return runId;
+  }
+
   /** Loads a past run's full result (compare, export). */
   loadFromHistory(runId: string): Promise<RunResult | undefined> {
     if (this.last?.runId === runId) return Promise.resolve(this.last.result);

@@ -23,7 +23,7 @@ export function createRunLog(controller: RunController): { log: vscode.LogOutput
         for (const note of kernel.notes) log.info(`Kernel note: ${note}`);
       }
       for (const warning of result.warnings) log.warn(warning);
-      const diagnosis = result.findings.length > 0 ? formatFindings(result.findings, { color: false }) : undefined;
+      const diagnosis = result.findings.length > 0 || result.kernel?.blindSpots?.length ? formatFindings(result.findings, { color: false, kernel: result.kernel }) : undefined;
       log.info(`Run ${runId} finished (${result.stopReason}):\n${formatRunReport(result, { color: false, diagnosis })}`);
     }),
   ];

@@ -4,6 +4,7 @@ import type { Finding, FindingSubject } from '../shared/findings';
 import type { RunResult } from '../shared/result';
 import type { ListenSite } from './listenSite';
 import type { SysctlEntry } from './sysctlConf';
+import { macosSysctlAdvice } from './macosSysctlAdvice';
 
 type ListenBacklogSubject = Extract<FindingSubject, { kind: 'listen-backlog' }>;
 type SysctlSubject = Extract<FindingSubject, { kind: 'sysctl' }>;
@@ -113,6 +114,7 @@ export function suggestedSysctls(result: RunResult | undefined): { settings: Map
 
 /** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
 export function sysctlConfContent(result: RunResult | undefined): string {
+  if (result?.kernel?.platform === 'darwin') return macosSysctlAdvice(result);
   const { settings, sources } = suggestedSysctls(result);
   const lines = [
     `# ${SYSCTL_CONF_PATH}`,

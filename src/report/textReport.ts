@@ -46,7 +46,9 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   const r = result.requests;
   const lines: string[] = [];
   lines.push(st.bold(`Load Test Localhost ${result.tool.version} — ${result.options.method} ${result.target.url}`));
-  lines.push(`  ${describeRunOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
+  // An imported result knows neither the options nor why it stopped: say where it came from instead.
+  const how = result.imported ? `imported from ${result.imported.format} (${result.imported.file})` : `${describeRunOptions(result.options)}`;
+  lines.push(`  ${how} · ran ${formatMs(result.durationMs)}${result.imported ? '' : ` · ${STOP_REASONS[result.stopReason]}`}`);
   if (result.target.connectAddress) {
     const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
     lines.push(st.dim(`  connected to ${result.target.connectAddress} port ${result.target.port}${others.length ? ` (also tried ${others.join(', ')})` : ''}`));
@@ -58,7 +60,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   lines.push(`${st.bold('Throughput')}   ${formatRate(result.throughput.requestsPerSec)} req/s   ${formatBytes(result.throughput.bytesReadPerSec)}/s read   ${formatBytes(result.throughput.bytesRead)} in total`);
   const c = result.connections;
   const starved = c.connectingAtStop > 0 ? st.red(`${c.connectingAtStop} (longest ${formatMs(c.connectingAtStopMs[0] ?? 0)})`) : '0';
-  lines.push(`${st.bold('Connections')}  opened ${formatCount(c.opened)}   failed to connect ${formatCount(c.failedConnects)}   still connecting at stop ${starved}`);
+  if (!result.imported) lines.push(`${st.bold('Connections')}  opened ${formatCount(c.opened)}   failed to connect ${formatCount(c.failedConnects)}   still connecting at stop ${starved}`);
   if (result.rate) {
     const held = result.rate.held ? st.green('held') : st.red('NOT held');
     lines.push(`${st.bold('Rate')}         target ${formatRate(result.rate.target)} req/s, sent ${formatRate(result.rate.achieved)} req/s: ${held} (late ${formatCount(result.rate.lateRequests)}, worst ${formatMs(result.rate.maxLagMs)}); latency from intended send time`);
@@ -77,7 +79,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   lines.push('');
 
   const codes = Object.entries(result.statusCodes);
-  lines.push(`${st.bold('Status codes')}  ${codes.length ? codes.map(([code, n]) => `${code}: ${formatCount(n)}`).join('   ') : 'none received'}`);
+  if (!result.imported) lines.push(`${st.bold('Status codes')}  ${codes.length ? codes.map(([code, n]) => `${code}: ${formatCount(n)}`).join('   ') : 'none received'}`);
 
   if (result.errors.total > 0) {
     lines.push('');

@@ -25,6 +25,8 @@ export interface HistoryEntry {
   latencyP99: number;
   failed: number;
   findings: number;
+  /** Imported from a k6 or Locust file: compared, never restored as the last run. */
+  imported?: boolean;
 }
 
 export type HostToWebview =
@@ -42,7 +44,9 @@ export type WebviewToHost =
   | { type: 'copyText'; text: string }
   | { type: 'runInTerminal'; command: string }
   | { type: 'openBacklogSource'; findingId: string }
-  | { type: 'export'; format: 'json' | 'csv' | 'html' }
+  | { type: 'export'; format: 'json' | 'csv' | 'html' | 'k6' | 'locust' }
+  /** The `load-test-localhost` command line of the shown run, to the clipboard (built by the host). */
+  | { type: 'copyCliCommand' }
   | { type: 'compareWith'; runId?: string };
 
 // Every message type as a typed constant: a type added to a union but missing here does not compile, so no
@@ -56,6 +60,7 @@ const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
   runInTerminal: true,
   openBacklogSource: true,
   export: true,
+  copyCliCommand: true,
   compareWith: true,
 };
 

@@ -1,5 +1,6 @@
 // Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
-import type { Finding, Fix } from '../../src/shared/findings';
+import { cleanVerdict, diagnosisCoverage } from '../../src/shared/notChecked';
+import type { Finding, Fix, KernelReport } from '../../src/shared/findings';
 import { button, el } from './dom';
 import type { PanelActions } from './panelActions';
 
@@ -9,31 +10,51 @@ export class FindingsView {
   readonly element: HTMLElement;
   private readonly list = el('div', { className: 'findings-list' });
   private readonly heading = el('h2', { text: 'Findings' });
+  /** Under the findings: what the diagnosis could not see, so no list reads as a clean bill it is not. */
+  private readonly coverage = el('div', { className: 'not-checked', attrs: { 'aria-label': 'Not checked' } });
   /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
   private shownKey = '';
   private openPreflight = true;
 
   constructor(private readonly actions: PanelActions) {
-    this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list);
+    this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list, this.coverage);
   }
 
-  update(preflight: Finding[], diagnosis: Finding[] | undefined): void {
+  /** `kernel` is the finished run's kernel report (undefined while running): its blind spots go under the findings. */
+  update(preflight: Finding[], diagnosis: Finding[] | undefined, kernel?: Pick<KernelReport, 'blindSpots'>): void {
     const diagnosedIds = new Set((diagnosis ?? []).map((f) => f.id));
     // A preflight finding that the diagnosis confirmed is shown once, with the diagnosis' evidence.
     const before = preflight.filter((f) => !diagnosedIds.has(f.id));
-    const key = JSON.stringify([before, diagnosis ?? null, this.actions.connected]);
+    const key = JSON.stringify([before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected]);
     if (key === this.shownKey) return;
     this.shownKey = key;
     // Before the diagnosis exists, the preflight findings are all there is: show them open.
     this.openPreflight = !diagnosis?.length;
     this.list.replaceChildren();
-    this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0;
+    this.renderCoverage(diagnosis, kernel);
+    const { notChecked, caveats } = diagnosisCoverage(kernel);
+    this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0 && notChecked.length + caveats.length === 0;
     if (diagnosis?.length) {
       this.list.append(...diagnosis.map((f) => this.renderFinding(f, 'diagnosis')));
     }
     if (before.length) {
       this.list.append(el('h3', { className: 'findings-group', text: 'Checked before the run' }), ...before.map((f) => this.renderFinding(f, 'preflight')));
     }
+  }
+
+  private renderCoverage(diagnosis: Finding[] | undefined, kernel: Pick<KernelReport, 'blindSpots'> | undefined): void {
+    const { notChecked, caveats } = diagnosisCoverage(kernel);
+    this.coverage.replaceChildren();
+    this.coverage.hidden = notChecked.length + caveats.length === 0;
+    if (this.coverage.hidden) return;
+    if (diagnosis && diagnosis.length === 0) this.coverage.append(el('p', { className: 'not-checked-verdict', text: cleanVerdict(kernel) }));
+    if (notChecked.length > 0) {
+      this.coverage.append(
+        el('p', { className: 'not-checked-heading', text: 'Not checked' }),
+        el('ul', { className: 'not-checked-list' }, ...notChecked.map((b) => el('li', { text: b.text, attrs: { 'data-blind-spot': b.id } }))),
+      );
+    }
+    for (const c of caveats) this.coverage.append(el('p', { className: 'not-checked-caveat', text: c.text, attrs: { 'data-blind-spot': c.id } }));
   }
 
   private renderFinding(finding: Finding, origin: 'diagnosis' | 'preflight'): HTMLElement {

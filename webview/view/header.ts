@@ -28,6 +28,7 @@ export class PanelHeader {
   private readonly stop: HTMLButtonElement;
   private readonly runAgain: HTMLButtonElement;
   private readonly exportGroup: HTMLElement;
+  private readonly copyCommand: HTMLButtonElement;
   /** The compare select lives in the toolbar, next to the actions; the history view owns it. */
   readonly toolbar: HTMLElement;
 
@@ -41,8 +42,13 @@ export class PanelHeader {
       button('JSON', () => actions.post({ type: 'export', format: 'json' })),
       button('CSV', () => actions.post({ type: 'export', format: 'csv' })),
       button('HTML', () => actions.post({ type: 'export', format: 'html' })),
+      // The same test for other tools, to run against staging or from many machines (thresholds from this run).
+      button('k6', () => actions.post({ type: 'export', format: 'k6' })),
+      button('Locust', () => actions.post({ type: 'export', format: 'locust' })),
     );
-    this.toolbar = el('div', { className: 'toolbar' }, this.stop, this.runAgain, this.exportGroup);
+    this.copyCommand = button('Copy CLI command', () => actions.post({ type: 'copyCliCommand' }));
+    this.copyCommand.title = 'Copy the load-test-localhost command line of this run, to repeat it in a terminal or CI';
+    this.toolbar = el('div', { className: 'toolbar' }, this.stop, this.runAgain, this.exportGroup, this.copyCommand);
     this.element = el(
       'header',
       { className: 'panel-header' },
@@ -82,6 +88,7 @@ export class PanelHeader {
     setHidden(this.stop, !running);
     setHidden(this.runAgain, running);
     setHidden(this.exportGroup, running || !run.result);
+    setHidden(this.copyCommand, running || !run.result);
   }
 }
 

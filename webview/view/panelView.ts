@@ -22,6 +22,7 @@ import { ErrorsTable } from './errorsTable';
 import { createEmptyState } from './emptyState';
 import { createChartCard, type ChartCard } from './chartCard';
 import type { PanelActions } from './panelActions';
+import { diagnosisCoverage } from '../../src/shared/notChecked';
 
 interface Charts {
   throughput: ThroughputChart;
@@ -82,7 +83,7 @@ export class PanelView {
     setHidden(this.emptyState, Boolean(run));
     const failedToStart = run ? runStatusOf(run).kind === 'failed' : false;
     setHidden(this.results, !run || failedToStart);
-    this.findings.update(run?.preflight ?? [], run?.result?.findings);
+    this.findings.update(run?.preflight ?? [], run?.result?.findings, run?.result?.kernel);
     if (!run || failedToStart) return;
 
     const figures = run.result ? figuresFromResult(run.result) : run.progress ? figuresFromProgress(run.progress, model.livePoints) : undefined;
@@ -112,7 +113,9 @@ export class PanelView {
     charts.kernel.update({ samples, xMaxSec });
     const kernelNote = this.cards.kernel.note;
     const noSamples = samples.length === 0;
-    kernelNote.textContent = noSamples ? (run.status === 'running' ? 'Waiting for the first kernel sample…' : 'No kernel counters were sampled during this run (not Linux, or /proc/net not readable).') : '';
+    const blind = diagnosisCoverage(run.result?.kernel).notChecked.length > 0;
+    const none = `No kernel counters were sampled during this run${blind ? ' (see "Not checked" under the findings)' : ''}.`;
+    kernelNote.textContent = noSamples ? (run.status === 'running' ? 'Waiting for the first kernel sample…' : none) : '';
     setHidden(kernelNote, !noSamples);
 
     const distributions = run.result?.distributions ?? run.progress?.distributions;

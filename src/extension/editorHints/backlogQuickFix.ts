@@ -38,9 +38,13 @@ export class BacklogQuickFix implements vscode.CodeActionProvider {
         actions.push(action);
       }
       // Offered only when the last run suggests a somaxconn above the kernel's value now (4096 = 4096 needs nothing).
-      const raise = suggestedSysctl(findings, 'net.core.somaxconn');
+      const mac = this.kernel.result()?.kernel?.platform === 'darwin';
+      const raise = suggestedSysctl(findings, mac ? 'kern.ipc.somaxconn' : 'net.core.somaxconn');
       if (raise && (somaxconn === undefined || Number(raise.value) > somaxconn)) {
-        const action = new vscode.CodeAction(`Raise net.core.somaxconn to ${raise.value} too (open /etc/sysctl.d content)`, vscode.CodeActionKind.QuickFix);
+        const title = mac
+          ? `Raise kern.ipc.somaxconn to ${raise.value} too (open the command and its LaunchDaemon)`
+          : `Raise net.core.somaxconn to ${raise.value} too (open /etc/sysctl.d content)`;
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command: COMMANDS.openSysctlConf, title: action.title };
         action.diagnostics = ours;
         actions.push(action);

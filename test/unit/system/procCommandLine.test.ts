@@ -1,7 +1,8 @@
-// The one /proc/<pid>/cmdline reader, for discovery and the diagnosis.
+// The one /proc/<pid>/cmdline parser, for discovery and the diagnosis (the live read is in
+// test/integration/system/liveKernelTables.test.ts).
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseProcCommandLine, readProcCommandLine } from '../../../src/system/procCommandLine';
+import { parseProcCommandLine } from '../../../src/system/procCommandLine';
 
 describe('/proc/<pid>/cmdline', () => {
   it('splits on NUL and drops only the terminating one', () => {
@@ -9,12 +10,5 @@ describe('/proc/<pid>/cmdline', () => {
     assert.deepEqual(parseProcCommandLine('node\0\0x\0'), ['node', '', 'x'], 'an empty argument stays in place');
     assert.deepEqual(parseProcCommandLine('puma 6.4.0 (tcp://0.0.0.0:3000) [app]'), ['puma 6.4.0 (tcp://0.0.0.0:3000) [app]'], 'a rewritten title');
     assert.deepEqual(parseProcCommandLine(''), [], 'a kernel thread');
-  });
-
-  it('reads a real process (this one) and gives up on a missing pid', { skip: process.platform !== 'linux' }, async () => {
-    const argv = await readProcCommandLine(process.pid);
-    assert.ok(argv && argv[0]!.includes('node'));
-    assert.ok(argv.some((a) => a.endsWith('procCommandLine.test.ts')));
-    assert.equal(await readProcCommandLine(2 ** 22 + 12345), undefined);
   });
 });

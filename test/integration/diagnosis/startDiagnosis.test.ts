@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { test } from 'node:test';
 import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
 import type { KernelSample } from '../../../src/shared/findings';
-import { runResult } from './runResultFixture';
+import { runResult } from '../../unit/diagnosis/runResultFixture';
 
 const linux = process.platform === 'linux' ? undefined : 'reads /proc and ss: Linux only';
 

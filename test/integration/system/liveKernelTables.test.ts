@@ -9,6 +9,8 @@ import { parseLsofListen } from '../../../src/system/lsofListeners';
 import { backlogFor, readSsListen } from '../../../src/system/ssBacklog';
 import { parseSsListen } from '../../../src/system/ssListen';
 import { parseStatPpid, readLinuxProcessInfo } from '../../../src/system/procProcessInfo';
+import { readProcNetTcp, TCP_STATE } from '../../../src/system/procNetTcp';
+import { readProcCommandLine } from '../../../src/system/procCommandLine';
 
 const linux = process.platform === 'linux';
 
@@ -116,5 +118,43 @@ describe('text parsers', () => {
         ['127.0.0.53', 53, 0, 4096, 444],
       ],
     );
+  });
+});
+
+describe('the live /proc/net/tcp tables', { skip: process.platform !== 'linux' }, () => {
+  const servers: Server[] = [];
+  const listen = (host: string) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer().once('error', reject);
+      server.listen({ host, port: 0 }, () => resolve(server));
+      servers.push(server);
+    });
+  let v4: Server;
+  let v6: Server;
+  before(async () => {
+    v4 = await listen('127.0.0.1');
+    v6 = await listen('::1');
+  });
+  after(() => servers.forEach((s) => s.close()));
+
+  it('has our own listening sockets, with inodes', async () => {
+    const rows = (await readProcNetTcp())!;
+    const find = (server: Server) => rows.find((r) => r.state === TCP_STATE.LISTEN && r.localPort === (server.address() as { port: number }).port);
+    assert.deepEqual([find(v4)?.localAddress, find(v4)?.family], ['127.0.0.1', 4]);
+    assert.deepEqual([find(v6)?.localAddress, find(v6)?.family], ['::1', 6]);
+    assert.ok(find(v4)!.inode > 0 && find(v6)!.inode > 0);
+  });
+
+  it('says undefined where there are no tables', async () => {
+    assert.equal(await readProcNetTcp('/nonexistent'), undefined);
+  });
+});
+
+describe('/proc/<pid>/cmdline', () => {
+  it('reads a real process (this one) and gives up on a missing pid', { skip: process.platform !== 'linux' }, async () => {
+    const argv = await readProcCommandLine(process.pid);
+    assert.ok(argv && argv[0]!.includes('node'));
+    assert.ok(argv.some((a) => a.endsWith('liveKernelTables.test.ts')));
+    assert.equal(await readProcCommandLine(2 ** 22 + 12345), undefined);
   });
 });

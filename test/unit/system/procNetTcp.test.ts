@@ -1,11 +1,10 @@
-// The one /proc/net/tcp{,6} parser: synthetic lines in the kernel's format, tables recorded on Linux 6.18, and the
-// live tables of this process's own listening sockets.
+// The one /proc/net/tcp{,6} parser: synthetic lines in the kernel's format and tables recorded on Linux 6.18.
+// The live tables are read in test/integration/system/liveKernelTables.test.ts.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { decodeProcAddress, parseProcNetTcp, readProcNetTcp, TCP_STATE } from '../../../src/system/procNetTcp';
+import { describe, it } from 'node:test';
+import { decodeProcAddress, parseProcNetTcp, TCP_STATE } from '../../../src/system/procNetTcp';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/proc', name), 'utf8');
 const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
@@ -48,34 +47,5 @@ describe('parseProcNetTcp', () => {
     assert.equal(v6.find((r) => r.localPort === 41003)!.localAddress, '::ffff:7f00:1');
     assert.equal(v6.find((r) => r.localPort === 41001)!.localAddress, '::');
     assert.ok(v6.every((r) => r.family === 6));
-  });
-});
-
-describe('the live tables', { skip: process.platform !== 'linux' }, () => {
-  const servers: Server[] = [];
-  const listen = (host: string) =>
-    new Promise<Server>((resolve, reject) => {
-      const server = createServer().once('error', reject);
-      server.listen({ host, port: 0 }, () => resolve(server));
-      servers.push(server);
-    });
-  let v4: Server;
-  let v6: Server;
-  before(async () => {
-    v4 = await listen('127.0.0.1');
-    v6 = await listen('::1');
-  });
-  after(() => servers.forEach((s) => s.close()));
-
-  it('has our own listening sockets, with inodes', async () => {
-    const rows = (await readProcNetTcp())!;
-    const find = (server: Server) => rows.find((r) => r.state === TCP_STATE.LISTEN && r.localPort === (server.address() as { port: number }).port);
-    assert.deepEqual([find(v4)?.localAddress, find(v4)?.family], ['127.0.0.1', 4]);
-    assert.deepEqual([find(v6)?.localAddress, find(v6)?.family], ['::1', 6]);
-    assert.ok(find(v4)!.inode > 0 && find(v6)!.inode > 0);
-  });
-
-  it('says undefined where there are no tables', async () => {
-    assert.equal(await readProcNetTcp('/nonexistent'), undefined);
   });
 });
