@@ -7,8 +7,8 @@ import { hostForAddresses, urlFor } from './loopbackHost';
 import { frameworkFromCommand } from './frameworkFromCommand';
 import { isEditorProcess } from './workspaceMembership';
 
-/** A handful is a choice; a machine with 40 listeners (databases, daemons) gets the lowest ports. */
-const MAX_OFFERED = 12;
+/** The quick pick filters as the user types, so a long list stays usable; past 50 (a busy server) the lowest ports. */
+const MAX_OFFERED = 50;
 
 export async function otherLoopbackServers(
   snapshot: ListeningSnapshot,
