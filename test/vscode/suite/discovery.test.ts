@@ -5,19 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { LAST_TARGET_KEY, pickTarget } from '../../../src/extension/targetPicker';
 import { DEV_SERVER_TASK_TYPE, startDevServer } from '../../../src/extension/devServerTask';
+import { fakeContext } from '../support/fakeContext';
 import { recordingLog } from '../support/recordingLog';
 
-function fakeContext(initial: Record<string, unknown> = {}): vscode.ExtensionContext {
-  const state = new Map<string, unknown>(Object.entries(initial));
-  const workspaceState = {
-    keys: () => [...state.keys()],
-    get: (key: string, fallback?: unknown) => (state.has(key) ? state.get(key) : fallback),
-    update: async (key: string, value: unknown) => {
-      state.set(key, value);
-    },
-  };
-  return { workspaceState } as unknown as vscode.ExtensionContext;
-}
 
 async function setSetting(key: 'url' | 'path', value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('loadTest').update(key, value, vscode.ConfigurationTarget.Workspace);

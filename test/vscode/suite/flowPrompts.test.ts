@@ -5,19 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PRESET_PROFILES } from '../../../src/extension/loadProfiles';
 import { pickProfile } from '../../../src/extension/profilePicker';
+import { fakeContext } from '../support/fakeContext';
 import { recordingLog, type RecordingLog } from '../support/recordingLog';
-
-function fakeContext(): vscode.ExtensionContext {
-  const state = new Map<string, unknown>();
-  const workspaceState = {
-    keys: () => [...state.keys()],
-    get: (key: string, fallback?: unknown) => (state.has(key) ? state.get(key) : fallback),
-    update: async (key: string, value: unknown) => {
-      state.set(key, value);
-    },
-  };
-  return { workspaceState } as unknown as vscode.ExtensionContext;
-}
 
 /** Polls a condition the code under test makes true (no fixed sleep). */
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
