@@ -8,12 +8,6 @@ export const DEV_SERVER_WAIT_MS = 60_000;
 /** The task type; running works without a `taskDefinitions` contribution, which only matters for tasks.json. */
 export const DEV_SERVER_TASK_TYPE = 'loadTest';
 
-/** Notifications show plain text (no Markdown): the command in quotes, then the tool and port it expects. */
-export function describeScript(script: DevScript): string {
-  const facts = [script.framework, script.expectedPort !== undefined ? `port ${script.expectedPort}` : 'port not known yet'].filter(Boolean);
-  return `"${script.runCommand}" (${facts.join(', ')})`;
-}
-
 function taskFor(script: DevScript): vscode.Task {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(script.cwd));
   const task = new vscode.Task(

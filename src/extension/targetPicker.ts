@@ -13,7 +13,8 @@ import {
   type DiscoveryReport,
 } from '../discovery/index';
 import { parseTargetUrl } from '../engine/loadOptions';
-import { describeScript, startDevServer } from './devServerTask';
+import { describeScript } from '../discovery/devScriptText';
+import { startDevServer } from './devServerTask';
 import { askModal, inputText, offer, pick } from './flowPrompts';
 
 export const LAST_TARGET_KEY = 'loadTest.lastTarget';

@@ -117,6 +117,8 @@ test('after an overflowing run: lenses say what a click does, the fix is re-chec
           ['Default High Contrast', 'hc-black', 'high-contrast'],
         ] as const) {
           await setColorTheme(page, theme, css);
+          await preview.click();
+          await rendered.waitFor({ timeout: 15_000 });
           await screenshot(page, `kernel-settings-${name}`);
           await page.locator('.tabs-container .tab', { hasText: SERVER_FILE }).first().click();
           await lens(page, 'Fixed in the code since the last run').waitFor({ timeout: 15_000 });
