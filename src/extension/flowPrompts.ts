@@ -73,7 +73,8 @@ export function inputText(log: vscode.LogOutputChannel, options: InputOptions): 
   const check = () => {
     box.validationMessage = options.validate?.(box.value);
   };
-  check();
+  // An empty box starts with its prompt, not with an error; Enter on it still shows why it is refused.
+  if (box.value !== '') check();
   log.info(`Asked: ${options.title}`);
   return new Promise<string | undefined>((resolve) => {
     let answer: string | undefined;
