@@ -8,7 +8,9 @@ import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport, textStyle } from '../report/textReport';
 import type { RunResult } from '../shared/result';
 import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
-import { parseCliArguments, USAGE } from './cliArguments';
+import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
+import { discoverIn, runningTarget, startDevScript, TargetNotFound, type StartedServer } from './devServerTarget';
+import { discoveryListing, formatDiscoveryListing } from './discoveryListing';
 import { runExportCommand } from './exportCommand';
 import { readImportFile, writeImportJson } from './importCommand';
 import { renderProgressLine } from './progressLine';
@@ -62,7 +64,40 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
   }
+  if (command.kind === 'discover') {
+    const listing = discoveryListing(command.folder, await discoverIn(command.folder));
+    process.stdout.write(command.json ? `${JSON.stringify(listing, null, 2)}\n` : `${formatDiscoveryListing(listing)}\n`);
+    return EXIT_OK;
+  }
   const { request } = command;
+  let started: StartedServer | undefined;
+  if (request.discoverIn !== undefined) {
+    try {
+      const report = await discoverIn(request.discoverIn);
+      try {
+        request.load.url = runningTarget(report, request.discoverIn, request.start).url;
+      } catch (err) {
+        const script = report.startable[0];
+        if (!(err instanceof TargetNotFound) || err.exitCode !== EXIT_UNREACHABLE || !request.start || !script) throw err;
+        started = await startDevScript(script, request.discoverIn, (line) => stderr.write(`${line}\n`));
+        request.load.url = started.candidate.url;
+      }
+      if (!request.quiet) stderr.write(`Found ${request.load.url} running from ${request.discoverIn}.\n`);
+    } catch (err) {
+      if (!(err instanceof TargetNotFound)) throw err;
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return err.exitCode;
+    }
+  }
+  try {
+    return await runRequest(request);
+  } finally {
+    await started?.stop();
+  }
+}
+
+async function runRequest(request: CliRequest): Promise<number> {
+  const stderr = process.stderr;
   const live = !request.quiet && Boolean(stderr.isTTY);
   const controller = new AbortController();
   let interrupts = 0;

@@ -21,6 +21,8 @@ import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitScheduleOf } from '../shared/synRetransmitSchedule';
 import type { Finding, KernelReport, KernelSample } from '../shared/findings';
+import { primaryListener } from './rules/backlogFixes';
+import { readServerContext } from './serverContext';
 
 export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
@@ -114,6 +116,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       facts.countersReadable = mac ? baseline.ListenOverflows !== undefined : Object.keys(baseline).length > 0;
       if (!facts.countersReadable) countersWhy = counters.notes.join(' ').replace(/\.$/, '') || undefined;
       notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
+      facts.server = await readServerContext(primaryListener(facts));
       if (linux) {
         facts.openFileLimit = linux.limit.limit;
         facts.openFilesBefore = linux.openFiles;

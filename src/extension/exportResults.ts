@@ -1,14 +1,30 @@
 // "Export results...": the result as JSON (the CLI's --json), CSV (the time series) or a self-contained HTML report,
 // or the same test as a k6 script or a Locust file (thresholds from this run) to run at scale.
+// Exports go where the user last saved one (remembered), else to ~/Downloads: never into the workspace unasked,
+// where they would clutter the Explorer and source control. An HTML report opens in the browser, not as source.
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ExportFormat } from '../shared/protocol';
 import type { RunResult } from '../shared/result';
 import { renderCsvReport } from '../report/csvReport';
 import { renderHtmlReport } from '../report/htmlReport';
 import { renderK6Script } from '../exportScripts/k6Script';
 import { planFromResult } from '../exportScripts/loadPlan';
 import { renderLocustFile } from '../exportScripts/locustFile';
+import { defaultExportFolder } from './exportFolder';
+import { serveReport } from './reportServer';
 
-export type ExportFormat = 'json' | 'csv' | 'html' | 'k6' | 'locust';
+export type { ExportFormat } from '../shared/protocol';
+
+/** globalState key: the folder of the last export, offered again next time. */
+export const EXPORT_FOLDER_KEY = 'loadTest.exportFolder';
+
+export interface ExportPlace {
+  extensionUri: vscode.Uri;
+  /** Where the chosen folder is remembered (the extension's globalState). */
+  memory: vscode.Memento;
+}
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   json: { 'JSON result': ['json'] },
@@ -60,12 +76,7 @@ async function askFormat(): Promise<ExportFormat | undefined> {
 }
 
 /** Writes the export; asks for the format and the file when not given. Returns the file written. */
-export async function exportResult(
-  result: RunResult,
-  extensionUri: vscode.Uri,
-  format?: ExportFormat,
-  target?: vscode.Uri,
-): Promise<vscode.Uri | undefined> {
+export async function exportResult(result: RunResult, place: ExportPlace, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   format ??= await askFormat();
   if (!format) return undefined;
   const refusal = scriptExportRefusal(result, format);
@@ -73,13 +84,55 @@ export async function exportResult(
     void vscode.window.showWarningMessage(refusal);
     return undefined;
   }
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = defaultExportFolder(place.memory.get<string>(EXPORT_FOLDER_KEY));
   target ??= await vscode.window.showSaveDialog({
     title: 'Export load test results',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(result, format)) : undefined,
+    defaultUri: vscode.Uri.file(path.join(folder, exportFileName(result, format))),
     filters: FILTERS[format],
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(await renderExport(result, format, extensionUri), 'utf8'));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(await renderExport(result, format, place.extensionUri), 'utf8'));
+  if (target.scheme === 'file') await place.memory.update(EXPORT_FOLDER_KEY, path.dirname(target.fsPath));
   return target;
+}
+
+/**
+ * Opens an export the way its kind is read: an HTML report in the browser (in the editor it is 250 KB of minified
+ * source), JSON and CSV in the editor. In a remote window the browser gets the report over a forwarded loopback URL.
+ */
+export async function openExport(file: vscode.Uri): Promise<void> {
+  if (!file.path.toLowerCase().endsWith('.html')) {
+    await vscode.commands.executeCommand('vscode.open', file);
+  } else if (vscode.env.remoteName === undefined && file.scheme === 'file') {
+    await vscode.env.openExternal(file);
+  } else {
+    // Only the origin goes through asExternalUri: code-server maps it to its /proxy/<port>/ route but drops any path.
+    const served = await serveReport(file.fsPath);
+    const base = (await vscode.env.asExternalUri(vscode.Uri.parse(served.origin))).toString();
+    await vscode.env.openExternal(vscode.Uri.parse(`${base.endsWith('/') ? base : `${base}/`}${served.path}`));
+  }
+}
+
+/** Says where the export went, with the action that opens it. */
+export async function offerToOpen(file: vscode.Uri): Promise<void> {
+  const html = file.path.toLowerCase().endsWith('.html');
+  const where = file.scheme === 'file' ? file.fsPath.replace(os.homedir(), '~') : file.toString();
+  const choice = await vscode.window.showInformationMessage(`Exported ${where}`, html ? 'Open in browser' : 'Open');
+  if (choice) await openExport(file);
+}
+
+/** Exports, logs where to, and offers to open it (without waiting for the answer). Returns the file written. */
+export async function exportAndOffer(
+  result: RunResult,
+  place: ExportPlace,
+  log: vscode.LogOutputChannel,
+  format?: ExportFormat,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  const written = await exportResult(result, place, format, target);
+  if (written) {
+    log.info(`Exported ${written.fsPath}`);
+    void offerToOpen(written);
+  }
+  return written;
 }

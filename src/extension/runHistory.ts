@@ -24,6 +24,7 @@ export function historyEntryFor(runId: string, result: RunResult): HistoryEntry 
     latencyP99: result.latency.total.p99,
     failed: result.requests.failed,
     findings: result.findings.filter((f) => f.severity !== 'info').length,
+    stopReason: result.stopReason,
     ...(result.imported ? { imported: true } : {}),
   };
 }

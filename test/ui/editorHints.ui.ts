@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { activeWebview, fixtureWorkspace, openFile, runCommand, screenshot, setColorTheme, shownError, withVSCode } from './harness';
-import { pickServerAndProfile, waitFor } from './loadTestSteps';
+import { activeWebview, fixtureWorkspace, openFile, runCommand, screenshot, shownError, withVSCode } from './harness';
+import { pickServerAndProfile, setColorTheme, waitFor } from './loadTestSteps';
 
 const SERVER_FILE = 'slow-server.js';
 // Busy for ~5 ms per request on one thread: 50 connections without keep-alive outrun a backlog of 8.

@@ -3,8 +3,8 @@
 // the dark and the light theme (switched as a person does; screenshots in .test-artifacts/).
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { activeWebview, runCommand, screenshot, setColorTheme, shownError, withVSCode } from './harness';
-import { cardValue, paintedPixels, pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
+import { activeWebview, runCommand, screenshot, shownError, withVSCode } from './harness';
+import { cardValue, paintedPixels, pickServerAndProfile, setColorTheme, startWorkspaceServer, waitFor } from './loadTestSteps';
 import { formatRate } from '../../src/shared/formatNumbers';
 
 test('F1 "Load test localhost": pick the server and a profile, live panel, stop from the status bar, both themes, restored after a reload, compared with a second run', async () => {

@@ -15,21 +15,27 @@ export class FindingsView {
   /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
   private shownKey = '';
   private openPreflight = true;
+  private firstErrorOpened = false;
 
   constructor(private readonly actions: PanelActions) {
     this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list, this.coverage);
   }
 
-  /** `kernel` is the finished run's kernel report (undefined while running): its blind spots go under the findings. */
-  update(preflight: Finding[], diagnosis: Finding[] | undefined, kernel?: Pick<KernelReport, 'blindSpots'>): void {
+  /**
+   * `live`: a run is going, so the charts are what to watch: every finding shows as one title line, opened on a
+   * click. Afterwards the first error opens, with its evidence and fixes: it is the answer to "what went wrong".
+   * `kernel` is the finished run's kernel report (undefined while running): its blind spots go under the findings.
+   */
+  update(preflight: Finding[], diagnosis: Finding[] | undefined, live: boolean, kernel?: Pick<KernelReport, 'blindSpots'>): void {
     const diagnosedIds = new Set((diagnosis ?? []).map((f) => f.id));
     // A preflight finding that the diagnosis confirmed is shown once, with the diagnosis' evidence.
     const before = preflight.filter((f) => !diagnosedIds.has(f.id));
-    const key = JSON.stringify([before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected]);
+    const key = JSON.stringify([before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected, live]);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    // Before the diagnosis exists, the preflight findings are all there is: show them open.
-    this.openPreflight = !diagnosis?.length;
+    // After a run without a diagnosis, the preflight findings are all there is: the first opens.
+    this.openPreflight = !live && !diagnosis?.length;
+    this.firstErrorOpened = false;
     this.list.replaceChildren();
     this.renderCoverage(diagnosis, kernel);
     const { notChecked, caveats } = diagnosisCoverage(kernel);
@@ -58,10 +64,13 @@ export class FindingsView {
   }
 
   private renderFinding(finding: Finding, origin: 'diagnosis' | 'preflight'): HTMLElement {
-    // Errors start open; warnings and notes start folded so the charts stay within reach. <details> keeps them
+    // One finding starts open (the first error of the diagnosis, or the first preflight one when there is no
+    // diagnosis); the rest are a list of titles, so the charts stay within reach. <details> keeps them
     // keyboard-operable without any script.
     const details = el('details', { className: 'finding-details' });
-    details.open = finding.severity === 'error' || (origin === 'preflight' && this.openPreflight);
+    const opens = origin === 'diagnosis' ? finding.severity === 'error' && !this.firstErrorOpened : this.openPreflight && !this.firstErrorOpened;
+    if (opens) this.firstErrorOpened = true;
+    details.open = opens;
     details.append(
       el(
         'summary',

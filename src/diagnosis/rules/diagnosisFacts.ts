@@ -4,6 +4,7 @@ import type { DiagnosisTarget } from '../diagnosisTarget';
 import type { OpenFileLimit } from '../../shared/findings';
 import type { TimeWaitCount } from '../../shared/findings';
 import type { KernelSample } from '../../shared/findings';
+import type { ServerContext } from '../serverContext';
 
 export interface ListenerFacts {
   address: string;
@@ -39,4 +40,6 @@ export interface DiagnosisFacts {
   openFileLimit?: OpenFileLimit;
   /** Descriptors this process had open before the run. */
   openFilesBefore?: number;
+  /** The owner of the listener the advice is for: cwd, the listen call in its code, Django settings. */
+  server?: ServerContext;
 }

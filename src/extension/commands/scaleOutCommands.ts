@@ -8,7 +8,7 @@ import { cliCommandLine } from '../../shared/cliCommandLine';
 import { formatMs, formatRate } from '../../shared/formatNumbers';
 import type { RunResult } from '../../shared/result';
 import { COMMANDS } from '../commandIds';
-import { exportResult, type ExportFormat } from '../exportResults';
+import { exportAndOffer, type ExportFormat, type ExportPlace } from '../exportResults';
 import type { ResultsPanel } from '../resultsPanel';
 import type { RunController } from '../runController';
 
@@ -17,13 +17,14 @@ export interface ScaleOutCommandDeps {
   controller: RunController;
   panel: ResultsPanel;
   log: vscode.LogOutputChannel;
+  exportPlace: ExportPlace;
 }
 
 async function resultOf(controller: RunController, runId: string | undefined): Promise<RunResult | undefined> {
   return runId ? controller.loadFromHistory(runId) : controller.lastResult()?.result;
 }
 
-export function registerScaleOutCommands({ context, controller, panel, log }: ScaleOutCommandDeps): vscode.Disposable[] {
+export function registerScaleOutCommands({ controller, panel, log, exportPlace }: ScaleOutCommandDeps): vscode.Disposable[] {
   const copyCliCommand = async (runId?: string): Promise<string | undefined> => {
     const result = await resultOf(controller, runId);
     if (!result) {
@@ -79,9 +80,7 @@ export function registerScaleOutCommands({ context, controller, panel, log }: Sc
       void vscode.window.showWarningMessage('That run is no longer in history.');
       return undefined;
     }
-    const written = await exportResult(result, context.extensionUri, format, target);
-    if (written) log.info(`Exported ${written.fsPath}`);
-    return written;
+    return exportAndOffer(result, exportPlace, log, format, target);
   };
 
   const importResults = async (file?: vscode.Uri): Promise<string | undefined> => {

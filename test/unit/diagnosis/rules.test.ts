@@ -42,7 +42,8 @@ test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < so
   assert.equal(o.severity, 'error');
   assert.match(o.explanation, /listen\(\) backlog argument \(4\)/);
   assert.ok(o.evidence.some((e) => e.label === 'ListenOverflows' && e.value === 285 && e.source.startsWith('/proc/net/netstat TcpExt.ListenOverflows')));
-  assert.equal(o.fixes[0].snippet, 'server.listen({ port: 3000, backlog: 4096 })', 'Node recognised from argv');
+  assert.equal(o.fixes[0].snippet, "server.listen({ port: 3000, host: '127.0.0.1', backlog: 4096 })", 'Node recognised from argv; the host kept');
+  assert.match(o.fixes[0].detail ?? '', /The server passes 4 to listen\(\)/, 'says what the code passes, not 511');
   assert.deepEqual(o.subjects?.[0], { kind: 'listen-backlog', port: 3000, pid: 4242, effective: 4, listenArgument: 4, suggested: 4096 });
   const r = get(out, 'syn-retransmit-delays');
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~1 s' && Number(e.value) >= 35));
@@ -52,8 +53,12 @@ test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < so
   assert.equal(r.evidence.find((e) => e.label === 'Slow connects (>= 0.9 s)')?.value, slow);
   assert.match(r.title, new RegExp(`^\\d+ of ${slow} slow connects waited for a SYN retransmission`));
   // Symptoms point at the overflow's fixes by its title, never by a rule id.
-  assert.deepEqual(get(out, 'syn-retransmit-delays').fixes.map((x) => x.title), [`Apply the fixes of "${o.title}"`]);
+  assert.deepEqual(get(out, 'syn-retransmit-delays').fixes.map((x) => x.title), [`Fix the accept-queue overflow first: see "${o.title}"`]);
   assert.equal(get(out, 'starved-connections').evidence[0].value, 2, 'only connects waiting >= 0.9 s count');
+  // Symptoms point at the overflow by its title: what a user reads holds no finding id.
+  assert.equal(r.fixes[0].title, `Fix the accept-queue overflow first: see "${o.title}"`);
+  const shown = JSON.stringify(out.map(({ title, explanation, evidence, fixes }) => ({ title, explanation, evidence, fixes })));
+  for (const id of ids(out)) assert.ok(!shown.includes(id), `"${id}" appears in the text of the findings`);
 });
 
 test('somaxconn as the limit: Send-Q equals somaxconn; the sysctl fix comes with a restart note', () => {
@@ -65,7 +70,8 @@ test('somaxconn as the limit: Send-Q equals somaxconn; the sysctl fix comes with
   assert.equal(o.fixes[0].command, 'sudo sysctl -w net.core.somaxconn=4096');
   assert.deepEqual(o.fixes[0].persistent, { file: '/etc/sysctl.d/90-load-test-localhost.conf', content: 'net.core.somaxconn = 4096\n' });
   assert.match(o.fixes[0].title, /restart the server/);
-  assert.equal(o.fixes[1].snippet, 'server.listen({ port: 3000, backlog: 4096 })', "Node's 511 would be the next limit");
+  assert.equal(o.fixes.length, 2, "Node's 511 already holds 50 connections: the sysctl, then 'accept faster'");
+  assert.equal(o.fixes[1].kind, 'advice');
 });
 
 test('syncookies=0: SYN drops; turning cookies back on is offered', () => {
