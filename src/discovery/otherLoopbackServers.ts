@@ -1,14 +1,12 @@
 // Servers that answer on loopback but belong to no workspace folder (a dev server started from another folder, a
-// container's port): offered when the workspace itself names none, so an empty folder still gets a choice.
+// container's port): offered when the workspace itself names none, so an empty folder still gets a choice. All of
+// them, lowest port first: the quick pick filters as the user types (a port, a program, a folder).
 import type { DevServerCandidate } from './candidate';
 import type { ListeningSnapshot } from './listeningSockets';
 import { socketsByPort } from './listeningCandidates';
 import { hostForAddresses, urlFor } from './loopbackHost';
 import { frameworkFromCommand } from './frameworkFromCommand';
 import { isEditorProcess } from './workspaceMembership';
-
-/** The quick pick filters as the user types, so a long list stays usable; past 50 (a busy server) the lowest ports. */
-const MAX_OFFERED = 50;
 
 export async function otherLoopbackServers(
   snapshot: ListeningSnapshot,
@@ -43,7 +41,6 @@ export async function otherLoopbackServers(
         .filter(Boolean)
         .join(' · '),
     });
-    if (found.length >= MAX_OFFERED) break;
   }
   return found;
 }
