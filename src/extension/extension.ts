@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
     statusBar,
     panel,
     hintSource,
-    showRunProgressNotifications(controller),
+    showRunProgressNotifications(controller, panel),
     trackRunContextKeys(controller),
     controller.onDidFinish(({ result }) => hintSource.setLastResult(result)),
     vscode.workspace.registerTextDocumentContentProvider(KERNEL_SETTINGS_SCHEME, kernelSettings),

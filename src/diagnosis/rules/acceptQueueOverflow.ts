@@ -5,7 +5,7 @@ import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import { overflowBlame, overflowsAreTargets, type OverflowBlame } from './overflowAttribution';
 import type { DiagnosisFacts } from './diagnosisFacts';
 import type { RunRule } from './ruleTypes';
-import { maxQueueSeen, runShowsQueueTrouble, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
+import { maxQueueSeen, runShowsQueueTrouble, SLOW_CONNECT_MS, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
 
 export const ACCEPT_QUEUE_OVERFLOW = 'accept-queue-overflow';
 
@@ -42,7 +42,7 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
         : undefined,
       { label: 'Concurrent connections of the run', value: conns, source: 'run options' },
       queueSeenEvidence(facts, blame, overflows),
-      slow > 0 ? { label: 'Connects that took >= 0.9 s', value: slow, source: 'run connect-time distribution' } : undefined,
+      slow > 0 ? { label: `Slow connects (>= ${SLOW_CONNECT_MS / 1000} s)`, value: slow, source: 'run connect-time distribution' } : undefined,
     ]),
     ...backlogRemedy(facts, a),
   };

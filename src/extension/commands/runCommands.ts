@@ -2,6 +2,7 @@
 // question when a run is already going (two runs never overlap by accident).
 import * as vscode from 'vscode';
 import type { LoadOptions } from '../../engine/loadOptions';
+import { askModal } from '../flowPrompts';
 import { loadOptionsFor } from '../loadProfiles';
 import { pickProfile } from '../profilePicker';
 import type { FinishedRun, RunController } from '../runController';
@@ -23,11 +24,13 @@ export class RunCommands {
 
   /** "Load test localhost": pick the target (quick pick when there is a choice) and the profile, then run. */
   async run(options: { forcePick?: boolean } = {}): Promise<FinishedRun | undefined> {
-    if (!(await this.readyToStart())) return undefined;
-    const target = await pickTarget(this.context, options);
-    if (!target) return undefined;
-    const profile = await pickProfile(this.context, target.url);
-    if (!profile) return undefined;
+    this.log.info('"Load test localhost" started');
+    if (!(await this.readyToStart())) return this.notStarted('the load test already running was kept');
+    const target = await pickTarget(this.context, this.log, options);
+    if (!target) return this.notStarted('no server was chosen');
+    const profile = await pickProfile(this.context, target.url, this.log);
+    if (!profile) return this.notStarted('no load profile was chosen');
+    this.log.info(`Profile: ${profile.label}`);
     return this.execute(loadOptionsFor(target.url, profile, readRunSettings()));
   }
 
@@ -35,7 +38,8 @@ export class RunCommands {
   async runAgain(): Promise<FinishedRun | undefined> {
     const last = this.controller.lastRunOptions ?? this.context.workspaceState.get<LoadOptions>(LAST_OPTIONS_KEY);
     if (!last?.url) return this.run();
-    if (!(await this.readyToStart())) return undefined;
+    this.log.info(`"Run again": ${last.url}`);
+    if (!(await this.readyToStart())) return this.notStarted('the load test already running was kept');
     const settings = readRunSettings();
     return this.execute({ ...last, ...settings });
   }
@@ -61,15 +65,18 @@ export class RunCommands {
     }
   }
 
+  /** Every way the flow ends before a run says so in the log: a closed picker is never silent. */
+  private notStarted(reason: string): undefined {
+    this.log.info(`Not started: ${reason}`);
+    return undefined;
+  }
+
   /** True when nothing runs, or the user chose to stop the current run (it is then stopped and finished). */
   private async readyToStart(): Promise<boolean> {
     if (!this.controller.running) return true;
     const STOP = 'Stop It and Start a New One';
     const answer =
-      testAnswers.whenRunning ??
-      ((await vscode.window.showWarningMessage('A load test is already running.', { modal: true, detail: 'Only one load test runs at a time.' }, STOP)) === STOP
-        ? 'stop'
-        : 'cancel');
+      testAnswers.whenRunning ?? ((await askModal(this.log, 'A load test is already running.', 'Only one load test runs at a time.', STOP)) === STOP ? 'stop' : 'cancel');
     if (answer !== 'stop') return false;
     this.controller.stop();
     await this.controller.whenIdle();

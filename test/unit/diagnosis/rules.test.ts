@@ -48,6 +48,12 @@ test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < so
   const r = get(out, 'syn-retransmit-delays');
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~1 s' && Number(e.value) >= 35));
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~2 s' && Number(e.value) >= 4));
+  // One definition of a slow connect: the overflow's count is the one the retransmit finding counts within.
+  const slow = o.evidence.find((e) => e.label === 'Slow connects (>= 0.9 s)')?.value;
+  assert.equal(r.evidence.find((e) => e.label === 'Slow connects (>= 0.9 s)')?.value, slow);
+  assert.match(r.title, new RegExp(`^\\d+ of ${slow} slow connects waited for a SYN retransmission`));
+  // Symptoms point at the overflow's fixes by its title, never by a rule id.
+  assert.deepEqual(get(out, 'syn-retransmit-delays').fixes.map((x) => x.title), [`Fix the accept-queue overflow first: see "${o.title}"`]);
   assert.equal(get(out, 'starved-connections').evidence[0].value, 2, 'only connects waiting >= 0.9 s count');
   // Symptoms point at the overflow by its title: what a user reads holds no finding id.
   assert.equal(r.fixes[0].title, `Fix the accept-queue overflow first: see "${o.title}"`);

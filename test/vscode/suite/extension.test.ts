@@ -80,6 +80,8 @@ describe('extension: load test experience', function () {
     assert.equal(result.target.port, (server.address() as AddressInfo).port);
     assert.ok(result.throughput.requestsPerSec > 0);
     assert.match(api.statusBarText(), /req\/s · p99 .* · 200 ok$/);
+    // The summary sits beside the run button, which stays one click from the next run.
+    assert.deepEqual(api.statusBarRunButton(), { text: '$(play) Load test', command: 'loadTest.runAgain' });
     assert.ok(api.panelOpen(), 'the results panel opens when a run starts');
     await within(panelInit, 20_000, 'the webview to post ready and get init');
     assert.deepEqual(api.lastResult(), result);
@@ -206,13 +208,19 @@ describe('extension: load test experience', function () {
     if (process.platform !== 'linux') return this.skip();
     await api.runLoadTest({ url, connections: 1, requests: 5 });
     await vscode.commands.executeCommand('loadTest.showKernelSettings');
-    const document = vscode.window.activeTextEditor?.document;
-    assert.equal(document?.uri.scheme, 'load-test-kernel');
+    // Shown rendered: the Markdown preview of our read-only document, not its source.
+    const preview = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    await until(() => preview() !== undefined, 'the Markdown preview tab');
+    assert.match(preview()!.label, /Kernel TCP settings/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'load-test-kernel');
+    assert.ok(document, 'the settings document was read');
     const text = document.getText();
     assert.match(text, /^# Kernel TCP settings/);
-    assert.match(text, /net\.core\.somaxconn/);
+    // Each setting with its value now and what it means, in a table.
+    assert.match(text, /^\| `net\.core\.somaxconn` \| \*\*\d+\*\*( \(changed\))? \| 4096 \| Caps every listen\(\) backlog/m);
     assert.match(text, new RegExp(`port ${(server.address() as AddressInfo).port}`));
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.tabGroups.close(preview()!);
   });
 
   it('declares restricted mode: the URL and non-loopback settings are ignored from untrusted workspaces', () => {
