@@ -28,6 +28,7 @@ const nodeEntries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/cliEntry.ts',
   loadWorker: 'src/engine/loadWorker.ts',
+  kernelSamplerWorker: 'src/diagnosis/kernelSamplerWorker.ts',
   demo: 'scripts/demo.ts',
   sampleDevServer: 'scripts/sampleDevServer.ts',
   bench: 'bench/main.ts',

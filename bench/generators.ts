@@ -20,6 +20,8 @@ export interface GeneratorReading {
   requestsPerSec: number;
   /** Socket errors, timeouts, failed requests and non-2xx responses, as the tool counts them. */
   errors: number;
+  /** Ours with diagnosis: CPU of the kernel sampler's own thread (ms), as the result reports it. */
+  samplerCpuMs?: number;
 }
 
 export interface LoadGenerator {
@@ -102,11 +104,21 @@ function autocannon(script: string): LoadGenerator {
   };
 }
 
-/** Ours, as a user runs it: the CLI in its own process, the kernel diagnosis off. `workers` undefined: the default. */
-/** Ours, with its default HTTP client (lean sockets) or `--http-client undici`, and optionally a worker count. */
-export function loadTestLocalhost(cliScript: string, variant: { workers?: number; httpClient?: 'undici' } = {}): LoadGenerator {
-  const { workers, httpClient } = variant;
-  const flags = [...(workers === undefined ? [] : ['--workers', String(workers)]), ...(httpClient ? ['--http-client', httpClient] : [])];
+/**
+ * Ours, as a user runs it: the CLI in its own process, with the kernel diagnosis (on by default) unless
+ * `diagnosis: false`; its default HTTP client (lean sockets) or `--http-client undici`; optionally a worker count.
+ */
+export function loadTestLocalhost(
+  cliScript: string,
+  variant: { workers?: number; httpClient?: 'undici'; diagnosis?: boolean; fullPriority?: boolean } = {},
+): LoadGenerator {
+  const { workers, httpClient, diagnosis = true, fullPriority = false } = variant;
+  const flags = [
+    ...(fullPriority ? ['--full-priority'] : []),
+    ...(workers === undefined ? [] : ['--workers', String(workers)]),
+    ...(httpClient ? ['--http-client', httpClient] : []),
+    ...(diagnosis ? [] : ['--no-diagnosis']),
+  ];
   return {
     name: ['load-test-localhost', ...flags].join(' '),
     command: ({ url, mode, connections, seconds }) => ({
@@ -118,7 +130,6 @@ export function loadTestLocalhost(cliScript: string, variant: { workers?: number
         `-d${seconds}s`,
         ...(mode === 'new-connection' ? ['--no-keepalive'] : []),
         ...flags,
-        '--no-diagnosis',
         '-q',
         '--no-color',
         '--json',
@@ -131,11 +142,13 @@ export function loadTestLocalhost(cliScript: string, variant: { workers?: number
         /** ok counts every response, non-2xx included. */
         requests: { ok: number; failed: number; non2xx: number };
         throughput: { requestsPerSec: number };
+        kernel?: { samplerCpuMs?: number };
       };
       return {
         requests: result.requests.ok + result.requests.failed,
         requestsPerSec: result.throughput.requestsPerSec,
         errors: result.requests.failed + result.requests.non2xx,
+        samplerCpuMs: result.kernel?.samplerCpuMs,
       };
     },
   };

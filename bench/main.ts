@@ -1,14 +1,16 @@
-// `npm run bench`: load-test-localhost side by side with wrk, ab and autocannon against one loopback target, in
-// keep-alive and new-connection-per-request mode: requests/s and each generator's own CPU per request, then ratios.
+// `npm run bench`: load-test-localhost side by side with wrk, ab and autocannon against loopback targets (nginx,
+// a single-threaded Node dev server, python's http.server), in keep-alive and new-connection-per-request mode:
+// requests/s and each generator's own CPU per request, then ratios, and the diagnosis's own CPU (ours runs as users
+// run it, diagnosis on, and once more with --no-diagnosis to tell the two apart).
 // A measurement, not a test: it asserts nothing. Every load is bounded in time and goes to 127.0.0.1 only.
 //
 //   npm run bench -- [--seconds 5] [--rounds 3] [--connections 50] [--workers 1,2,3] [--modes keep-alive,new-connection]
-//                    [--tools wrk,load-test-localhost]
+//                    [--tools wrk,load-test-localhost] [--targets nginx,node,python]
 import { join } from 'node:path';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { formatModeTable, formatRatios, type ModeResults, type Sample } from './benchTable';
-import { startBenchTarget } from './benchTarget';
+import { diagnosisCpuShare, formatDiagnosisCpu, formatModeTable, formatRatios, type ModeResults, type Sample } from './benchTable';
+import { startBenchTarget, type BenchTargetName } from './benchTarget';
 import { runMeasured } from './childCpu';
 import { defaultWorkerCount } from '../src/engine/loadOptions';
 import { installedPeers, loadTestLocalhost, type BenchMode, type LoadGenerator, type LoadSpec } from './generators';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'keep-alive,new-connection' },
     /** Only these generators (comma-separated names, e.g. `load-test-localhost`), for quick tuning runs. */
     tools: { type: 'string' },
+    targets: { type: 'string', default: 'nginx,node,python' },
   },
 });
 const seconds = Number(values.seconds);
@@ -32,6 +35,7 @@ const modes = values.modes!.split(',') as BenchMode[];
 const cliScript = join(__dirname, 'cli.js');
 const repoRoot = join(__dirname, '..');
 const SUBJECT = 'load-test-localhost';
+const WITHOUT_DIAGNOSIS = 'load-test-localhost --no-diagnosis';
 /** Time for sockets of the previous run to finish closing before the next one starts. */
 const PAUSE_MS = 1000;
 const WARM_UP_SECONDS = 1;
@@ -48,6 +52,9 @@ async function measure(generator: LoadGenerator, spec: LoadSpec): Promise<Sample
       requestsPerSec: reading.requestsPerSec,
       cpuUsPerRequest: (run.cpuMs * 1000) / reading.requests,
       errors: reading.errors,
+      requests: reading.requests,
+      cpuMs: run.cpuMs,
+      samplerCpuMs: reading.samplerCpuMs,
     };
   } catch (err) {
     console.error(`  ${generator.name} (${spec.mode}) gave no reading: ${(err as Error).message}; exit ${run.exitCode}`);
@@ -84,36 +91,53 @@ async function main(): Promise<void> {
   const generators = [
     ...installedPeers(repoRoot),
     loadTestLocalhost(cliScript),
+    loadTestLocalhost(cliScript, { diagnosis: false }),
+    // Load threads at normal priority: what yielding the CPU to the server changes.
+    loadTestLocalhost(cliScript, { fullPriority: true }),
     // The same engine on undici: how close undici gets, measured side by side.
     loadTestLocalhost(cliScript, { httpClient: 'undici' }),
     ...workerCounts.map((n) => loadTestLocalhost(cliScript, { workers: n })),
   ].filter((g) => !wanted || wanted.some((name) => g.name.startsWith(name)));
   if (generators.length === 0) throw new Error(`No generator matches --tools ${values.tools}`);
-  const target = await startBenchTarget();
-  const stopTarget = () => void target.stop();
-  process.once('SIGINT', () => {
-    stopTarget();
-    process.exit(130);
-  });
-  console.log(`Target: ${target.url} — ${target.description}`);
   console.log(
     `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; ` +
       `${connections} connections, ${seconds} s per run, ${rounds} rounds interleaved; ` +
-      'CPU = user+system of the generator process (all threads) over its whole life, per response received.',
+      'CPU = user+system of the generator process (all threads) over its whole life, per response received. ' +
+      `${SUBJECT} runs with its kernel diagnosis on, as users run it.`,
   );
-  try {
-    for (const mode of modes) {
-      console.error(`\n${mode}:`);
-      const results = await benchMode(target.url, mode, generators);
-      const title = mode === 'keep-alive' ? 'Keep-alive' : 'New connection per request';
-      console.log(`\n${title}, ${connections} connections\n`);
-      console.log(formatModeTable(results));
-      const workers = defaultWorkerCount(connections, mode === 'keep-alive');
-      console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
-      console.log(formatRatios(results, SUBJECT));
+  for (const name of values.targets!.split(',') as BenchTargetName[]) {
+    const target = await startBenchTarget(name);
+    if (!target) {
+      console.log(`\n${name}: not installed, skipped`);
+      continue;
     }
-  } finally {
-    await target.stop();
+    const onSigint = () => {
+      void target.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', onSigint);
+    console.log(`\n== ${target.name}: ${target.url} — ${target.description}`);
+    try {
+      for (const mode of modes) {
+        const title = mode === 'keep-alive' ? 'Keep-alive' : 'New connection per request';
+        if (mode === 'keep-alive' && !target.keepAlive) {
+          console.log(`\n${title}: not measured, the server closes every connection`);
+          continue;
+        }
+        console.error(`\n${target.name}, ${mode}:`);
+        const results = await benchMode(target.url, mode, generators);
+        console.log(`\n${title}, ${connections} connections\n`);
+        console.log(formatModeTable(results));
+        const workers = defaultWorkerCount(connections);
+        console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
+        console.log(formatRatios(results, SUBJECT, target.name));
+        const withDiagnosis = results.samples.get(SUBJECT) ?? [];
+        console.log(formatDiagnosisCpu(diagnosisCpuShare(withDiagnosis, results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds), withDiagnosis, seconds));
+      }
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+      await target.stop();
+    }
   }
 }
 

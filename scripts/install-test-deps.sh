@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the tests need besides the real-VS Code ones (scripts/vscode/install.sh):
 # iproute2 (ip netns, ss), procps (sysctl), python3 (small test servers), python3-locust (the exported Locust file
-# run distributed: master + workers). Skips what is installed.
+# run distributed: master + workers); for test/realServers the dev servers users run (python3-flask,
+# python3-django, php-cli, hugo, jekyll) and ab (apache2-utils) for the seed story. Skips what is installed.
 set -euo pipefail
 needed=()
-for pkg in iproute2 procps python3 python3-locust chromium; do
+for pkg in iproute2 procps python3 python3-locust chromium python3-flask python3-django php-cli hugo jekyll apache2-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || needed+=("$pkg")
 done
 if ((${#needed[@]})); then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, with all set-up, on a fresh Debian machine as root (or a developer's with the packages present), in
 # layers from fast to slow: pure tests (test/unit), real sockets and servers (test/integration), the diagnosis
-# against the real kernel in private network namespaces (test/kernel), the panel in a real browser
+# against the real kernel in private network namespaces (test/kernel), real dev servers (Python, Django, Flask,
+# PHP, Hugo, Jekyll, Vite, Express) and ab's seed story in namespaces (test/realServers), the panel in a real browser
 # (test/ui/webview), and the extension in a real VS Code (test/vscode, test/ui/*.ui.ts).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,7 @@ layer() { # $1: name, $2: log file, rest: the command
 layer "Fast: pure tests in one process (test/unit)" "$logs/fast.log" npm run --silent test:fast
 layer "Integration: real sockets and servers" "$logs/integration.log" npm run --silent test:integration
 layer "Kernel: root + network namespaces" "$logs/kernel.log" npm run --silent test:kernel
+layer "Real dev servers: netns, seed story" "$logs/real.log" npm run --silent test:realServers
 layer "Panel: the webview in Chromium" "$logs/panel.log" npm run --silent test:panel
 layer "Extension host: a real VS Code (code-server)" "$logs/vscode.log" node --import tsx scripts/vscode/run-extension-tests.ts
 layer "UI: a person's clicks in code-server" "$logs/ui.log" node --import tsx scripts/vscode/run-ui-tests.ts

@@ -19,7 +19,9 @@ function packageVsix(outDir: string): string {
   const vsix = path.join(outDir, 'load-test-localhost.vsix');
   // The bundles already contain the runtime deps; the flags keep vsce from prompting (no TTY in CI).
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix];
+  // README links to docs/ relatively and package.json names no repository: vsce refuses to package without a base
+  // URL for such links. This .vsix is only installed into the test's code-server, so a placeholder base does.
+  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', 'https://example.invalid/', '--out', vsix];
   const result = spawnSync(vsce, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], timeout: 120_000 });
   if (result.status !== 0) throw new Error(`vsce package failed (${result.status ?? result.signal})`);
   return vsix;

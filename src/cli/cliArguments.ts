@@ -4,7 +4,12 @@ import { UsageError, type LoadOptions } from '../engine/loadOptions';
 import { parseFailOn, type Threshold } from '../thresholds/failOnThresholds';
 
 export interface CliRequest {
+  /** load.url is empty when no URL was given: the dev server running in `discoverIn` is found first. */
   load: LoadOptions;
+  /** No URL: the folder whose running dev server is the target (the current directory). */
+  discoverIn?: string;
+  /** With no URL and no running server, start the folder's dev script (and stop it after the run). */
+  start: boolean;
   jsonFile?: string;
   diagnosis: boolean;
   color: boolean;
@@ -36,15 +41,26 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'run'; request: CliRequest }
+  | { kind: 'discover'; folder: string; json: boolean; color: boolean }
   | { kind: 'export'; request: ExportRequest }
   | { kind: 'import'; request: ImportRequest };
 
-export const USAGE = `Usage: load-test-localhost <url> [options]
+export const USAGE = `Usage: load-test-localhost [url] [options]
+       load-test-localhost --discover [--json]
        load-test-localhost export k6|locust <url> [options] [-o file] [--from result.json] [--margin 20%]
        load-test-localhost import <k6 summary.json | locust_stats.csv | locust.json> [--url <url>] [--json file]
 
 Load-tests a server on this machine and explains, from the kernel's own counters, why connections
 were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to change.
+
+Without a URL, the dev server running from the current folder is the target (found the way the
+VS Code extension finds it: listening sockets of processes started in this folder). Nothing is
+started unless --start is given.
+
+      --discover          list the dev servers of this folder (port, framework, process, backlog,
+                          how each was found) and the scripts that would start one; --json for JSON
+      --start             with no URL and no running server: start the folder's dev script, load-test
+                          it, then stop it
 
   -c, --connections <n>   concurrent connections (default 10)
   -n, --requests <n>      stop after n requests
@@ -59,8 +75,9 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
       --timeout <ms>      response timeout per request (default 30000)
       --connect-timeout <ms>  TCP connect timeout (default 10000)
       --json <file>       write the whole result as JSON (- for stdout)
-      --workers <n>       load worker threads (default on 2 cores: 1 with keep-alive, 2 without;
-                          on more cores 2 from 32 connections)
+      --workers <n>       load worker threads (default 1 on 2 cores, 2 from 32 connections on more)
+      --full-priority     run load threads at normal priority (by default, a run without keep-alive
+                          and without -R runs them at nice +10: the server under test keeps its CPU)
       --http2             offer HTTP/2 over TLS
       --http-client <c>   sockets (default: lean HTTP/1.1 for http://) or undici (always used for https:// and HTTP/2)
       --insecure          accept self-signed certificates
@@ -126,10 +143,13 @@ const OPTIONS = {
   http2: { type: 'boolean' },
   'http-client': { type: 'string' },
   insecure: { type: 'boolean' },
+  'full-priority': { type: 'boolean' },
   'allow-non-loopback': { type: 'boolean' },
   'no-diagnosis': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  discover: { type: 'boolean' },
+  start: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   'fail-on': { type: 'string' },
@@ -159,10 +179,16 @@ function joinNegativeValues(argv: string[]): string[] {
   return out;
 }
 
-export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean }): CliCommand {
+/** `--discover --json` means JSON on stdout: give the bare --json its "-". */
+function bareJsonForDiscover(argv: string[]): string[] {
+  if (!argv.includes('--discover')) return argv;
+  return argv.map((a, i) => (a === '--json' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? '--json=-' : a));
+}
+
+export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean; cwd?: string }): CliCommand {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
+    parsed = parseArgs({ args: joinNegativeValues(bareJsonForDiscover(argv)), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
@@ -175,6 +201,8 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
   const only = (flag: keyof typeof values, where: string, allowed: boolean) => {
     if (values[flag] !== undefined && !allowed) throw new UsageError(`--${flag} is for ${where}`);
   };
+  only('discover', 'listing dev servers, without a URL or subcommand', sub === undefined);
+  only('start', 'running without a URL (it starts the dev script of this folder)', sub === undefined && positionals.length === 0);
   only('output', 'export', sub === 'export');
   only('from', 'export', sub === 'export');
   only('margin', 'export', sub === 'export');
@@ -199,10 +227,20 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
     if (margin !== undefined) throw new UsageError('--margin sets thresholds from a measured run: use it with --from result.json');
     return { kind: 'export', request: { tool, load: loadOptions(positionals.slice(1), values), outputFile: values.output } };
   }
+  const folder = env.cwd ?? process.cwd();
+  if (values.discover) {
+    if (positionals.length > 0) throw new UsageError(`--discover takes no URL, got: ${positionals.join(' ')}`);
+    if (values.json !== undefined && values.json !== '-') throw new UsageError('--discover writes JSON to stdout only: use --discover --json');
+    return { kind: 'discover', folder, json: values.json === '-', color };
+  }
+  const noUrl = positionals.length === 0;
   return {
     kind: 'run',
     request: {
-      load: loadOptions(positionals, values),
+      // Without a URL the target is found in the folder; the URL is filled in then.
+      load: loadOptions(noUrl ? [''] : positionals, values),
+      discoverIn: noUrl ? folder : undefined,
+      start: values.start ?? false,
       jsonFile: values.json,
       diagnosis: !values['no-diagnosis'],
       color,
@@ -238,6 +276,7 @@ interface LoadFlags {
   http2?: boolean;
   'http-client'?: string;
   insecure?: boolean;
+  'full-priority'?: boolean;
   'allow-non-loopback'?: boolean;
 }
 
@@ -267,6 +306,7 @@ function loadOptions(positionals: string[], values: LoadFlags): LoadOptions {
     http2: values.http2,
     httpClient: values['http-client'] as LoadOptions['httpClient'],
     insecure: values.insecure,
+    yieldCpu: !values['full-priority'],
     allowNonLoopback: values['allow-non-loopback'],
   };
 }

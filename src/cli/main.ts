@@ -8,7 +8,9 @@ import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport, textStyle } from '../report/textReport';
 import type { RunResult } from '../shared/result';
 import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
-import { parseCliArguments, USAGE } from './cliArguments';
+import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
+import { discoverIn, runningTarget, startDevScript, TargetNotFound, type StartedServer } from './devServerTarget';
+import { discoveryListing, formatDiscoveryListing } from './discoveryListing';
 import { checkJsonPath, saveJson } from './jsonOutput';
 import { runExportCommand } from './exportCommand';
 import { readImportFile, writeImportJson } from './importCommand';
@@ -23,7 +25,6 @@ export const EXIT_OUTPUT_FAILED = 1;
 /** Ctrl-C, a closed terminal, and `timeout`, `docker stop` or a cancelled CI job all end a run the same way. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNAL_NUMBERS: Record<(typeof STOP_SIGNALS)[number], number> = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 };
-
 /** A --fail-on threshold failed (the report lists each as pass or FAIL). */
 export const EXIT_THRESHOLDS = 4;
 
@@ -70,6 +71,11 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
   }
+  if (command.kind === 'discover') {
+    const listing = discoveryListing(command.folder, await discoverIn(command.folder));
+    process.stdout.write(command.json ? `${JSON.stringify(listing, null, 2)}\n` : `${formatDiscoveryListing(listing)}\n`);
+    return EXIT_OK;
+  }
   const { request } = command;
   if (request.jsonFile !== undefined && request.jsonFile !== '-') {
     try {
@@ -79,6 +85,34 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
   }
+  let started: StartedServer | undefined;
+  if (request.discoverIn !== undefined) {
+    try {
+      const report = await discoverIn(request.discoverIn);
+      try {
+        request.load.url = runningTarget(report, request.discoverIn, request.start).url;
+      } catch (err) {
+        const script = report.startable[0];
+        if (!(err instanceof TargetNotFound) || err.exitCode !== EXIT_UNREACHABLE || !request.start || !script) throw err;
+        started = await startDevScript(script, request.discoverIn, (line) => stderr.write(`${line}\n`));
+        request.load.url = started.candidate.url;
+      }
+      if (!request.quiet) stderr.write(`Found ${request.load.url} running from ${request.discoverIn}.\n`);
+    } catch (err) {
+      if (!(err instanceof TargetNotFound)) throw err;
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return err.exitCode;
+    }
+  }
+  try {
+    return await runRequest(request);
+  } finally {
+    await started?.stop();
+  }
+}
+
+async function runRequest(request: CliRequest): Promise<number> {
+  const stderr = process.stderr;
   // A closed terminal (SIGHUP) makes writes fail with EIO or EPIPE: the JSON must still be written.
   for (const stream of [process.stdout, stderr]) stream.on('error', () => undefined);
   const live = !request.quiet && Boolean(stderr.isTTY);

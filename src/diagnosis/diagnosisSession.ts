@@ -5,7 +5,7 @@ import type { RunResult } from '../shared/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
-import { startKernelSampler, type KernelSampler } from './kernelSampler';
+import { QUEUE_POLL_MS, startKernelSampler, type KernelSampler } from './kernelSampler';
 import { readLinuxSettings, readMacSettings, somaxconnSetting, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
 import { findingForMacos } from './macos/macosFindings';
@@ -16,11 +16,16 @@ import { blindSpotsOf, procListenerFallback } from './blindSpots';
 import { runsInContainer } from './containerCheck';
 import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
 import { readProcNetTcp, TCP_STATE } from '../system/procNetTcp';
-import { countTimeWait, mostTimeWait } from './timeWait';
+import { listenerKey, type KnownListener } from './listenerQueues';
+import { readTimeWaitTotal } from '../system/sockstat';
+import { readTimeWaitOnPort } from './timeWait';
+import { ephemeralPortCount } from './kernelSettings';
 import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
 import { synRetransmitScheduleOf } from '../shared/synRetransmitSchedule';
-import type { Finding, KernelReport, KernelSample } from '../shared/findings';
+import type { Finding, KernelReport, KernelSample, TimeWaitCount } from '../shared/findings';
+import { primaryListener } from './rules/backlogFixes';
+import { readServerContext } from './serverContext';
 
 export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
@@ -90,6 +95,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   let logPos: KernelLogPosition = { readable: false, reason: notAvailable(platform) };
   let sampler: KernelSampler | undefined;
   let macSampler: MacSampler | undefined;
+  let known: KnownListener[] = [];
 
   try {
     if (probe) {
@@ -110,10 +116,12 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       facts.listeners = listeners.matched;
       facts.listenersOnPort = listeners.onPort;
       facts.listenersReadable = listeners.readable;
+      known = listeners.all;
       baseline = counters.counters;
       facts.countersReadable = mac ? baseline.ListenOverflows !== undefined : Object.keys(baseline).length > 0;
       if (!facts.countersReadable) countersWhy = counters.notes.join(' ').replace(/\.$/, '') || undefined;
       notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
+      facts.server = await readServerContext(primaryListener(facts));
       if (linux) {
         facts.openFileLimit = linux.limit.limit;
         facts.openFilesBefore = linux.openFiles;
@@ -134,7 +142,22 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   const preflight = localize(preflightFindings(facts, failures));
   const startedAt = now();
   if (platform === 'linux' && facts.countersReadable) {
-    sampler = startKernelSampler({ intervalMs, port: target.port, listeners: facts.listeners, baseline, startedAt, now, onSample: options.onSample });
+    sampler = startKernelSampler(
+      {
+        queueIntervalMs: QUEUE_POLL_MS,
+        sampleIntervalMs: intervalMs,
+        baseline,
+        // Epoch ms: the sampler's own thread counts sample times from it with its own clock.
+        startedAt: Date.now(),
+        known,
+        targetKeys: facts.listeners.map((l) => listenerKey(l.address, l.port)),
+        // A v6 socket (also a dual-stack "::" or a v4-mapped address) is in /proc/net/tcp6.
+        targetFamilies: [...new Set(facts.listeners.map((l) => (l.address === '*' || l.address.includes(':') ? 6 : 4) as 4 | 6))],
+      },
+      options.onSample,
+    );
+    // Sampling starts before the load does: a short run must not end before the first poll.
+    await sampler.ready;
   } else if (mac && (facts.countersReadable || facts.listenersReadable)) {
     macSampler = startMacSampler({ intervalMs, port: target.port, addresses: target.addresses, baseline, startedAt, now, onSample: options.onSample });
   }
@@ -153,19 +176,21 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       await Promise.all([sampler?.stop(), macSampler?.stop()]);
       facts.samples = sampler?.samples ?? macSampler?.samples ?? [];
       report.samples = facts.samples;
+      if (sampler && sampler.queuePolls > 0) {
+        facts.queues = { listeners: sampler.queues, polls: sampler.queuePolls, pollMs: QUEUE_POLL_MS };
+        report.listenerQueues = facts.queues.listeners;
+      }
+      if (sampler?.threadCpuMs !== undefined) report.samplerCpuMs = sampler.threadCpuMs;
       if (platform === 'linux') {
-        const [after, log, rows] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos), readProcNetTcp()]);
+        const [after, log] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos)]);
         facts.counterDeltas = counterDeltas(baseline, after.counters);
         if (log.error) report.kernelLog = { readable: false, lines: [], reason: log.error };
         else {
           facts.synFloodLines = synFloodLines(log.lines, target.port);
           report.kernelLog = { readable: true, lines: facts.synFloodLines };
         }
-        if (rows) {
-          const tw = countTimeWait(rows, target.port);
-          facts.timeWait = sampler ? mostTimeWait(tw, sampler.maxTimeWait) : tw;
-          report.timeWait = facts.timeWait;
-        }
+        facts.timeWait = await readTimeWait(target.port, sampler?.maxTimeWait, facts.settings, result);
+        if (facts.timeWait) report.timeWait = facts.timeWait;
         notes.push(...after.notes);
       } else if (probe) {
         // macOS: its counter note would say again what it said before the run.
@@ -197,6 +222,19 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   };
 
   return { preflight, finish };
+}
+
+/**
+ * TIME-WAIT after the run: the namespace's total (sockstat, the most seen), and the target's own only when the
+ * total could matter, i.e. half the local port range or connects that found no free port (one ss with a filter).
+ */
+async function readTimeWait(port: number, mostSeen: number | undefined, settings: Record<string, string>, result: RunResult): Promise<TimeWaitCount | undefined> {
+  const now = readTimeWaitTotal();
+  if (now === undefined && mostSeen === undefined) return undefined;
+  const count: TimeWaitCount = { total: Math.max(now ?? 0, mostSeen ?? 0) };
+  const ports = ephemeralPortCount(settings) ?? 28_232;
+  if (count.total >= ports * 0.5 || (result.errors.byCause.EADDRNOTAVAIL ?? 0) > 0) Object.assign(count, await readTimeWaitOnPort(port));
+  return count;
 }
 
 /** Without a run: settings + listeners for a port, for "Show kernel TCP settings". */

@@ -1,80 +1,73 @@
-// Samples the TCP counters and the listener's accept queue during the run, so the panel can draw them under the
-// throughput. Reads files only (no process spawns): /proc/net/{netstat,snmp,tcp,tcp6}.
-import { canonicalAddress } from './listenerAddress';
-import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
-import { readProcNetTcp, TCP_STATE, type ProcTcpRow } from '../system/procNetTcp';
-import { countTimeWait, mostTimeWait, NO_TIME_WAIT } from './timeWait';
-import type { TimeWaitCount } from '../shared/findings';
-import type { ListenerFacts } from './rules/diagnosisFacts';
-import type { KernelSample } from '../shared/findings';
+// Samples the TCP counters and every listener's accept queue during the run, in a worker thread of its own
+// (kernelSampling.ts does the reading), so the panel can draw them under the throughput and the rules can tell
+// which listener overflowed. If no thread can be started, the same loop runs in this thread.
+import { createBundledWorker } from '../engine/bundledWorker';
+import { runKernelSampling, type SamplingMessage, type SamplingSetup } from './kernelSampling';
+import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 
-export interface SamplerOptions {
-  intervalMs: number;
-  port: number;
-  listeners: ListenerFacts[];
-  baseline: Record<string, number>;
-  startedAt: number;
-  now: () => number;
-  onSample?: (s: KernelSample) => void;
-}
+/** Accept queues are polled this often: a burst that fills a queue for a few hundred ms is seen. */
+export const QUEUE_POLL_MS = 100;
+
+/** The longest the load waits for the sampler's thread to start (it takes ~30 ms; seconds under tsx on a busy machine). */
+const READY_WAIT_MS = 5_000;
 
 export interface KernelSampler {
+  /** Resolves once the first poll is done (or the thread failed, or READY_WAIT_MS passed): start the load then. */
+  ready: Promise<void>;
   samples: KernelSample[];
-  /** Most TIME-WAIT sockets seen in any sample. */
-  maxTimeWait: TimeWaitCount;
+  /** After stop(): what every listener's queue did, and how many polls saw it. */
+  queues: ListenerQueueSeen[];
+  queuePolls: number;
+  /** After stop(): the most TIME-WAIT sockets of the namespace seen in any sample. */
+  maxTimeWait?: number;
+  /** After stop(): CPU the sampler's thread used, from its start (Linux, 10 ms resolution). */
+  threadCpuMs?: number;
   stop(): Promise<void>;
 }
 
-/** ss prints "*" for a dual-stack wildcard; /proc/net/tcp6 has it as "::". */
-function procAddressOf(l: ListenerFacts): string {
-  return canonicalAddress(l.address === '*' ? '::' : l.address);
-}
-
-/** The matched listener whose queue is fullest, as length/capacity. */
-export function acceptQueueOf(rows: ProcTcpRow[], port: number, listeners: ListenerFacts[]): KernelSample['acceptQueue'] {
-  let best: KernelSample['acceptQueue'];
-  for (const l of listeners) {
-    const want = procAddressOf(l);
-    const length = rows
-      .filter((r) => r.state === TCP_STATE.LISTEN && r.localPort === port && canonicalAddress(r.localAddress) === want)
-      .reduce((s, r) => s + r.rxQueue, 0);
-    if (!best || length / Math.max(1, l.backlog) > best.length / Math.max(1, best.capacity)) best = { length, capacity: l.backlog };
+export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSample) => void): KernelSampler {
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const readyTimer = setTimeout(resolveReady, READY_WAIT_MS);
+  void ready.then(() => clearTimeout(readyTimer));
+  const sampler: KernelSampler = { ready, samples: [], queues: [], queuePolls: 0, stop: async () => {} };
+  let resolveFinal!: () => void;
+  const final = new Promise<void>((resolve) => (resolveFinal = resolve));
+  void final.then(resolveReady);
+  const onMessage = (m: SamplingMessage) => {
+    if (m.type === 'ready') resolveReady();
+    else if (m.type === 'sample') {
+      sampler.samples.push(m.sample);
+      try {
+        onSample?.(m.sample);
+      } catch {
+        // A consumer's error must not stop the sampling.
+      }
+    } else {
+      sampler.queues = m.queues;
+      sampler.queuePolls = m.queuePolls;
+      sampler.maxTimeWait = m.maxTimeWait;
+      sampler.threadCpuMs = m.threadCpuMs;
+      resolveFinal();
+    }
+  };
+  try {
+    const worker = createBundledWorker(__filename, 'kernelSamplerWorker', setup);
+    worker.unref();
+    worker.on('message', onMessage);
+    // A thread that dies takes no final reading with it: the run is still diagnosed from the counters.
+    worker.once('error', () => resolveFinal());
+    worker.once('exit', () => resolveFinal());
+    sampler.stop = async () => {
+      worker.postMessage({ type: 'stop' });
+      await final;
+    };
+  } catch {
+    const loop = runKernelSampling(setup, onMessage);
+    sampler.stop = async () => {
+      await loop.stop();
+      await final;
+    };
   }
-  return best;
-}
-
-export function startKernelSampler(o: SamplerOptions): KernelSampler {
-  const samples: KernelSample[] = [];
-  const state: KernelSampler = { samples, maxTimeWait: { ...NO_TIME_WAIT }, stop: async () => {} };
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = async () => {
-    const [c, rows] = await Promise.all([readLinuxCounters(), readProcNetTcp()]);
-    if (stopped) return;
-    const s: KernelSample = { tMs: Math.max(0, o.now() - o.startedAt), deltas: counterDeltas(o.baseline, c.counters) };
-    if (rows) {
-      const q = acceptQueueOf(rows, o.port, o.listeners);
-      if (q) s.acceptQueue = q;
-      state.maxTimeWait = mostTimeWait(state.maxTimeWait, countTimeWait(rows, o.port));
-    }
-    samples.push(s);
-    try {
-      o.onSample?.(s);
-    } catch {
-      // A consumer's error must not stop the sampling.
-    }
-  };
-  const timer = setInterval(() => {
-    if (running || stopped) return; // a slow read is skipped over, never stacked
-    running = tick()
-      .catch(() => undefined)
-      .finally(() => (running = undefined));
-  }, o.intervalMs);
-  timer.unref?.();
-  state.stop = async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
-  return state;
+  return sampler;
 }

@@ -12,7 +12,7 @@ export interface ListenerReading {
   matched: ListenerFacts[];
   /** Every listener on the port. */
   onPort: ListenerFacts[];
-  /** Every listener (for an overview without a port). */
+  /** Every listener of the namespace (owners, but no command lines): the sampler watches all their queues. */
   all: ListenerFacts[];
   notes: string[];
   /** Why the listeners could not be read (readable false), e.g. "ss is not installed". */
@@ -49,5 +49,6 @@ export async function readLinuxListeners(port: number | undefined, addresses: st
   if (port !== undefined && onPort.length > 0 && onPort.every((l) => l.pid === undefined)) {
     notes.push('ss -p did not show the owning process (another user\'s or another namespace\'s): per-server advice is generic.');
   }
-  return { readable: true, matched, onPort, all: port === undefined ? onPort : [], notes };
+  const all = port === undefined ? onPort : await Promise.all(parsed.map((l) => toFacts(l, false)));
+  return { readable: true, matched, onPort, all, notes };
 }

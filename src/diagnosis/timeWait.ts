@@ -1,22 +1,29 @@
-// TIME-WAIT sockets towards the target, counted from /proc/net/tcp rows: the client side of them is what uses up
-// ephemeral ports when connections are opened and closed by the client.
-import { TCP_STATE, type ProcTcpRow } from '../system/procNetTcp';
+// TIME-WAIT sockets: the namespace's total from /proc/net/sockstat while the run goes (tiny reads), and, only when
+// that total comes near the local port range, those towards the target from ss with a kernel-side filter. The
+// client side of them is what uses up ephemeral ports when connections are opened and closed by the client.
 import type { TimeWaitCount } from '../shared/findings';
+import { runCommand } from '../system/runCommand';
 
-export const NO_TIME_WAIT: Readonly<TimeWaitCount> = { total: 0, onPort: 0, clientSide: 0 };
 
-export function countTimeWait(rows: ProcTcpRow[], port: number): TimeWaitCount {
-  const c: TimeWaitCount = { ...NO_TIME_WAIT };
-  for (const r of rows) {
-    if (r.state !== TCP_STATE.TIME_WAIT) continue;
-    c.total++;
-    if (r.localPort === port || r.remotePort === port) c.onPort++;
-    if (r.remotePort === port) c.clientSide++;
+/** Counts `ss -Htn state time-wait` rows (Recv-Q Send-Q Local Peer) by which end is `port`. */
+export function countTimeWaitRows(ssText: string, port: number): { onPort: number; clientSide: number } {
+  let onPort = 0;
+  let clientSide = 0;
+  for (const line of ssText.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 4) continue;
+    const portOf = (text: string) => Number(text.slice(text.lastIndexOf(':') + 1));
+    const local = portOf(f[2]!);
+    const peer = portOf(f[3]!);
+    if (local !== port && peer !== port) continue;
+    onPort++;
+    if (peer === port) clientSide++;
   }
-  return c;
+  return { onPort, clientSide };
 }
 
-/** The most of each count, e.g. over the samples of a run and the reading after it. */
-export function mostTimeWait(a: TimeWaitCount, b: TimeWaitCount): TimeWaitCount {
-  return { total: Math.max(a.total, b.total), onPort: Math.max(a.onPort, b.onPort), clientSide: Math.max(a.clientSide, b.clientSide) };
+/** The TIME-WAIT sockets with `port` at either end, filtered in the kernel; undefined when ss cannot tell. */
+export async function readTimeWaitOnPort(port: number): Promise<{ onPort: number; clientSide: number } | undefined> {
+  const out = await runCommand('ss', ['-Htn', 'state', 'time-wait', `( sport = :${port} or dport = :${port} )`]);
+  return out.ok ? countTimeWaitRows(out.stdout, port) : undefined;
 }

@@ -42,4 +42,6 @@ export interface DiscoveryReport {
   notes: string[];
   /** Scripts that would start a dev server, best first. */
   startable: DevScript[];
+  /** Loopback servers outside the workspace, lowest port first; looked for only when none of it is running. */
+  otherServers: DevServerCandidate[];
 }

@@ -11,6 +11,7 @@ import { readWorkspaceConfig, type ConfiguredPort } from './workspaceConfig';
 import { configuredCandidates } from './configuredCandidates';
 import { rankCandidates } from './candidateRanking';
 import { normalizePath } from './loopbackHost';
+import { otherLoopbackServers } from './otherLoopbackServers';
 
 /** /proc reports real paths; a workspace opened through a symlink (/tmp on macOS) must compare as one. */
 async function realFolders(folders: string[]): Promise<string[]> {
@@ -62,10 +63,12 @@ export async function discoverDevServers(workspaceFolders: string[], options?: {
     after.wildcardV6IsDualStack,
   );
   const candidates: DevServerCandidate[] = rankCandidates<DevServerCandidate>([...alive, ...configured]);
+  const otherServers = alive.length === 0 ? await otherLoopbackServers(after, new Set(configured.map((c) => c.port)), urlPath) : [];
   return {
     candidates,
     lookedAt: [...snapshot.lookedAt, ...(ssRows ? [platform === 'darwin' ? 'netstat -Lan -p tcp' : 'ss -ltne'] : []), ...configs.flatMap((c) => c.lookedAt)],
     notes,
     startable: configs.flatMap((c) => c.scripts),
+    otherServers,
   };
 }

@@ -1,4 +1,5 @@
-// Ports the tools listen on when nothing else is said. php -S has no default: the address is on its command line.
+// Ports the tools listen on when nothing else is said. php -S has no default (the address is on its command line):
+// 8000 is the one its manual uses, and the one we start it with.
 export const DEFAULT_PORTS: Readonly<Record<string, number>> = {
   vite: 5173,
   sveltekit: 5173,
@@ -17,6 +18,11 @@ export const DEFAULT_PORTS: Readonly<Record<string, number>> = {
   jekyll: 4000,
   hugo: 1313,
   rails: 3000,
+  puma: 9292,
+  rack: 9292,
+  webrick: 8080,
+  php: 8000,
+  laravel: 8000,
   django: 8000,
   flask: 5000,
   uvicorn: 8000,

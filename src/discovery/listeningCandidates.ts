@@ -1,5 +1,8 @@
 // Listening sockets -> one candidate per port whose process belongs to the workspace.
+import { access, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { DevServerCandidate } from './candidate';
+import { parseFlaskApp } from './flaskApp';
 import type { ListeningSocket } from '../system/listeningSocket';
 import type { ListeningSnapshot } from './listeningSockets';
 import type { SsListener } from '../system/ssListen';
@@ -30,9 +33,22 @@ function describeMatch(match: WorkspaceMatch, info: ProcessInfo): string {
   return `started from pid ${match.ancestorPid} in ${match.folder}`;
 }
 
+/** Puma runs Rails only where bin/rails is; `python3 app.py` is Flask when the file makes a Flask app. */
+async function refineFromFiles(recognised: string | undefined, info: ProcessInfo): Promise<string | undefined> {
+  if (!info.cwd) return recognised;
+  if (recognised === 'puma') return (await access(path.join(info.cwd, 'bin/rails')).then(() => true, () => false)) ? 'rails' : recognised;
+  const script = info.argv.slice(1).find((a) => !a.startsWith('-'));
+  if (recognised === undefined && /(^|\/)python[\d.]*$/.test(info.argv[0] ?? '') && script?.endsWith('.py')) {
+    const file = path.resolve(info.cwd, script);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined && text.length < 512 * 1024 && parseFlaskApp(text, file)) return 'flask';
+  }
+  return recognised;
+}
+
 async function frameworkOf(info: ProcessInfo, match: WorkspaceMatch): Promise<string | undefined> {
   const recognised = frameworkFromCommand(info.argv.join(' '));
-  if (recognised !== 'vite' && recognised !== 'node') return recognised;
+  if (recognised !== 'vite' && recognised !== 'node') return refineFromFiles(recognised, info);
   const manifest = (info.cwd && (await readPackageManifest(info.cwd))) || (await readPackageManifest(match.folder));
   return refineWithDependencies(recognised, manifest?.dependencies ?? new Set());
 }

@@ -7,12 +7,13 @@ import { frameworkFromCommand, refineWithDependencies } from './frameworkFromCom
 import { portFromCommand } from './portFromCommand';
 import { defaultPortFor, READS_PORT_FROM_ENV } from './frameworkDefaults';
 import type { ConfigFilePort } from './bundlerConfigPort';
+import { readEntryScriptPort } from './entryScriptPort';
 
 /** Best first: `dev` is the usual development server; `start` is sometimes production (next start). */
 export const DEV_SCRIPT_NAMES = ['dev', 'develop', 'serve', 'start'];
 
 /** Where the expected port comes from, for the quick pick detail. */
-export type PortOrigin = 'command' | 'config-file' | 'dotenv' | 'default';
+export type PortOrigin = 'command' | 'config-file' | 'dotenv' | 'source' | 'default';
 
 export interface ScriptWithOrigin extends DevScript {
   portOrigin?: PortOrigin;
@@ -49,10 +50,13 @@ export async function devScriptsOf(
     const fromCommand = portFromCommand(effective);
     const fromConfig = configPortFor(framework, configPorts);
     const fromEnv = framework && READS_PORT_FROM_ENV.has(framework) ? dotenv : undefined;
+    let fromSource: { port: number; file: string } | undefined;
     if (fromCommand !== undefined) Object.assign(script, { expectedPort: fromCommand, portOrigin: 'command' });
     else if (fromConfig) Object.assign(script, { expectedPort: fromConfig.port, portOrigin: 'config-file', portOriginFile: fromConfig.file });
     else if (fromEnv) Object.assign(script, { expectedPort: fromEnv.port, portOrigin: 'dotenv', portOriginFile: fromEnv.file });
-    else if (defaultPortFor(framework) !== undefined) Object.assign(script, { expectedPort: defaultPortFor(framework), portOrigin: 'default' });
+    else if (framework && READS_PORT_FROM_ENV.has(framework) && (fromSource = await readEntryScriptPort(cwd, effective))) {
+      Object.assign(script, { expectedPort: fromSource.port, portOrigin: 'source', portOriginFile: fromSource.file });
+    } else if (defaultPortFor(framework) !== undefined) Object.assign(script, { expectedPort: defaultPortFor(framework), portOrigin: 'default' });
     scripts.push(script);
   }
   return scripts;

@@ -34,6 +34,7 @@ function scriptPort(script: ScriptWithOrigin, folder: string): ConfiguredPort | 
     command: base,
     'config-file': `${path.basename(script.portOriginFile ?? '')} for ${base}`,
     dotenv: `PORT in ${path.basename(script.portOriginFile ?? '.env')} for ${base}`,
+    source: `port in ${path.basename(script.portOriginFile ?? '')} for ${base}`,
     default: `${script.framework} default port for ${base}`,
   };
   return {
@@ -73,13 +74,13 @@ export async function readWorkspaceConfig(folder: string): Promise<WorkspaceConf
       if (port) ports.push(port);
     }
   }
-  for (const script of await markerScriptsOf(folder, jekyll?.port)) {
+  for (const { portFrom, ...script } of await markerScriptsOf(folder, { jekyllPort: jekyll?.port, hasManifest: manifest !== undefined })) {
     scripts.push(script);
-    const configured = script.framework === 'jekyll' && jekyll?.port !== undefined;
+    if (script.expectedPort === undefined) continue;
     ports.push({
-      port: script.expectedPort!,
-      source: configured ? 'configured' : 'default-port',
-      origin: configured ? `port in _config.yml` : `${script.framework} default port (${script.runCommand})`,
+      port: script.expectedPort,
+      source: portFrom ? 'configured' : 'default-port',
+      origin: portFrom ?? `${script.framework} default port (${script.runCommand})`,
       folder,
       framework: script.framework,
     });

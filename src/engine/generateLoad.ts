@@ -1,8 +1,7 @@
 // The engine's entry point: check the target, split the load across worker threads, merge what they report,
 // and always return a RunResult, whether the run completed, was cancelled, or hit trouble on the way.
 import { isIP } from 'node:net';
-import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { createBundledWorker } from './bundledWorker';
 import { normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
 import { formatHostPort, resolveTarget, type ResolvedTarget } from './loopbackTarget';
 import { runLoadShare, type LoadShare } from './loadShare';
@@ -26,13 +25,6 @@ const TICK_MS = 250;
 /** Past the deadline, how long the shares get to report before the caller gives up on them. */
 const STOP_GRACE_MS = 5_000;
 
-/** The bundled worker lives next to this bundle in out/; under tsx (tests) the source is loaded through tsx. */
-function createLoadWorker(setup: ShareSetup): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'loadWorker.js'), { workerData: setup });
-  const source = JSON.stringify(join(__dirname, 'loadWorker.ts'));
-  return new Worker(`require('tsx/cjs/api').register(); require(${source});`, { eval: true, workerData: setup });
-}
-
 interface ShareHandle {
   command(command: ShareCommand): void;
   /** Resolves when the share has stopped and closed its connections (or its thread died). */
@@ -55,7 +47,7 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
         terminate: () => share!.stop(),
       };
     }
-    const worker = createLoadWorker(setup);
+    const worker = createBundledWorker(__filename, 'loadWorker', setup);
     worker.on('message', onMessage);
     const exited = new Promise<void>((resolve) => {
       worker.once('error', (err) => {
@@ -69,6 +61,21 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
       terminate: () => void worker.terminate(),
     };
   });
+}
+
+/**
+ * Fewer than two requests per connection on average, in a keep-alive run of more than one round: the server closed
+ * the connections (HTTP/1.0-style servers do: python http.server, Flask's dev server, PHP -S), so the run measured
+ * a new connection per request and must not be read as a keep-alive result.
+ */
+export function keepAliveNotInEffect(keepAlive: boolean, connections: number, opened: number, completed: number): string | undefined {
+  if (!keepAlive || completed === 0 || opened <= connections || completed >= 2 * opened) return undefined;
+  const perConnection = completed / opened;
+  return (
+    `Keep-alive was not in effect: the server closed its connections, so ${opened.toLocaleString('en-US')} connections were opened for ` +
+    `${completed.toLocaleString('en-US')} responses (${perConnection.toFixed(1)} per connection). This run measured a new connection per request, as --no-keepalive would ` +
+    '(HTTP/1.0-style servers such as python http.server, Flask\'s dev server and PHP -S close every connection).'
+  );
 }
 
 function splitEvenly(total: number, parts: number): number[] {
@@ -106,6 +113,7 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
     httpClient,
     http2: options.http2,
     insecure: options.insecure,
+    yieldCpu: options.yieldCpu,
     connectTimeoutMs: options.connectTimeoutMs,
     responseTimeoutMs: options.responseTimeoutMs,
     rate: ratePerShare,
@@ -218,6 +226,8 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
         `${w.lengthVariations} successful responses had a body length different from the first one (ab reports these as "Length" failures; normal for dynamic pages).`,
       );
     }
+    const keepAliveLost = keepAliveNotInEffect(options.keepAlive, options.connections, w.connectsOpened, w.completed);
+    if (keepAliveLost) warnings.push(keepAliveLost);
     let rate: RunResult['rate'];
     if (options.rate) {
       const due = Math.min(options.requests ?? Infinity, Math.floor((options.rate * durationMs) / 1000));

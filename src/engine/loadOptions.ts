@@ -28,6 +28,15 @@ export interface LoadOptions {
   allowNonLoopback?: boolean;
   /** Accept self-signed certificates (common on local HTTPS dev servers). */
   insecure?: boolean;
+  /**
+   * Load threads run at a lower priority (nice +10, Linux), so that a CPU-bound dev server sharing the cores keeps
+   * the CPU it needs. Default: on without keep-alive in the closed model, where every connect and close wakes the
+   * load thread and preempts the server (single-threaded Node server, 2 cores, interleaved runs: 5.1k-5.4k req/s
+   * yielding against 0.8k-1.6k not). Off with keep-alive, where the load thread itself needs the CPU (on a busy
+   * machine yielding lost to other processes: 0.3k-7.8k against 7.1k-20.6k req/s), and off with a rate, where
+   * sending on time is the measurement.
+   */
+  yieldCpu?: boolean;
   /** Offer HTTP/2 over TLS (ALPN); HTTP/1.1 otherwise. */
   http2?: boolean;
   /** `sockets` (default): lean HTTP/1.1 on plain TCP for http://; `undici` for every request. TLS and HTTP/2 always use undici. */
@@ -77,6 +86,7 @@ export interface NormalizedLoadOptions {
   workers: number;
   allowNonLoopback: boolean;
   insecure: boolean;
+  yieldCpu: boolean;
   http2: boolean;
   httpClient: HttpClientKind;
   progressIntervalMs: number;
@@ -165,7 +175,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
   if (input.http2 && url.protocol !== 'https:') {
     throw new UsageError('HTTP/2 is offered over TLS only (https://); for http:// leave out --http2 (HTTP/1.1 is used)');
   }
-  const workers = input.workers ?? defaultWorkerCount(connections, input.keepAlive ?? true);
+  const workers = input.workers ?? defaultWorkerCount(connections);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
   return {
     url,
@@ -182,6 +192,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
     workers: Math.min(workers, connections),
     allowNonLoopback: input.allowNonLoopback ?? false,
     insecure: input.insecure ?? false,
+    yieldCpu: input.yieldCpu ?? (rate === undefined && input.keepAlive === false),
     http2: input.http2 ?? false,
     httpClient: httpClient(input.httpClient),
     progressIntervalMs: input.progressIntervalMs ?? 250,
@@ -228,15 +239,15 @@ function httpClient(value: string | undefined): HttpClientKind {
 }
 
 /**
- * Measured with `npm run bench -- --workers 1,2,3` on 2 cores with nginx on the same machine, 50 connections, the
- * lean socket client (median of 2 runs, req/s and CPU us per request):
- *   keep-alive      1: 65.4k, 11.8 us   2: 64.0k, 13.9 us   3: 56.0k, 19.1 us
- *   new connection  1: 10.7k, 102 us    2: 13.6k, 99 us     3: 12.2k, 114 us
- * With keep-alive the server needs the other core, so a second worker only competes with it and costs CPU. A new
- * connection per request spends most of its time in connect() and close(), in the kernel, where a second thread
- * overlaps well. With more cores a second worker is kept from 32 connections (not measured here).
+ * One load thread on 2 cores: the dev server needs a core of its own. Measured on 2 cores, 50 connections, a new
+ * connection per request, interleaved 4 s runs, load threads at nice +10:
+ *   single-threaded Node server   1 thread: 5.1k-5.4k req/s   2 threads: 0.5k-1.4k (at nice 0)   ab: 4.8k-5.6k
+ * (Hugo, issue 10: 4.4k-5.6k with 1 thread against 2.5k-3.3k with 2.) Against nginx, which needs little CPU, a
+ * second thread gained 27% without keep-alive on a quiet machine (13.6k against 10.7k req/s), because a new
+ * connection per request spends most of its time in connect() and close(), in the kernel; a dev server cannot
+ * spare that core. With more cores a second worker is kept from 32 connections (not measured here).
  */
-export function defaultWorkerCount(connections: number, keepAlive = true): number {
-  if (availableParallelism() <= 2) return !keepAlive && connections >= 8 ? 2 : 1;
+export function defaultWorkerCount(connections: number): number {
+  if (availableParallelism() <= 2) return 1;
   return connections >= 32 ? 2 : 1;
 }

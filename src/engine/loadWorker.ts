@@ -1,5 +1,6 @@
 // Worker thread entry: runs one share of the load and reports to the caller's thread.
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from './threadPriority';
 import { runLoadShare } from './loadShare';
 import type { ShareCommand, ShareSetup } from './workerMessages';
 
@@ -9,6 +10,7 @@ Error.stackTraceLimit = 0;
 
 const setup = workerData as ShareSetup;
 const port = parentPort!;
+if (setup.yieldCpu) lowerThisThreadPriority();
 try {
   const share = runLoadShare(setup, (message) => port.postMessage(message));
   port.on('message', (command: ShareCommand) => {

@@ -21,6 +21,8 @@ export interface ShareSetup {
   httpClient: HttpClientKind;
   http2: boolean;
   insecure: boolean;
+  /** Run this thread at a lower priority (nice +10) so that the server under test keeps the CPU it needs. */
+  yieldCpu: boolean;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   /** Open model: this share's arrival rate (req/s) and its phase offset in ms. */

@@ -14,6 +14,7 @@ export const COMMANDS = {
   dismissHints: 'loadTest.dismissHints',
   openSysctlConf: 'loadTest.openSysctlConf',
   setListenBacklog: 'loadTest.hints.setListenBacklog',
+  explainListenSite: 'loadTest.hints.explainListenSite',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -72,7 +72,7 @@ export async function startDevServer(
 ): Promise<DevServerCandidate | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
-      `Load Test Localhost does not run scripts in an untrusted workspace. Trust the workspace, or start \`${script.runCommand}\` yourself.`,
+      `Load Test Localhost does not run scripts in an untrusted workspace. Trust the workspace, or start "${script.runCommand}" yourself.`,
     );
     return undefined;
   }
@@ -89,7 +89,7 @@ export async function startDevServer(
     const found = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Waiting for \`${script.runCommand}\` to listen${port} (up to ${Math.round(timeoutMs / 1000)} s)`,
+        title: `Waiting for "${script.runCommand}" to listen${port} (up to ${Math.round(timeoutMs / 1000)} s)`,
         cancellable: true,
       },
       (_progress, token) => {
@@ -106,12 +106,12 @@ export async function startDevServer(
     );
     if (found) return found;
     if (exitCode !== undefined) {
-      void vscode.window.showErrorMessage(`\`${script.runCommand}\` exited (code ${exitCode}) before it listened. See its terminal.`);
+      void vscode.window.showErrorMessage(`"${script.runCommand}" exited (code ${exitCode}) before it listened. See its terminal.`);
     } else if (controller.signal.aborted) {
-      void vscode.window.showInformationMessage(`Stopped waiting; \`${script.runCommand}\` is still running in its terminal.`);
+      void vscode.window.showInformationMessage(`Stopped waiting; "${script.runCommand}" is still running in its terminal.`);
     } else {
       const choice = await vscode.window.showWarningMessage(
-        `\`${script.runCommand}\` did not listen${port} within ${Math.round(timeoutMs / 1000)} s. It is still running in its terminal.`,
+        `"${script.runCommand}" did not listen${port} within ${Math.round(timeoutMs / 1000)} s. It is still running in its terminal.`,
         'Stop It',
       );
       if (choice === 'Stop It') execution.terminate();

@@ -24,11 +24,11 @@ import { RunStatusBar } from './runStatusBar';
 export function activate(context: vscode.ExtensionContext): LoadTestApi | undefined {
   // Pre-answerable prompts exist only for the extension-host tests; other extensions never get a way past a prompt.
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
-  const prompts = testing ? new AnsweredPrompts(userPrompts) : userPrompts;
   // Per workspace when a folder is open; a window without one shares the global history.
   const storage = context.storageUri ?? context.globalStorageUri;
   const controller = new RunController(new RunHistory(vscode.Uri.joinPath(storage, 'runs'), historySize()));
   const { log, disposable: logDisposable } = createRunLog(controller);
+  const prompts = testing ? new AnsweredPrompts(userPrompts(log)) : userPrompts(log);
   const statusBar = new RunStatusBar(controller);
   const panel = new ResultsPanel(context.extensionUri, controller, context.workspaceState);
   // Exports are offered where the user saved the last one, remembered across workspaces.
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi | undefi
     statusBar,
     panel,
     hintSource,
-    showRunProgressNotifications(controller),
+    showRunProgressNotifications(controller, panel),
     trackRunContextKeys(controller),
     controller.onDidFinish(({ result }) => hintSource.setLastResult(result)),
     vscode.workspace.registerTextDocumentContentProvider(KERNEL_SETTINGS_SCHEME, kernelSettings),

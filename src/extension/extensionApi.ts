@@ -26,6 +26,8 @@ export interface LoadTestApi extends HintsTestHook {
   nextPanelInit(): Promise<void>;
   closePanel(): void;
   statusBarText(): string;
+  /** The status bar's run button: its words and the command one click gives. */
+  statusBarRunButton(): { text: string; command: string | undefined };
   statusBarHasWarningBackground(): boolean;
   /** Puts the status bar back to a fresh window's, then runs what activation runs after a reload. */
   simulateReloadOfStatusBar(): Promise<void>;
@@ -79,6 +81,7 @@ function createExtensionApi({ controller, panel, statusBar, hintSource, hints, r
       }),
     closePanel: () => panel.close(),
     statusBarText: () => statusBar.text,
+    statusBarRunButton: () => statusBar.runButton,
     simulateReloadOfStatusBar: async () => {
       statusBar.reset();
       await restoreLastRun();

@@ -1,5 +1,5 @@
-// "Show kernel TCP settings": a read-only document of the kernel's TCP settings and the listeners on the target port,
-// each setting with what it limits. Read fresh every time the document is opened.
+// "Show kernel TCP settings": a read-only document of the kernel's TCP settings (value now, kernel default, what
+// it means) and the listeners on the target port, shown rendered. Read fresh every time it is opened.
 import * as vscode from 'vscode';
 import { readKernelOverview } from '../diagnosis/diagnosisSession';
 import { describeSysctl } from '../hints/sysctlDescriptions';
@@ -11,18 +11,24 @@ export function kernelSettingsUri(port: number | undefined): vscode.Uri {
   return vscode.Uri.from({ scheme: KERNEL_SETTINGS_SCHEME, path: `/${name}`, query: port === undefined ? '' : `port=${port}` });
 }
 
+/** A table cell: no line breaks or pipes (they would end the cell), tabs as spaces. */
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
 export async function renderKernelSettings(port: number | undefined): Promise<string> {
   const overview = await readKernelOverview(port);
   const lines = ['# Kernel TCP settings', '', `Read ${new Date().toLocaleString()} from /proc/sys and \`ss\`. Read-only.`, ''];
   const keys = Object.keys(overview.settings).sort();
   if (keys.length > 0) {
-    lines.push('## Settings', '');
+    lines.push('## Settings', '', '| Setting | Now | Kernel default | What it means |', '| --- | --- | --- | --- |');
     for (const key of keys) {
       const description = describeSysctl(key);
-      lines.push(`- \`${key}\` = **${overview.settings[key]}**${description ? ` — ${description.limits}` : ''}`);
-      if (description?.defaultValue !== undefined && description.defaultValue !== overview.settings[key]) {
-        lines.push(`  (kernel default ${description.defaultValue})`);
-      }
+      const now = cell(overview.settings[key]);
+      const fallback = description?.defaultValue !== undefined ? cell(description.defaultValue) : '';
+      const changed = fallback !== '' && fallback !== now;
+      const meaning = description ? cell([description.limits, description.note].filter(Boolean).join(' ')) : '';
+      lines.push(`| \`${key}\` | **${now}**${changed ? ' (changed)' : ''} | ${fallback} | ${meaning} |`);
     }
     lines.push('');
   }
@@ -45,11 +51,16 @@ export class KernelSettingsProvider implements vscode.TextDocumentContentProvide
     return renderKernelSettings(port === undefined ? undefined : Number(port));
   }
 
-  /** Opens (or re-reads and shows) the document for the port. */
-  async show(port: number | undefined): Promise<vscode.TextEditor> {
+  /** Re-reads the document for the port and shows it rendered (Markdown preview); as text if there is no preview. */
+  async show(port: number | undefined): Promise<void> {
     const uri = kernelSettingsUri(port);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(document, { preview: true });
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      // The built-in Markdown extension is disabled: the source is still readable.
+      await vscode.window.showTextDocument(document, { preview: true });
+    }
   }
 }

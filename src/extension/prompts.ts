@@ -2,6 +2,7 @@
 // terminal, load a host outside this machine), as one interface handed to the code that asks. The user's answers
 // come from VS Code's UI; only the extension-host tests (ExtensionMode.Test) get a version they can pre-answer.
 import * as vscode from 'vscode';
+import { askModal } from './flowPrompts';
 import type { LoadProfile } from './loadProfiles';
 
 export interface Prompts {
@@ -15,29 +16,25 @@ export interface Prompts {
   confirmNonLoopbackTarget(host: string, load: string): Promise<boolean>;
 }
 
-export const userPrompts: Prompts = {
-  presetProfile: () => undefined,
-  async stopRunningRun() {
-    const STOP = 'Stop It and Start a New One';
-    return (await vscode.window.showWarningMessage('A load test is already running.', { modal: true, detail: 'Only one load test runs at a time.' }, STOP)) === STOP;
-  },
-  async confirmTerminalCommand(command) {
-    const RUN = 'Run in Terminal';
-    return (await vscode.window.showWarningMessage('Run this command in a terminal?', { modal: true, detail: command }, RUN)) === RUN;
-  },
-  async confirmNonLoopbackTarget(host, load) {
-    const LOAD = `Load ${host}`;
-    const answer = await vscode.window.showWarningMessage(
-      `Load-test ${host}, a host outside this machine?`,
-      {
-        modal: true,
-        detail: `This sends ${load} to ${host}. A load test is a flood of requests: only point it at servers you own, never at shared or production machines.`,
-      },
-      LOAD,
-    );
-    return answer === LOAD;
-  },
-};
+/** The questions in VS Code's dialogs, each logged with its answer. */
+export function userPrompts(log: vscode.LogOutputChannel): Prompts {
+  return {
+    presetProfile: () => undefined,
+    async stopRunningRun() {
+      const STOP = 'Stop It and Start a New One';
+      return (await askModal(log, 'A load test is already running.', 'Only one load test runs at a time.', STOP)) === STOP;
+    },
+    async confirmTerminalCommand(command) {
+      const RUN = 'Run in Terminal';
+      return (await askModal(log, 'Run this command in a terminal?', command, RUN)) === RUN;
+    },
+    async confirmNonLoopbackTarget(host, load) {
+      const LOAD = `Load ${host}`;
+      const detail = `This sends ${load} to ${host}. A load test is a flood of requests: only point it at servers you own, never at shared or production machines.`;
+      return (await askModal(log, `Load-test ${host}, a host outside this machine?`, detail, LOAD)) === LOAD;
+    },
+  };
+}
 
 /** Answers the extension-host tests give in place of a person; a question without an answer goes to the user. */
 export interface TestAnswers {

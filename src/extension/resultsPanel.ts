@@ -26,6 +26,9 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   /** Fires each time the webview (re)loaded and got its `init`. */
   readonly onDidInit = this.readyEmitter.event;
+  private readonly visibilityEmitter = new vscode.EventEmitter<boolean>();
+  /** Fires when the panel was shown, hidden (another tab in front) or closed. */
+  readonly onDidChangeVisibility = this.visibilityEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -125,6 +128,7 @@ export class ResultsPanel implements vscode.Disposable {
     this.coalescer?.dispose();
     this.panel?.dispose();
     this.readyEmitter.dispose();
+    this.visibilityEmitter.dispose();
     this.subscriptions.forEach((s) => s.dispose());
   }
 
@@ -146,12 +150,14 @@ export class ResultsPanel implements vscode.Disposable {
       // A hidden webview is torn down; it posts `ready` again when shown.
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (!webviewPanel.visible) this.ready = false;
+        this.visibilityEmitter.fire(webviewPanel.visible);
       }),
       panel.onDidDispose(() => {
         // Closing the panel does not stop the run; "Show results" opens it again, live.
         this.panel = undefined;
         this.ready = false;
         disposables.forEach((d) => d.dispose());
+        this.visibilityEmitter.fire(false);
       }),
     ];
     panel.webview.html = this.html(panel.webview);

@@ -89,9 +89,8 @@ export function suggestedSysctl(findings: Finding[], key: string): { value: stri
 
 export const SYSCTL_CONF_PATH = '/etc/sysctl.d/90-load-test-localhost.conf';
 
-/** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
-export function sysctlConfContent(result: RunResult | undefined): string {
-  if (result?.kernel?.platform === 'darwin') return macosSysctlAdvice(result);
+/** The kernel settings the last run's fixes name, with the titles of the findings they come from. */
+export function suggestedSysctls(result: RunResult | undefined): { settings: Map<string, string>; sources: string[] } {
   const settings = new Map<string, string>();
   const sources: string[] = [];
   for (const finding of result?.findings ?? []) {
@@ -110,6 +109,13 @@ export function sysctlConfContent(result: RunResult | undefined): string {
       }
     }
   }
+  return { settings, sources };
+}
+
+/** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
+export function sysctlConfContent(result: RunResult | undefined): string {
+  if (result?.kernel?.platform === 'darwin') return macosSysctlAdvice(result);
+  const { settings, sources } = suggestedSysctls(result);
   const lines = [
     `# ${SYSCTL_CONF_PATH}`,
     '# Kernel settings for load testing local servers, suggested by Load Test Localhost.',

@@ -3,13 +3,17 @@ import type { Finding } from '../shared/findings';
 import { effectiveBacklog } from './effectiveBacklog';
 import type { ListenSite } from './listenSite';
 import { findingOneLine } from './findingPlacement';
+import type { Recheck } from './findingRecheck';
 
 function requestedText(site: ListenSite): string {
   if (site.backlog) return site.backlog.value !== undefined ? String(site.backlog.value) : site.backlog.text;
   return site.defaultBacklog === 'somaxconn' ? 'somaxconn' : `${site.defaultBacklog} (default)`;
 }
 
-/** "Listen backlog 511 (Node default): effective min(511, somaxconn 4096) = 511". */
+/**
+ * "Listen backlog 511 (default), effective 511": short, since every lens of a line shares one row; the formula
+ * min(backlog, somaxconn) is in the hover.
+ */
 export function listenLensTitle(site: ListenSite, somaxconn: number | undefined): string {
   const effective = effectiveBacklog(site.backlog?.value, site.defaultBacklog, somaxconn);
   const cap = somaxconn !== undefined ? `somaxconn ${somaxconn}` : 'somaxconn ?';
@@ -19,13 +23,15 @@ export function listenLensTitle(site: ListenSite, somaxconn: number | undefined)
   if (effective.requested === 'somaxconn') {
     return `Listen backlog = ${cap} (${site.apiLabel} asks for the kernel maximum)`;
   }
-  const result = effective.value !== undefined && somaxconn !== undefined ? ` = ${effective.value}` : '';
-  return `Listen backlog ${requestedText(site)}: effective min(${effective.requested}, ${cap})${result}`;
+  if (effective.value === undefined || somaxconn === undefined) return `Listen backlog ${requestedText(site)}, ${cap}`;
+  const by = effective.limitedBy === 'somaxconn' ? ` (capped by ${cap})` : '';
+  return `Listen backlog ${requestedText(site)}, effective ${effective.value}${by}`;
 }
 
-export function findingLensTitle(finding: Finding, connections: number | undefined): string {
+/** "$(error) Last run: Accept queue overflowed": the title only; the evidence is in the hover. */
+export function findingLensTitle(finding: Finding): string {
   const icon = finding.severity === 'error' ? '$(error)' : finding.severity === 'warning' ? '$(warning)' : '$(info)';
-  return `${icon} ${findingOneLine(finding, connections)}`;
+  return `${icon} Last run: ${finding.title}`;
 }
 
 /** Markdown for the hover over a listen site. */
@@ -34,6 +40,8 @@ export function listenHoverMarkdown(
   somaxconn: number | undefined,
   findings: Finding[],
   connections: number | undefined,
+  /** Per finding, what the code says now (same order). */
+  rechecks: Recheck[] = [],
 ): string {
   const effective = effectiveBacklog(site.backlog?.value, site.defaultBacklog, somaxconn);
   const lines: string[] = [`**Listen backlog** of ${site.apiLabel}${site.port?.value ? ` (port ${site.port.value})` : ''}`, ''];
@@ -52,10 +60,15 @@ export function listenHoverMarkdown(
     lines.push(`- accept queue = min(${requested}, ${somaxconn ?? '?'}) = **${effective.value}**, set by ${
       effective.limitedBy === 'somaxconn' ? '`net.core.somaxconn`' : 'the listen() argument'}`);
   }
-  for (const finding of findings) {
+  findings.forEach((finding, i) => {
     lines.push('', `**Last run:** ${findingOneLine(finding, connections)}`);
+    const recheck = rechecks[i];
+    if (recheck?.fixedInCode) {
+      lines.push(`- Since then fixed in the code${recheck.remaining ? ` (${recheck.remaining})` : ''}: run again to confirm.`);
+      return;
+    }
     const fix = finding.fixes[0];
     if (fix) lines.push(`- ${fix.title}${fix.command ? `: \`${fix.command}\`` : ''}`);
-  }
+  });
   return lines.join('\n');
 }

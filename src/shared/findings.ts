@@ -54,7 +54,7 @@ export interface KernelSample {
   tMs: number;
   /** Counter deltas since the run started, keyed by kernel name (ListenOverflows, SyncookiesSent, EstabResets, ...). */
   deltas: Record<string, number>;
-  /** The target listener's accept queue at that moment (ss Recv-Q / Send-Q), when readable. */
+  /** The target listener's longest accept queue since the previous sample (polled every 100 ms), when readable. */
   acceptQueue?: { length: number; capacity: number };
 }
 
@@ -70,13 +70,30 @@ export interface BlindSpot {
 /** TIME-WAIT sockets counted in /proc/net/tcp{,6}. */
 export interface TimeWaitCount {
   total: number;
-  /** Either end is the target port: the run's own connections. */
-  onPort: number;
+  /** Either end is the target port: the run's own connections. Counted (ss) only when `total` called for it. */
+  onPort?: number;
   /**
    * The client closed first: the TIME-WAIT socket holds a local (ephemeral) port towards the target. Only these
    * use up ip_local_port_range; a server-side TIME-WAIT is taken over by the next SYN of the same 4-tuple.
    */
-  clientSide: number;
+  clientSide?: number;
+}
+/** What one listener's queue did during the run. */
+export interface ListenerQueueSeen {
+  address: string;
+  port: number;
+  /** Accept-queue capacity (ss Send-Q); unknown for a listener that was not there before the run. */
+  capacity?: number;
+  /** Longest queue in any poll. */
+  peak: number;
+  /** Polls that found it at (or over) its capacity. */
+  fullPolls: number;
+  /** Polls that found it at all (its family's table is polled less often when the target is not in it). */
+  polls: number;
+  /** True for the listeners the run's target addresses reach. */
+  target: boolean;
+  pid?: number;
+  process?: string;
 }
 
 /** "Max open files" of /proc/self/limits. */
@@ -103,6 +120,10 @@ export interface KernelReport {
   notes: string[];
   /** Most TIME-WAIT sockets seen during or right after the run (Linux). */
   timeWait?: TimeWaitCount;
+  /** Every listener's accept queue over the run, polled every 100 ms (Linux): which ones were seen full. */
+  listenerQueues?: ListenerQueueSeen[];
+  /** CPU (ms) of the sampler's own thread over the run, start-up included (Linux, 10 ms resolution). */
+  samplerCpuMs?: number;
   /** RLIMIT_NOFILE of the process that ran the load (Linux). */
   openFileLimit?: OpenFileLimit;
   /** `uname -r`, e.g. "6.18.0". */

@@ -139,3 +139,30 @@ test('open-file limit: warned before the run, EMFILE after', { skip, timeout: 30
   assert.equal(find(o, 'open-file-limit')?.severity, 'error');
   assert.equal(evidence(o, 'open-file-limit', 'Open-file soft limit'), 80);
 });
+
+// Issue 12: another server overflowing in the same namespace raises the same counters. The run against a healthy
+// target must not be blamed; the listener that was seen full is named instead.
+test('two listeners: the overflows of another server are not blamed on the target', { skip, timeout: 40_000 }, async () => {
+  const port = randomInt(20000, 40000);
+  const otherPort = port + 1;
+  const o = await withNetns({}, (ns) =>
+    runScenario(
+      ns,
+      { port, backlog: 0, busyMs: 0, connections: 10, durationMs: 2500, keepAlive: false, other: { port: otherPort, backlog: 4, busyMs: 20, connections: 60 } },
+      30_000,
+    ),
+  );
+  log('two listeners', o);
+  assert.ok((o.kernel.counterDeltas.ListenOverflows ?? 0) > 0, 'the other server really overflowed during the run');
+  const queues = (o.kernel as unknown as { listenerQueues: Array<{ port: number; capacity?: number; peak: number; fullPolls: number; target: boolean }> }).listenerQueues;
+  const other = queues.find((q) => q.port === otherPort);
+  const target = queues.find((q) => q.port === port);
+  assert.ok(other && other.fullPolls > 0 && other.capacity === 4, `the other listener was seen full: ${JSON.stringify(queues)}`);
+  assert.ok(target && target.target && target.fullPolls === 0 && target.capacity === 511, `the target never: ${JSON.stringify(target)}`);
+  for (const id of ['accept-queue-overflow', 'syn-queue-cookies', 'syn-queue-drops', 'resets-after-overflow']) assert.equal(find(o, id), undefined, `no ${id} for the target`);
+  const e = find(o, 'overflow-elsewhere');
+  assert.ok(e, 'the overflows are reported as another listener\'s');
+  assert.equal(e.severity, 'info');
+  assert.match(e.title, new RegExp(`port ${otherPort} \\(node, pid \\d+\\) was seen full, port ${port} never`));
+  assert.equal(o.run.requests.failed, 0);
+});

@@ -36,10 +36,14 @@ export interface ScenarioOutput {
   run: { requests: { started: number; ok: number; failed: number }; connections: { connectingAtStop: number; connectingAtStopMs: number[] }; errors: Record<string, number>; connect: { max: number; p50: number }; connectDistribution: unknown[] };
 }
 
-/** Runs test/kernel/scenario.ts inside the namespace, killed after `timeoutMs` at the latest. */
-export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs = 20_000): Promise<ScenarioOutput> {
+/**
+ * Runs a TypeScript script inside the namespace with one JSON argument; resolves with the JSON of its last stdout
+ * line. Killed after `timeoutMs` at the latest. The cwd is the repository, where `--import tsx` resolves.
+ */
+export function runJsonScriptInNetns<T>(ns: string, script: string, args: unknown, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', join(__dirname, 'scenario.ts'), JSON.stringify(args)], {
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', script, JSON.stringify(args)], {
+      cwd: join(__dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -50,8 +54,13 @@ export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`scenario exited ${code}: ${err.slice(-2000)}`));
-      resolve(JSON.parse(line) as ScenarioOutput);
+      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`${script} exited ${code}: ${err.slice(-3000)}`));
+      resolve(JSON.parse(line) as T);
     });
   });
+}
+
+/** Runs test/kernel/scenario.ts inside the namespace, killed after `timeoutMs` at the latest. */
+export function runScenario(ns: string, args: Record<string, unknown>, timeoutMs = 20_000): Promise<ScenarioOutput> {
+  return runJsonScriptInNetns<ScenarioOutput>(ns, join(__dirname, 'scenario.ts'), args, timeoutMs);
 }

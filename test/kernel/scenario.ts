@@ -23,9 +23,14 @@ interface ScenarioArgs {
   mode?: string;
   /** Lower this process's open-file limit once the server runs (the EMFILE scenario). */
   nofile?: number;
+  /**
+   * Another slow server in the same namespace, overloaded by its own load (no diagnosis) from before the run
+   * starts until after it ends: the namespace-wide counters rise for a listener that is not the target.
+   */
+  other?: { port: number; backlog: number; busyMs: number; connections: number };
 }
 
-function startServer(a: ScenarioArgs) {
+function startServer(a: Pick<ScenarioArgs, 'serverHost' | 'server' | 'port' | 'backlog' | 'busyMs' | 'mode'>) {
   const host = a.serverHost ?? '127.0.0.1';
   if (a.server === 'python') {
     return spawn('python3', ['-u', '-m', 'http.server', String(a.port), '--bind', host], { stdio: ['ignore', 'pipe', 'pipe'], cwd: __dirname });
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
   try {
     await started(server);
     if (a.nofile) execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${a.nofile}`]);
+    const other = a.other ? await overloadOther(a.other, a.durationMs + 2_000) : undefined;
     let session: DiagnosisSession | undefined;
     const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
     const result = await generateLoad(
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     );
     if (!session) throw new Error(`the run never reached the target: ${result.stopMessage ?? ''}`);
     const { findings, kernel } = await session.finish(result);
+    await other?.done;
     const run = {
       requests: result.requests,
       connections: result.connections,
@@ -91,6 +98,20 @@ async function main(): Promise<void> {
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** Starts the other server and its load; resolves once that load has reported progress (it is running). */
+async function overloadOther(o: NonNullable<ScenarioArgs['other']>, durationMs: number) {
+  const server = startServer({ port: o.port, backlog: o.backlog, busyMs: o.busyMs });
+  await started(server);
+  let running!: () => void;
+  const isRunning = new Promise<void>((resolve) => (running = resolve));
+  const done = generateLoad(
+    { url: `http://127.0.0.1:${o.port}/`, connections: o.connections, durationMs, keepAlive: false, workers: 1, connectTimeoutMs: 10_000 },
+    { onProgress: (p) => p.requests.started > 0 && running() },
+  ).finally(() => server.kill('SIGTERM'));
+  await Promise.race([isRunning, done]);
+  return { done };
 }
 
 main().then(

@@ -4,6 +4,7 @@ import { numericSetting } from '../kernelSettings';
 import { sysctlFix } from '../sysctlFix';
 import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';
 
@@ -14,6 +15,7 @@ export const abortOnOverflowResets: RunRule = (facts, result) => {
   const d = facts.counterDeltas;
   const resets = errorCount(result, 'ECONNRESET', 'EPIPE', 'closed-by-peer');
   if (resets < 1 || ((d.ListenOverflows ?? 0) < 1 && (d.EmbryonicRsts ?? 0) < 1)) return undefined;
+  if (!overflowsAreTargets(overflowBlame(facts, result))) return undefined;
   const backlog = backlogRemedy(facts);
   return {
     id: ABORT_ON_OVERFLOW_RESETS,

@@ -2,17 +2,20 @@
 // together and the client retransmits. The fix depends on which of listen() arg and somaxconn is the limit.
 import { analyseBacklog, backlogRemedy, capacityEvidence, describeLimit } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { overflowBlame, overflowsAreTargets, type OverflowBlame } from './overflowAttribution';
+import type { DiagnosisFacts } from './diagnosisFacts';
 import type { RunRule } from './ruleTypes';
-import { maxQueueSeen, runShowsQueueTrouble, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
+import { maxQueueSeen, runShowsQueueTrouble, SLOW_CONNECT_MS, slowConnectCount, starvedCount, errorCount } from './runSymptoms';
 
 export const ACCEPT_QUEUE_OVERFLOW = 'accept-queue-overflow';
 
 export const acceptQueueOverflow: RunRule = (facts, result) => {
   const overflows = facts.counterDeltas.ListenOverflows ?? 0;
   if (overflows < 1 || !runShowsQueueTrouble(result, facts.samples)) return undefined;
+  const blame = overflowBlame(facts, result);
+  if (!overflowsAreTargets(blame)) return undefined;
   const a = analyseBacklog(facts);
   const conns = facts.target.connections;
-  const seen = maxQueueSeen(facts.samples);
   const slow = slowConnectCount(result);
   const hurt = slow + starvedCount(result) + errorCount(result, 'ECONNRESET', 'connect-timeout', 'ETIMEDOUT');
   const vs =
@@ -38,9 +41,23 @@ export const acceptQueueOverflow: RunRule = (facts, result) => {
         ? { label: `Default listen() backlog of ${a.server.name}`, value: a.server.defaultBacklog, source: `/proc/${a.listener?.pid}/cmdline` }
         : undefined,
       { label: 'Concurrent connections of the run', value: conns, source: 'run options' },
-      seen ? { label: 'Longest accept queue seen', value: `${seen.length}/${seen.capacity}`, source: 'sampled /proc/net/tcp rx_queue during the run' } : undefined,
-      slow > 0 ? { label: 'Connects that took >= 0.9 s', value: slow, source: 'run connect-time distribution' } : undefined,
+      queueSeenEvidence(facts, blame, overflows),
+      slow > 0 ? { label: `Slow connects (>= ${SLOW_CONNECT_MS / 1000} s)`, value: slow, source: 'run connect-time distribution' } : undefined,
     ]),
     ...backlogRemedy(facts, a),
   };
 };
+
+/** The longest queue seen, and never "0 seen" next to counters that prove it filled: then it filled between polls. */
+function queueSeenEvidence(facts: DiagnosisFacts, blame: OverflowBlame, overflows: number) {
+  if (blame.kind === 'unobserved') {
+    const seen = maxQueueSeen(facts.samples);
+    return seen ? { label: 'Longest accept queue seen', value: `${seen.length}/${seen.capacity}`, source: 'sampled /proc/net/tcp rx_queue during the run' } : undefined;
+  }
+  const q = blame.target;
+  if (!q) return undefined;
+  const source = `polled /proc/net/tcp{,6} rx_queue every ${facts.queues!.pollMs} ms (${facts.queues!.polls} polls)`;
+  const ofCapacity = `${q.peak}/${q.capacity ?? '?'}`;
+  if (blame.kind === 'target-seen-full') return { label: 'Accept queue seen full', value: `${ofCapacity} in ${q.fullPolls} of ${q.polls} polls`, source };
+  return { label: 'Longest accept queue seen', value: `${ofCapacity}; it filled between polls (ListenOverflows rose by ${overflows})`, source };
+}

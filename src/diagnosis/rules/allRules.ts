@@ -5,6 +5,7 @@ import { addressFamilyAfterRun, addressFamilyPreflight } from './addressFamilyMi
 import { backlogBelowConcurrency } from './backlogBelowConcurrency';
 import { ephemeralPortExhaustion } from './ephemeralPortExhaustion';
 import { openFileLimitAfterRun, openFileLimitPreflight } from './openFileLimit';
+import { overflowElsewhere } from './overflowElsewhere';
 import type { PreflightRule, RunRule } from './ruleTypes';
 import { resetsAfterOverflow } from './resetsAfterOverflow';
 import { serverClosedUnreadData } from './serverClosedUnreadData';
@@ -19,6 +20,7 @@ export const PREFLIGHT_RULES: PreflightRule[] = [addressFamilyPreflight, backlog
 export const RUN_RULES: RunRule[] = [
   addressFamilyAfterRun,
   acceptQueueOverflow,
+  overflowElsewhere,
   abortOnOverflowResets,
   resetsAfterOverflow,
   synQueueDrops,

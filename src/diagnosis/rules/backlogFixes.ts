@@ -2,6 +2,8 @@
 // somaxconn together (the effective capacity is the smaller), accept faster, or lower the concurrency.
 import { somaxconnSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
+import type { ServerContext } from '../serverContext';
+import { printable } from '../../shared/printableText';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
 import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
 import type { DiagnosisFacts, ListenerFacts } from './diagnosisFacts';
@@ -16,6 +18,8 @@ export interface BacklogAnalysis {
   /** The listen() argument when it can be told: Send-Q below somaxconn, or the server's known default. */
   listenArgument?: number;
   server?: ServerKind;
+  /** The listener's owner: command line, cwd, the listen call in its code. */
+  context?: ServerContext;
   suggested: number;
 }
 
@@ -24,13 +28,24 @@ export function primaryListener(facts: DiagnosisFacts): ListenerFacts | undefine
   return [...facts.listeners].sort((a, b) => a.backlog - b.backlog)[0];
 }
 
+/** The owner of the listener as the advice sees it: facts.server when read, else what ss and /proc/PID/cmdline gave. */
+function serverContextOf(facts: DiagnosisFacts, listener: ListenerFacts | undefined): ServerContext | undefined {
+  if (!listener) return undefined;
+  if (facts.server && facts.server.pid === listener.pid) return facts.server;
+  return { pid: listener.pid, argv: listener.argv ?? [], processName: listener.process, address: listener.address };
+}
+
 export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const listener = primaryListener(facts);
   const somaxconn = somaxconnSetting(facts.settings);
-  const server = listener ? recognizeServer(listener.argv ?? [], listener.process) : undefined;
+  const context = serverContextOf(facts, listener);
+  const server = listener ? recognizeServer(listener.argv ?? [], listener.process, context) : undefined;
   const suggested = suggestedBacklog(facts.target.connections);
   if (!listener) return { somaxconn, server, suggested };
   const capacity = listener.backlog;
+  // What the code passes, read from the code itself, beats the server's default.
+  const call = context?.listenCall;
+  const known = call ? (call.backlog ?? (typeof call.defaultBacklog === 'number' ? call.defaultBacklog : undefined)) : server?.defaultBacklog;
   let limit: BacklogLimit | undefined;
   let listenArgument: number | undefined;
   if (somaxconn !== undefined) {
@@ -39,15 +54,15 @@ export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
       listenArgument = capacity;
     } else if (capacity === somaxconn) {
       // listen(fd, n) is clamped to somaxconn: Send-Q == somaxconn means n >= somaxconn, unless n is known to equal it.
-      limit = server?.defaultBacklog === somaxconn ? 'both' : 'somaxconn';
-      listenArgument = server?.defaultBacklog !== undefined && server.defaultBacklog >= somaxconn ? server.defaultBacklog : undefined;
+      limit = known === somaxconn ? 'both' : 'somaxconn';
+      listenArgument = known !== undefined && known >= somaxconn ? known : undefined;
     } else {
       // somaxconn was lowered after the server called listen(); the old clamp still holds.
       limit = 'listen-argument';
       listenArgument = capacity;
     }
   }
-  return { listener, capacity, somaxconn, limit, listenArgument, server, suggested };
+  return { listener, capacity, somaxconn, limit, listenArgument, server, context, suggested };
 }
 
 export function describeLimit(a: BacklogAnalysis): string {
@@ -62,27 +77,48 @@ export function describeLimit(a: BacklogAnalysis): string {
   return `The accept queue holds ${a.capacity} connections.`;
 }
 
+/**
+ * Does the server's own backlog need raising, beyond somaxconn? Yes when it is the limit (or equal to it); not when
+ * it asks for somaxconn itself (Go, Hugo) or already passes enough for this run (PHP's 4096, Node's 511 for 50).
+ * Unknown: only when ss shows it is the limit.
+ */
+function serverBacklogNeeded(facts: DiagnosisFacts, a: BacklogAnalysis): boolean {
+  if (a.server?.followsSomaxconn) return false;
+  if (a.limit === 'listen-argument' || a.limit === 'both') return (a.capacity ?? 0) < a.suggested;
+  const own = a.listenArgument ?? a.context?.listenCall?.backlog ?? a.server?.defaultBacklog;
+  if (own === undefined) return a.limit === undefined;
+  return own < Math.min(a.suggested, 2 * facts.target.connections);
+}
+
+/** The change in the server's own terms; for a server we do not know, words without code. */
+function serverFix(facts: DiagnosisFacts, a: BacklogAnalysis): Fix {
+  if (a.server && a.context) {
+    return a.server.fix({ backlog: a.suggested, port: facts.target.port, server: a.context, passes: a.limit === 'listen-argument' ? a.listenArgument : undefined });
+  }
+  const name = a.context?.argv[0]?.split('/').pop() ?? a.listener?.process;
+  const who = name ? ` (${printable(name).slice(0, 60)})` : '';
+  return {
+    title: "Raise the backlog the server passes to listen()",
+    kind: 'advice',
+    detail: `The server${who} was not recognised, so no code is suggested: look for its backlog option (often "backlog"), or the listen() call on its socket, and set it to ${a.suggested}.`,
+  };
+}
+
 function backlogFixes(facts: DiagnosisFacts, a: BacklogAnalysis): Fix[] {
-  const port = facts.target.port;
   // Raise both together: the effective capacity is the smaller. The one that is the limit now comes first.
-  const serverFix: Fix = a.server
-    ? a.server.fix(a.suggested, port)
-    : {
-        title: "Raise the server's listen() backlog",
-        kind: 'code',
-        snippet: `server.listen({ port: ${port}, backlog: ${a.suggested} })`,
-        detail: 'In Node; other servers have a backlog option (uvicorn/gunicorn --backlog, nginx listen ... backlog=).',
-      };
-  const serverNeeded = a.limit !== 'somaxconn' || (a.server?.defaultBacklog ?? 0) < a.suggested;
+  const serverNeeded = serverBacklogNeeded(facts, a);
   const sysctlNeeded = a.somaxconn === undefined || a.somaxconn < a.suggested;
   const somaxconnFix = sysctlFix(
     'net.core.somaxconn',
     a.suggested,
     'Raise net.core.somaxconn, then restart the server',
-    'The kernel clamps the backlog when the server calls listen(): a running server keeps its old capacity.',
+    a.server?.followsSomaxconn
+      ? `${a.server.name} passes somaxconn to listen() when it starts: restarted, it listens with the new value.`
+      : 'The kernel clamps the backlog when the server calls listen(): a running server keeps its old capacity.',
   );
-  const ordered = a.limit === 'somaxconn' ? [sysctlNeeded && somaxconnFix, serverNeeded && serverFix] : [serverNeeded && serverFix, sysctlNeeded && somaxconnFix];
-  const fixes = ordered.filter((f): f is Fix => f !== false);
+  const fix = serverNeeded ? serverFix(facts, a) : undefined;
+  const ordered = a.limit === 'somaxconn' ? [sysctlNeeded && somaxconnFix, fix] : [fix, sysctlNeeded && somaxconnFix];
+  const fixes = ordered.filter((f): f is Fix => Boolean(f));
   fixes.push({
     title: 'Accept faster, or lower the concurrency',
     kind: 'advice',

@@ -3,7 +3,8 @@
 import type { DiagnosisTarget } from '../diagnosisTarget';
 import type { OpenFileLimit } from '../../shared/findings';
 import type { TimeWaitCount } from '../../shared/findings';
-import type { KernelSample } from '../../shared/findings';
+import type { KernelSample, ListenerQueueSeen } from '../../shared/findings';
+import type { ServerContext } from '../serverContext';
 
 export interface ListenerFacts {
   address: string;
@@ -32,6 +33,11 @@ export interface DiagnosisFacts {
   counterDeltas: Record<string, number>;
   countersReadable: boolean;
   samples: KernelSample[];
+  /**
+   * Every listener's accept queue over the run, polled every `pollMs`: which listeners were seen full, so that
+   * namespace-wide counters are blamed on the right one. Absent when the queues could not be polled.
+   */
+  queues?: { listeners: ListenerQueueSeen[]; polls: number; pollMs: number };
   /** New "SYN flooding" kernel log lines that name the target port. */
   synFloodLines: string[];
   /** TIME-WAIT sockets, the most seen during or after the run. */
@@ -39,4 +45,6 @@ export interface DiagnosisFacts {
   openFileLimit?: OpenFileLimit;
   /** Descriptors this process had open before the run. */
   openFilesBefore?: number;
+  /** The owner of the listener the advice is for: cwd, the listen call in its code, Django settings. */
+  server?: ServerContext;
 }

@@ -25,8 +25,8 @@ export const ephemeralPortExhaustion: RunRule = (facts, result) => {
       (facts.target.keepAlive ? 'The run used keep-alive, so connections were still being replaced quickly (errors or server closes).' : 'The run opened a new connection per request (keep-alive off).'),
     evidence: defined([
       { label: 'EADDRNOTAVAIL errors', value: errs, source: 'run errors' },
-      facts.timeWait ? { label: 'TIME-WAIT sockets holding a local port towards the target', value: tw, source: '/proc/net/tcp, /proc/net/tcp6 (most seen during the run)' } : undefined,
-      facts.timeWait ? { label: 'TIME-WAIT sockets in total', value: facts.timeWait.total, source: '/proc/net/tcp, /proc/net/tcp6 (most seen during the run)' } : undefined,
+      facts.timeWait?.clientSide !== undefined ? { label: 'TIME-WAIT sockets holding a local port towards the target', value: tw, source: 'ss -tn state time-wait (after the run)' } : undefined,
+      facts.timeWait ? { label: 'TIME-WAIT sockets in total', value: facts.timeWait.total, source: '/proc/net/sockstat TCP tw (most seen during the run)' } : undefined,
       settingEvidence('net.ipv4.ip_local_port_range', facts.settings),
       settingEvidence('net.ipv4.tcp_tw_reuse', facts.settings),
     ]),

@@ -4,6 +4,7 @@
 import { numericSetting } from '../kernelSettings';
 import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined } from './counterEvidence';
+import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { errorCount } from './runSymptoms';
 
@@ -15,6 +16,7 @@ export const resetsAfterOverflow: RunRule = (facts, result) => {
   if (resets < 1) return undefined;
   if (numericSetting(facts.settings, 'net.ipv4.tcp_abort_on_overflow') === 1) return undefined;
   if ((d.ListenOverflows ?? 0) < 1 && (d.SyncookiesFailed ?? 0) < 1) return undefined;
+  if (!overflowsAreTargets(overflowBlame(facts, result))) return undefined;
   return {
     id: RESETS_AFTER_OVERFLOW,
     severity: 'error',

@@ -29,6 +29,6 @@ export const stallsAfterConnect: RunRule = (facts, result) => {
       { label: 'Slowest first byte (ms)', value: Math.round(result.latency.firstByte.max), source: 'run latency.firstByte.max' },
       { label: 'Slowest connect (ms)', value: Math.round(result.latency.connect.max), source: 'run latency.connect.max' },
     ],
-    fixes: [{ title: 'Raise the backlog and somaxconn, or lower the concurrency (see the accept-queue finding)', kind: 'advice' }],
+    fixes: [{ title: 'Raise the backlog and somaxconn, or lower the concurrency (see "Accept queue overflowed")', kind: 'advice' }],
   };
 };

@@ -3,6 +3,7 @@
 import { synFloodSentCookies } from '../kernelLog';
 import { analyseBacklog, backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
 
@@ -15,6 +16,8 @@ export const synQueueCookies: RunRule = (facts, result) => {
   if (cookies < 1) return undefined;
   // The log line names this port; otherwise the run's own trouble ties the counter to it.
   if (logLines.length === 0 && !(runShowsQueueTrouble(result, facts.samples) && (d.ListenOverflows ?? 0) + (d.ListenDrops ?? 0) > 0)) return undefined;
+  // Without a log line naming the port, the namespace-wide counters are the target's only if its queue could be the one.
+  if (logLines.length === 0 && !overflowsAreTargets(overflowBlame(facts, result))) return undefined;
   const a = analyseBacklog(facts);
   const backlog = backlogRemedy(facts, a);
   return {

@@ -5,6 +5,7 @@ import { synFloodSentCookies } from '../kernelLog';
 import { sysctlFix } from '../sysctlFix';
 import { analyseBacklog, backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
 
@@ -16,6 +17,8 @@ export const synQueueDrops: RunRule = (facts, result) => {
   const logLines = facts.synFloodLines.filter((l) => !synFloodSentCookies(l));
   if (drops < 1) return undefined;
   if (logLines.length === 0 && !runShowsQueueTrouble(result, facts.samples)) return undefined;
+  // Without a log line naming the port, the namespace-wide counters are the target's only if its queue could be the one.
+  if (logLines.length === 0 && !overflowsAreTargets(overflowBlame(facts, result))) return undefined;
   const a = analyseBacklog(facts);
   const cookiesOff = numericSetting(facts.settings, 'net.ipv4.tcp_syncookies') === 0;
   const { fixes, subjects } = backlogRemedy(facts, a);

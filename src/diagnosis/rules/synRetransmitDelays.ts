@@ -5,7 +5,7 @@ import { retransmitWindowMs, synRetransmitSchedule } from '../../shared/synRetra
 import { backlogRemedy } from './backlogFixes';
 import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
-import { slowConnectCount } from './runSymptoms';
+import { SLOW_CONNECT_MS, slowConnectCount } from './runSymptoms';
 import type { DistributionBucket } from '../../shared/result';
 import { XNU_SYN_RETRANSMIT_SECONDS } from '../macos/xnuSynSchedule';
 
@@ -39,13 +39,18 @@ export const synRetransmitDelays: RunRule = (facts, result) => {
   return {
     id: SYN_RETRANSMIT_DELAYS,
     severity: 'warning',
-    title: `${onSchedule} connect${onSchedule === 1 ? '' : 's'} waited for a SYN retransmission (${hits.map((h) => `~${h.seconds} s`).join(', ')})`,
+    // One definition of "slow" (SLOW_CONNECT_MS) for every finding; this one counts the slow connects that landed on
+    // a retransmit instant, so it says how many of the slow ones it is.
+    title: `${onSchedule} of ${slow} slow connect${slow === 1 ? '' : 's'} waited for a SYN retransmission (${hits.map((h) => `~${h.seconds} s`).join(', ')})`,
     explanation:
       `Connect times cluster at ${hits.map((h) => `${h.seconds} s`).join(', ')}: the kernel's SYN retransmit schedule (${
         linear !== undefined ? `tcp_syn_linear_timeouts=${linear}: ` : ''
-      }${schedule.slice(0, 6).join(', ')} s...). The first SYN of these connections got no answer, typically because the listener's queue was full.`,
+      }${schedule.slice(0, 6).join(', ')} s...). The first SYN of these connections got no answer, typically because the listener's queue was full.${
+        slow > onSchedule ? ` The other ${slow - onSchedule} slow connects (>= ${SLOW_CONNECT_MS / 1000} s) ended between those instants.` : ''
+      }`,
     evidence: defined([
       ...hits.map((h) => ({ label: `Connects at ~${h.seconds} s`, value: h.count, source: 'run connect-time distribution' })),
+      { label: `Slow connects (>= ${SLOW_CONNECT_MS / 1000} s)`, value: slow, source: 'run connect-time distribution' },
       { label: 'Connects in the run', value: total, source: 'run latency.connect.count' },
       { label: 'Slowest connect (ms)', value: Math.round(result.latency.connect.max), source: 'run latency.connect.max' },
       counterEvidence('TCPSynRetrans', facts.counterDeltas),

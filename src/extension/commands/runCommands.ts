@@ -26,11 +26,13 @@ export class RunCommands {
 
   /** "Load test localhost": pick the target (quick pick when there is a choice) and the profile, then run. */
   async run(options: { forcePick?: boolean } = {}): Promise<FinishedRun | undefined> {
-    if (!(await this.readyToStart())) return undefined;
-    const target = await pickTarget(this.context, options);
-    if (!target) return undefined;
-    const profile = await pickProfile(this.context, target.url, this.prompts);
-    if (!profile) return undefined;
+    this.log.info('"Load test localhost" started');
+    if (!(await this.readyToStart())) return this.notStarted('the load test already running was kept');
+    const target = await pickTarget(this.context, this.log, options);
+    if (!target) return this.notStarted('no server was chosen');
+    const profile = await pickProfile(this.context, target.url, this.log, this.prompts);
+    if (!profile) return this.notStarted('no load profile was chosen');
+    this.log.info(`Profile: ${profile.label}`);
     return this.execute(loadOptionsFor(target.url, profile, readRunSettings()));
   }
 
@@ -38,7 +40,8 @@ export class RunCommands {
   async runAgain(): Promise<FinishedRun | undefined> {
     const last = this.controller.lastRunOptions ?? withoutRedactedHeaders(this.context.workspaceState.get<LoadOptions>(LAST_OPTIONS_KEY));
     if (!last?.url) return this.run();
-    if (!(await this.readyToStart())) return undefined;
+    this.log.info(`"Run again": ${last.url}`);
+    if (!(await this.readyToStart())) return this.notStarted('the load test already running was kept');
     const settings = readRunSettings();
     return this.execute({ ...last, ...settings });
   }
@@ -83,6 +86,12 @@ export class RunCommands {
     if (await this.prompts.confirmNonLoopbackTarget(host, load)) return true;
     this.log.info(`Not started: the load test of ${host} was not confirmed.`);
     return false;
+  }
+
+  /** Every way the flow ends before a run says so in the log: a closed picker is never silent. */
+  private notStarted(reason: string): undefined {
+    this.log.info(`Not started: ${reason}`);
+    return undefined;
   }
 
   /** True when nothing runs, or the user chose to stop the current run (it is then stopped and finished). */

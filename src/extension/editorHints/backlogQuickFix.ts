@@ -1,7 +1,7 @@
 // Quick fixes at a listen site: set the backlog (where the API takes one), linked to the Load Test diagnostic
 // there; and, for a site with a finding, open the suggested /etc/sysctl.d content (somaxconn caps the backlog).
 import * as vscode from 'vscode';
-import { suggestedBacklog } from '../../hints/findingPlacement';
+import { suggestedBacklog, suggestedSysctl } from '../../hints/findingPlacement';
 import { backlogWorkspaceEdit } from './backlogEdit';
 import { DIAGNOSTIC_SOURCE, type FindingDiagnostics } from './findingDiagnostics';
 import { listenSitesOf, rangeOf } from './hintDocuments';
@@ -20,6 +20,8 @@ export class BacklogQuickFix implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     if (!hintsEnabled()) return [];
+    // Read by the diagnostics pass that placed the findings; answering synchronously keeps the light bulb prompt.
+    const somaxconn = this.kernel.somaxconnSeen();
     const actions: vscode.CodeAction[] = [];
     for (const site of listenSitesOf(document)) {
       const siteRange = rangeOf(document, site.span);
@@ -35,9 +37,13 @@ export class BacklogQuickFix implements vscode.CodeActionProvider {
         action.isPreferred = ours.length > 0;
         actions.push(action);
       }
-      if (findings.length > 0) {
-        const mac = this.kernel.result()?.kernel?.platform === 'darwin';
-        const title = mac ? 'Raise kern.ipc.somaxconn too (open the command and its LaunchDaemon)' : 'Raise net.core.somaxconn too (open /etc/sysctl.d content)';
+      // Offered only when the last run suggests a somaxconn above the kernel's value now (4096 = 4096 needs nothing).
+      const mac = this.kernel.result()?.kernel?.platform === 'darwin';
+      const raise = suggestedSysctl(findings, mac ? 'kern.ipc.somaxconn' : 'net.core.somaxconn');
+      if (raise && (somaxconn === undefined || Number(raise.value) > somaxconn)) {
+        const title = mac
+          ? `Raise kern.ipc.somaxconn to ${raise.value} too (open the command and its LaunchDaemon)`
+          : `Raise net.core.somaxconn to ${raise.value} too (open /etc/sysctl.d content)`;
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command: COMMANDS.openSysctlConf, title: action.title };
         action.diagnostics = ours;

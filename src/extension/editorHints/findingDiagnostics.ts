@@ -6,6 +6,7 @@ import type { Finding } from '../../shared/findings';
 import { findingOneLine, placeListenFindings, placeSysctlFindings } from '../../hints/findingPlacement';
 import type { ListenSite, TextSpan } from '../../hints/listenSite';
 import type { RunResult } from '../../shared/result';
+import { lastRunMessage, recheckListenFinding, recheckSysctlFinding, type Recheck } from '../../hints/findingRecheck';
 import { hintsEnabled } from './hintsEnabled';
 import type { KernelView } from './kernelView';
 import { scanHintFiles } from './workspaceHintFiles';
@@ -25,6 +26,14 @@ interface PlacedFinding {
   range: vscode.Range;
   finding: Finding;
   site?: ListenSite;
+  /** Re-checked against the text as it is now (the finding itself is from the last run). */
+  recheck: Recheck;
+}
+
+/** A finding at a listen site, with what the code says about it now. */
+export interface FindingHere {
+  finding: Finding;
+  recheck: Recheck;
 }
 
 export class FindingDiagnostics implements vscode.Disposable {
@@ -77,10 +86,15 @@ export class FindingDiagnostics implements vscode.Disposable {
 
   /** Findings placed on a listen site of this document that overlaps `span`. */
   findingsAt(uri: vscode.Uri, span: TextSpan): Finding[] {
+    return this.placedAt(uri, span).map((p) => p.finding);
+  }
+
+  /** The same, each with its re-check against the code as it is now. */
+  placedAt(uri: vscode.Uri, span: TextSpan): FindingHere[] {
     const key = uri.toString();
     return this.placed
       .filter((p) => p.uri === key && p.span.start <= span.end && span.start <= p.span.end)
-      .map((p) => p.finding);
+      .map(({ finding, recheck }) => ({ finding, recheck }));
   }
 
   private clear(): void {
@@ -103,20 +117,32 @@ export class FindingDiagnostics implements vscode.Disposable {
       const positionAt = positions.get(uri)!;
       return new vscode.Range(positionAt(span.start), positionAt(span.end));
     };
+    const somaxconn = await this.kernel.somaxconn();
+    if (token.isCancellationRequested) return;
     const listen = placeListenFindings(findings, files.listen.flatMap((f) => f.sites.map((site) => ({ file: f.uri.toString(), site }))));
     const sysctl = placeSysctlFindings(findings, files.sysctl.map((f) => ({ file: f.uri.toString(), entries: f.entries })));
     const placed: PlacedFinding[] = [
-      ...listen.map((p) => ({ uri: p.file, span: p.at.span, range: rangeIn(p.file, p.at.span), finding: p.finding, site: p.at })),
+      ...listen.map((p) => ({
+        uri: p.file,
+        span: p.at.span,
+        range: rangeIn(p.file, p.at.span),
+        finding: p.finding,
+        site: p.at,
+        recheck: recheckListenFinding(p.finding, p.at, somaxconn),
+      })),
       ...sysctl.map((p) => {
         const span = { start: p.at.keySpan.start, end: p.at.valueSpan.end };
-        return { uri: p.file, span, range: rangeIn(p.file, span), finding: p.finding };
+        return { uri: p.file, span, range: rangeIn(p.file, span), finding: p.finding, recheck: recheckSysctlFinding(p.finding, p.at) };
       }),
     ];
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const p of placed) {
-      const diagnostic = new vscode.Diagnostic(p.range, findingOneLine(p.finding, result?.options.connections), SEVERITY[p.finding.severity]);
+      // Fixed since the run: a hint (no squiggle, not in the Problems list) until a new run confirms it.
+      const severity = p.recheck.fixedInCode ? vscode.DiagnosticSeverity.Hint : SEVERITY[p.finding.severity];
+      const message = lastRunMessage(findingOneLine(p.finding, result?.options.connections), p.recheck, p.site ? 'code' : 'file');
+      const diagnostic = new vscode.Diagnostic(p.range, message, severity);
+      // No `code`: VS Code prints it beside the source ("Load Test(accept-queue-overflow)"), an id users never need.
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = p.finding.id;
       const list = byUri.get(p.uri) ?? [];
       list.push(diagnostic);
       byUri.set(p.uri, list);

@@ -11,7 +11,7 @@ import { onDidChangeHintsEnabled } from './hintsEnabled';
 import { KernelView } from './kernelView';
 import { ListenSiteHover } from './listenSiteHover';
 import { COMMANDS } from '../commandIds';
-import { ListenSiteLens } from './listenSiteLens';
+import { explainListenSite, ListenSiteLens } from './listenSiteLens';
 import { openSysctlConf } from './openSysctlConf';
 import { SysctlFileDiagnostics } from './sysctlFileDiagnostics';
 import { SysctlHover } from './sysctlHover';
@@ -48,6 +48,7 @@ export function registerHints(context: vscode.ExtensionContext, source: HintSour
     vscode.commands.registerCommand(COMMANDS.dismissHints, () => findingDiagnostics.dismiss()),
     vscode.commands.registerCommand(COMMANDS.openSysctlConf, () => openSysctlConf(kernel)),
     vscode.commands.registerCommand(COMMANDS.setListenBacklog, setListenBacklog),
+    vscode.commands.registerCommand(COMMANDS.explainListenSite, explainListenSite),
     source.onDidChange(refreshAll),
     onDidChangeHintsEnabled(refreshAll),
     findingDiagnostics.onDidChange(() => lens.refresh()),
@@ -80,6 +81,8 @@ export function registerHints(context: vscode.ExtensionContext, source: HintSour
 export interface HintsTestHook {
   setLastResultForTest(result: RunResult | undefined): Promise<void>;
   setKernelSettingsForTest(settings: Record<string, string> | undefined): Promise<void>;
+  /** Resolves once the hints reflect the latest edits (the re-check after a change is debounced). */
+  hintsSettledForTest(): Promise<void>;
 }
 
 export function hintsTestHook(source: SettableHintSource, hints: Hints): HintsTestHook {
@@ -92,5 +95,6 @@ export function hintsTestHook(source: SettableHintSource, hints: Hints): HintsTe
       source.setKernelSettings(settings);
       await hints.refreshed();
     },
+    hintsSettledForTest: () => hints.refreshed(),
   };
 }

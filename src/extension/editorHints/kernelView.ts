@@ -6,6 +6,7 @@ import type { HintSource } from './hintSource';
 
 export class KernelView {
   private settingsPromise: Promise<Record<string, string>> | undefined;
+  private lastSomaxconn: number | undefined;
 
   constructor(private readonly source: HintSource) {}
 
@@ -24,7 +25,13 @@ export class KernelView {
 
   async somaxconn(): Promise<number | undefined> {
     const value = Number((await this.settings())['net.core.somaxconn']);
-    return Number.isFinite(value) && value > 0 ? value : undefined;
+    this.lastSomaxconn = Number.isFinite(value) && value > 0 ? value : undefined;
+    return this.lastSomaxconn;
+  }
+
+  /** The value the last somaxconn() read, for providers that answer synchronously (quick fixes). */
+  somaxconnSeen(): number | undefined {
+    return this.lastSomaxconn;
   }
 
   result(): RunResult | undefined {

@@ -16,8 +16,10 @@ export class ListenSiteHover implements vscode.HoverProvider {
     if (!site) return undefined;
     const somaxconn = await this.kernel.somaxconn();
     if (token.isCancellationRequested) return undefined;
-    const findings = this.diagnostics.findingsAt(document.uri, site.span);
-    const markdown = new vscode.MarkdownString(listenHoverMarkdown(site, somaxconn, findings, this.kernel.connections()));
+    const here = this.diagnostics.placedAt(document.uri, site.span);
+    const markdown = new vscode.MarkdownString(
+      listenHoverMarkdown(site, somaxconn, here.map((h) => h.finding), this.kernel.connections(), here.map((h) => h.recheck)),
+    );
     return new vscode.Hover(markdown, rangeOf(document, site.span));
   }
 }

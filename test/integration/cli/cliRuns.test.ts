@@ -81,7 +81,7 @@ describe('load-test-localhost CLI', () => {
   });
 
   it('exits 2 on usage errors and non-loopback targets', async () => {
-    assert.equal((await cli(['-c', '5'])).code, 2);
+    assert.equal((await cli(['http://127.0.0.1:1/', '-c', 'many'])).code, 2);
     const outside = await cli(['http://192.0.2.10:8080/']);
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /not loopback/);

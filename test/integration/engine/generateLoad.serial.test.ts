@@ -28,6 +28,8 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`generateLoad 
     const server = await start(servers.fixedDelayServer(40));
     const result = await load({ url: server.url, connections: 8, requests: 160 });
     assert.equal(result.requests.ok, 160);
+    assert.ok(result.connections.opened <= 8, 'keep-alive: each connection opened once');
+    assert.ok(!result.warnings.some((w) => w.startsWith('Keep-alive')), 'keep-alive in effect: no warning');
     assert.equal(result.stopReason, 'request-count');
     // The server's 40 ms timer runs on libuv's millisecond clock, so it may fire up to 1 ms early.
     assert.ok(result.latency.total.min >= 39, `min ${result.latency.total.min}`);
@@ -86,6 +88,10 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`generateLoad 
     // What crossed the socket: the whole response, head and body.
     assert.equal(result.throughput.bytesRead, 200 * 'HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello'.length);
     assert.equal(result.latency.connect.count, 200);
+    assert.equal(result.options.keepAlive, true);
+    const warning = result.warnings.find((w) => w.startsWith('Keep-alive was not in effect'));
+    assert.ok(warning, JSON.stringify(result.warnings));
+    assert.match(warning, /200 connections were opened for 200 responses \(1\.0 per connection\)/);
   });
 
   it('reads a body that ends when the server closes, as a complete response', async () => {
@@ -115,6 +121,7 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`generateLoad 
     assert.equal(result.requests.ok, 300);
     assert.equal(result.connections.opened, 300);
     assert.equal(result.latency.connect.count, 300);
+    assert.ok(!result.warnings.some((w) => w.startsWith('Keep-alive')), 'no keep-alive asked: nothing to warn about');
   });
 
   it('classifies garbage as an HTTP parse error', async () => {

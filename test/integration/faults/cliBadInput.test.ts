@@ -43,7 +43,7 @@ describe('CLI bad-input table: one clear line, exit 2, no stack trace, no load',
     ['an ftp:// URL', () => ['ftp://127.0.0.1/'], /Only http:\/\/ and https:\/\//],
     ['a non-loopback target', () => ['http://192.0.2.10:8080/'], /not loopback/],
     ['an unknown option', (u) => [u, '--bogus'], /bogus/],
-    ['no URL', () => ['-c', '5'], /Give the URL/],
+    ['two URLs', (u) => [u, u], /One URL at a time/],
   ];
   // Each row is a process (~3 s of tsx start-up on a busy machine): started four at a time before the checks.
   const runs = new Map<string, Promise<CliRun>>();

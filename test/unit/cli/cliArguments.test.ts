@@ -36,12 +36,27 @@ describe('CLI arguments', () => {
     assert.throws(() => parseDuration('soon'), UsageError);
   });
 
+  it('without a URL: the dev server of the current folder; --discover [--json] lists them', () => {
+    const noUrl = parseCliArguments(['-c', '5'], { ...env, cwd: '/work/project' });
+    assert.equal(noUrl.kind, 'run');
+    if (noUrl.kind === 'run') {
+      assert.equal(noUrl.request.discoverIn, '/work/project');
+      assert.equal(noUrl.request.start, false, 'nothing is started unless --start');
+    }
+    assert.deepEqual(parseCliArguments(['--discover'], { ...env, cwd: '/p' }), { kind: 'discover', folder: '/p', json: false, color: false });
+    assert.deepEqual(parseCliArguments(['--discover', '--json'], { ...env, cwd: '/p' }), { kind: 'discover', folder: '/p', json: true, color: false });
+    assert.deepEqual(parseCliArguments(['--json', '--discover'], { ...env, cwd: '/p' }), { kind: 'discover', folder: '/p', json: true, color: false });
+    assert.equal(run(['http://localhost:3000/']).discoverIn, undefined);
+  });
+
   it('reads the open model rate', () => {
     assert.equal(run(['localhost:3000', '-R', '250', '-d', '5s']).load.rate, 250);
   });
 
   it('refuses what makes no sense, in one sentence', () => {
-    assert.throws(() => parseCliArguments([], env), /Give the URL/);
+    assert.throws(() => parseCliArguments(['--discover', 'http://localhost:3000/'], env), /--discover takes no URL/);
+    assert.throws(() => parseCliArguments(['--discover', '--json', 'out.json'], env), /--discover takes no URL|JSON to stdout only/);
+    assert.throws(() => parseCliArguments(['http://localhost:3000/', '--start'], env), /--start is for running without a URL/);
     assert.throws(() => parseCliArguments(['a', 'b'], env), /One URL at a time/);
     assert.throws(() => parseCliArguments(['x', '-c', 'many'], env), /-c must be a number/);
     assert.throws(() => parseCliArguments(['x', '-H', 'nocolon'], env), /not a header/);

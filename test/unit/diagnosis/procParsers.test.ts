@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { counterDeltas, parseProcNetCounters, pickTrackedCounters } from '../../../src/system/procNetCounters';
-import { acceptQueueOf } from '../../../src/diagnosis/kernelSampler';
-import { parseProcNetTcp } from '../../../src/system/procNetTcp';
-import { countTimeWait } from '../../../src/diagnosis/timeWait';
+import { ListenerQueueTracker, listenerKey } from '../../../src/diagnosis/listenerQueues';
+import { parseListenPrefix, type ListenRow } from '../../../src/system/procNetListen';
+import { parseSockstatTimeWait } from '../../../src/system/sockstat';
+import { countTimeWaitRows } from '../../../src/diagnosis/timeWait';
 import { parseOpenFileLimit } from '../../../src/system/processLimits';
 import { parseSsListen, splitSsAddress } from '../../../src/system/ssListen';
 
@@ -96,15 +97,11 @@ test('splitSsAddress rejects garbage', () => {
   assert.deepEqual(splitSsAddress('[fe80::1%eth0]:80'), { address: 'fe80::1', port: 80, device: 'eth0', bracketed: true });
 });
 
-test('TIME-WAIT counting: the client side holds a local port towards the target (synthetic lines in the kernel format)', () => {
-  const text = [
-    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
-    '   0: 0100007F:0BB8 00000000:0000 0A 00000000:00000005 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0',
-    '   1: 0100007F:0BB8 0100007F:9C40 06 00000000:00000000 03:00001770 00000000     0        0 0 3 0',
-    '   2: 0100007F:9C41 0100007F:0BB8 06 00000000:00000000 03:00001770 00000000     0        0 0 3 0',
-    '   3: 0100007F:1F90 0100007F:9C42 06 00000000:00000000 03:00001770 00000000     0        0 0 3 0',
-  ].join('\n');
-  assert.deepEqual(countTimeWait(parseProcNetTcp(text, 4, true), 3000), { total: 3, onPort: 2, clientSide: 1 });
+test('TIME-WAIT: the total from sockstat, the target\'s own from ss rows (the client side holds a local port)', () => {
+  assert.equal(parseSockstatTimeWait('sockets: used 17\nTCP: inuse 1 orphan 0 tw 28000 alloc 1 mem 214\nUDP: inuse 0 mem 0\n'), 28000);
+  assert.equal(parseSockstatTimeWait('TCP6: inuse 0\n'), undefined);
+  const ss = ['0      0          127.0.0.1:3000     127.0.0.1:40000', '0      0          127.0.0.1:40001    127.0.0.1:3000', '0 0 [::1]:40002 [::1]:3000', '0 0 127.0.0.1:8080 127.0.0.1:40003', ''].join('\n');
+  assert.deepEqual(countTimeWaitRows(ss, 3000), { onPort: 3, clientSide: 2 });
 });
 
 test('/proc/self/limits: Max open files', () => {
@@ -114,10 +111,36 @@ test('/proc/self/limits: Max open files', () => {
   assert.equal(parseOpenFileLimit('nothing'), undefined);
 });
 
-test('sampler: the accept queue of a listener found by ss, read from /proc/net/tcp6 rows (v4-mapped, dual-stack)', () => {
-  const v6 = parseProcNetTcp(fixture('proc-net-tcp6-linux6.18.txt'), 6, true).map((r) => (r.localPort === 41003 ? { ...r, rxQueue: 9 } : r));
-  const mapped = { address: '::ffff:127.0.0.1', port: 41003, backlog: 511, queued: 0, dualStack: false };
-  assert.deepEqual(acceptQueueOf(v6, 41003, [mapped]), { length: 9, capacity: 511 });
-  const star = { address: '*', port: 41001, backlog: 511, queued: 0, dualStack: true };
-  assert.deepEqual(acceptQueueOf(v6, 41001, [star]), { length: 0, capacity: 511 });
+test('LISTEN rows: parsing stops at the first row in another state, a partial line waits for the next read', () => {
+  const rows: ListenRow[] = [];
+  const text = fixture('proc-net-tcp-linux6.18.txt');
+  const cut = text.indexOf('\n', text.indexOf('   1:')) - 20;
+  const first = parseListenPrefix(text.slice(0, cut), 4, rows);
+  assert.equal(first.ended, false);
+  assert.equal(rows.length, 1, 'the second row is cut and waits');
+  const second = parseListenPrefix(first.rest + text.slice(cut), 4, rows);
+  assert.equal(second.ended, true);
+  assert.deepEqual(rows.map((r) => `${r.address}:${r.port}`), ['0.0.0.0:2024', '127.0.0.1:41005']);
+  const v6: ListenRow[] = [];
+  parseListenPrefix(fixture('proc-net-tcp6-linux6.18.txt'), 6, v6);
+  assert.deepEqual(v6.map((r) => r.address), ['::', '::', '::1', '::ffff:7f00:1']);
+});
+
+test('queue tracker: every listener\'s peak and full polls; the target\'s window peak for the chart; dual-stack "*" is "::"', () => {
+  const known = [
+    { address: '*', port: 5000, backlog: 128, pid: 7, process: 'flask' },
+    { address: '127.0.0.1', port: 8001, backlog: 5 },
+  ];
+  const t = new ListenerQueueTracker(known, new Set([listenerKey('*', 5000)]));
+  const row = (address: string, port: number, queued: number, family: 4 | 6 = 4): ListenRow => ({ family, address, port, queued });
+  t.observe([row('::', 5000, 10, 6), row('127.0.0.1', 8001, 6), row('127.0.0.1', 9999, 0)]);
+  t.observe([row('::', 5000, 3, 6), row('127.0.0.1', 8001, 5), row('127.0.0.1', 7000, 2)]);
+  assert.deepEqual(t.takeWindowPeak(), { length: 10, capacity: 128 });
+  assert.equal(t.takeWindowPeak(), undefined, 'a window starts empty');
+  assert.equal(t.polls, 2);
+  assert.deepEqual(t.summary(), [
+    { address: '127.0.0.1', port: 8001, capacity: 5, peak: 6, fullPolls: 2, polls: 2, target: false, pid: undefined, process: undefined },
+    { address: '::', port: 5000, capacity: 128, peak: 10, fullPolls: 0, polls: 2, target: true, pid: 7, process: 'flask' },
+    { address: '127.0.0.1', port: 7000, capacity: undefined, peak: 2, fullPolls: 0, polls: 1, target: false, pid: undefined, process: undefined },
+  ]);
 });

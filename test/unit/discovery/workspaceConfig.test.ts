@@ -65,11 +65,50 @@ describe('workspace configuration', () => {
     assert.deepEqual(config.scripts, []);
   });
 
-  it('django: manage.py -> runserver on 8000 (default port)', async () => {
+  it('django: manage.py -> runserver on 8000 with python3 (Debian has no `python`)', async () => {
     assert.deepEqual(await scriptsAndPorts('django'), {
-      scripts: [['python manage.py runserver', 'django', 8000]],
+      scripts: [['python3 manage.py runserver', 'django', 8000]],
       ports: [{ port: 8000, source: 'default-port', framework: 'django' }],
     });
+  });
+
+  it("django: the workspace venv's interpreter", async () => {
+    assert.deepEqual((await scriptsAndPorts('django-venv')).scripts, [['.venv/bin/python manage.py runserver', 'django', 8000]]);
+  });
+
+  it('django: the VS Code Python interpreter setting, when its file exists, before the venv', async () => {
+    assert.deepEqual((await scriptsAndPorts('django-setting')).scripts, [['env/bin/python3 manage.py runserver', 'django', 8000]]);
+  });
+
+  it('hugo: a site made by `hugo new site` (config.toml beside archetypes/, content/) -> hugo server on 1313', async () => {
+    assert.deepEqual(await scriptsAndPorts('hugo'), {
+      scripts: [['hugo server', 'hugo', 1313]],
+      ports: [{ port: 1313, source: 'default-port', framework: 'hugo' }],
+    });
+  });
+
+  it('flask: app.py with Flask(__name__) -> flask run on 5000; FLASK_RUN_PORT; app.run(port=...)', async () => {
+    assert.deepEqual((await scriptsAndPorts('flask')).scripts, [['python3 -m flask run', 'flask', 5000]]);
+    const env = await readWorkspaceConfig(fixture('flask-env'));
+    assert.deepEqual(env.scripts.map((s) => [s.runCommand, s.expectedPort]), [['python3 -m flask run --port 5055', 5055]]);
+    assert.deepEqual(env.ports.map((p) => [p.port, p.source, p.origin]), [[5055, 'configured', 'FLASK_RUN_PORT in .flaskenv']]);
+    const main = await readWorkspaceConfig(fixture('flask-main'));
+    assert.deepEqual(main.scripts.map((s) => [s.runCommand, s.expectedPort]), [['python3 app.py', 5077]]);
+    assert.equal(main.ports[0]?.origin, 'app.run(port=5077) in app.py');
+  });
+
+  it('express and fastify: the port written in the server file the dev script runs', async () => {
+    const express = await readWorkspaceConfig(fixture('express-literal'));
+    assert.deepEqual(express.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['npm run dev', 'express', 3000]]);
+    assert.match(express.ports[0]?.origin ?? '', /^port in server\.js for package\.json script "dev"/);
+    const fastify = await readWorkspaceConfig(fixture('fastify'));
+    assert.deepEqual(fastify.scripts.map((s) => [s.runCommand, s.framework, s.expectedPort]), [['npm run start', 'fastify', 3100]]);
+  });
+
+  it('a stopped Rack app (config.ru), a PHP folder, a folder of static pages', async () => {
+    assert.deepEqual((await scriptsAndPorts('rack')).scripts, [['rackup', 'rack', 9292]]);
+    assert.deepEqual((await scriptsAndPorts('php')).scripts, [['php -S localhost:8000', 'php', 8000]]);
+    assert.deepEqual((await scriptsAndPorts('static')).scripts, [['python3 -m http.server 8000', 'python-http.server', 8000]]);
   });
 
   it('sveltekit: recognised through @sveltejs/kit; bun from the packageManager field', async () => {

@@ -21,7 +21,7 @@ test('the echo the panel shows before the run matches the engine defaults', () =
   const echo = echoOptions(normalizeLoadOptions(loadOptionsFor('localhost:3000', PRESET_PROFILES[1], settings)));
   assert.equal(echo.url, 'http://localhost:3000/');
   assert.equal(echo.method, 'GET');
-  assert.equal(echo.workers, defaultWorkerCount(50, false), 'the engine picks the worker count (no keep-alive here)');
+  assert.equal(echo.workers, defaultWorkerCount(50), 'the engine picks the worker count');
   assert.equal(echo.httpClient, 'sockets');
   assert.throws(() => normalizeLoadOptions({ url: 'ftp://x/' }), /Only http/);
 });

@@ -74,8 +74,8 @@ describe('listen site words', () => {
   const [site] = findListenSites('app.listen(3000);', 'javascript');
 
   it('lens shows min(argument or default, somaxconn)', () => {
-    assert.equal(listenLensTitle(site, 4096), 'Listen backlog 511 (default): effective min(511, somaxconn 4096) = 511');
-    assert.equal(listenLensTitle(site, 128), 'Listen backlog 511 (default): effective min(511, somaxconn 128) = 128');
+    assert.equal(listenLensTitle(site, 4096), 'Listen backlog 511 (default), effective 511');
+    assert.equal(listenLensTitle(site, 128), 'Listen backlog 511 (default), effective 128 (capped by somaxconn 128)');
   });
 
   it('hover names the source of the default, somaxconn, and the last finding', () => {

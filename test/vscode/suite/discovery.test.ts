@@ -5,18 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { LAST_TARGET_KEY, pickTarget } from '../../../src/extension/targetPicker';
 import { DEV_SERVER_TASK_TYPE, startDevServer } from '../../../src/extension/devServerTask';
+import { fakeContext } from '../support/fakeContext';
+import { recordingLog } from '../support/recordingLog';
 
-function fakeContext(initial: Record<string, unknown> = {}): vscode.ExtensionContext {
-  const state = new Map<string, unknown>(Object.entries(initial));
-  const workspaceState = {
-    keys: () => [...state.keys()],
-    get: (key: string, fallback?: unknown) => (state.has(key) ? state.get(key) : fallback),
-    update: async (key: string, value: unknown) => {
-      state.set(key, value);
-    },
-  };
-  return { workspaceState } as unknown as vscode.ExtensionContext;
-}
 
 async function setSetting(key: 'url' | 'path', value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('loadTest').update(key, value, vscode.ConfigurationTarget.Workspace);
@@ -30,7 +21,7 @@ describe('discovery: pickTarget', () => {
 
   it('returns the URL pinned by loadTest.url, flagged loopback', async () => {
     await setSetting('url', 'http://127.0.0.1:4999/pinned');
-    const target = await pickTarget(fakeContext());
+    const target = await pickTarget(fakeContext(), recordingLog());
     assert.equal(target?.url, 'http://127.0.0.1:4999/pinned');
     assert.equal(target?.candidate?.isLoopback, true);
     assert.equal(target?.candidate?.port, 4999);
@@ -39,7 +30,7 @@ describe('discovery: pickTarget', () => {
   it('adds loadTest.path to a pinned URL without a path; flags a non-loopback URL', async () => {
     await setSetting('url', 'http://example.test:8080');
     await setSetting('path', '/health');
-    const target = await pickTarget(fakeContext());
+    const target = await pickTarget(fakeContext(), recordingLog());
     assert.equal(target?.url, 'http://example.test:8080/health');
     assert.equal(target?.candidate?.isLoopback, false);
   });
@@ -71,8 +62,14 @@ describe('discovery: pickTarget', () => {
 
     it('returns the remembered running server without asking, and remembers it again', async () => {
       const context = fakeContext({ [LAST_TARGET_KEY]: `http://127.0.0.1:${port}/` });
-      const target = await pickTarget(context);
+      const log = recordingLog();
+      const target = await pickTarget(context, log);
       assert.equal(target?.url, `http://127.0.0.1:${port}/`);
+      // The output channel tells each step: discovery with what it found and how long it took, then the choice.
+      const finished = log.lines.find((l) => l.startsWith('[info] Discovery finished in '));
+      assert.ok(log.lines.some((l) => l.startsWith('[info] Discovery started in ')), log.lines.join('\n'));
+      assert.match(finished ?? '', new RegExp(`^\\[info\\] Discovery finished in \\d+ ms: candidates: http://127\\.0\\.0\\.1:${port}/ \\(listening`));
+      assert.ok(log.lines.some((l) => l.includes(`Chose http://127.0.0.1:${port}/ without asking (used last time)`)), log.lines.join('\n'));
       assert.equal(target?.candidate?.source, 'listening');
       assert.equal(target?.candidate?.insideWorkspace, true);
       assert.equal(context.workspaceState.get(LAST_TARGET_KEY), `http://127.0.0.1:${port}/`);

@@ -38,6 +38,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
+const testLog = vscode.window.createOutputChannel('Load Test (extension tests)', { log: true });
+
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
 }
@@ -82,6 +84,8 @@ describe('extension: load test experience', function () {
     assert.equal(result.target.port, (server.address() as AddressInfo).port);
     assert.ok(result.throughput.requestsPerSec > 0);
     assert.match(api.statusBarText(), /req\/s · p99 .* · 200 ok$/);
+    // The summary sits beside the run button, which stays one click from the next run.
+    assert.deepEqual(api.statusBarRunButton(), { text: '$(play) Load test', command: 'loadTest.runAgain' });
     assert.ok(api.panelOpen(), 'the results panel opens when a run starts');
     await within(panelInit, 20_000, 'the webview to post ready and get init');
     assert.deepEqual(api.lastResult(), result);
@@ -208,13 +212,19 @@ describe('extension: load test experience', function () {
     if (process.platform !== 'linux') return this.skip();
     await api.runLoadTest({ url, connections: 1, requests: 5 });
     await vscode.commands.executeCommand('loadTest.showKernelSettings');
-    const document = vscode.window.activeTextEditor?.document;
-    assert.equal(document?.uri.scheme, 'load-test-kernel');
+    // Shown rendered: the Markdown preview of our read-only document, not its source.
+    const preview = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    await until(() => preview() !== undefined, 'the Markdown preview tab');
+    assert.match(preview()!.label, /Kernel TCP settings/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'load-test-kernel');
+    assert.ok(document, 'the settings document was read');
     const text = document.getText();
     assert.match(text, /^# Kernel TCP settings/);
-    assert.match(text, /net\.core\.somaxconn/);
+    // Each setting with its value now and what it means, in a table.
+    assert.match(text, /^\| `net\.core\.somaxconn` \| \*\*\d+\*\*( \(changed\))? \| 4096 \| Caps every listen\(\) backlog/m);
     assert.match(text, new RegExp(`port ${(server.address() as AddressInfo).port}`));
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.tabGroups.close(preview()!);
   });
 
   it('declares restricted mode: the URL and non-loopback settings are ignored from untrusted workspaces', () => {
@@ -245,7 +255,7 @@ describe('extension: load test experience', function () {
   });
 
   it('"Run in terminal" runs the confirmed command in the "Load Test" terminal, and nothing when declined', async () => {
-    const prompts = new AnsweredPrompts(userPrompts);
+    const prompts = new AnsweredPrompts(userPrompts(testLog));
     prompts.answers.confirmTerminal = false;
     assert.equal(await runInTerminal('echo declined', prompts), false);
     prompts.answers.confirmTerminal = true;
@@ -309,10 +319,10 @@ describe('extension: load test experience', function () {
   });
 
   it('hands test hooks out only in ExtensionMode.Test, and only with pre-answerable prompts', () => {
-    const parts = { prompts: new AnsweredPrompts(userPrompts) } as unknown as ApiParts;
+    const parts = { prompts: new AnsweredPrompts(userPrompts(testLog)) } as unknown as ApiParts;
     assert.equal(extensionExports(vscode.ExtensionMode.Production, parts), undefined);
     assert.equal(extensionExports(vscode.ExtensionMode.Development, parts), undefined);
-    assert.equal(extensionExports(vscode.ExtensionMode.Test, { prompts: userPrompts } as unknown as ApiParts), undefined);
+    assert.equal(extensionExports(vscode.ExtensionMode.Test, { prompts: userPrompts(testLog) } as unknown as ApiParts), undefined);
     const setting = (manifest as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } }).contributes.configuration.properties['loadTest.allowNonLoopback'];
     assert.equal(setting.scope, 'application', 'a workspace cannot override it');
   });

@@ -1,0 +1,86 @@
+// The sampling loop itself, run in the sampler's own thread (kernelSamplerWorker.ts): every listener's accept queue
+// from the LISTEN rows of /proc/net/tcp{,6}, the target's family every 100 ms and the other family every sample
+// interval (its table may hold no connection, which makes its read cost ~1 ms), and every sample interval the counters
+// (/proc/net/netstat, /proc/net/snmp) and the TIME-WAIT count (/proc/net/sockstat). No process is spawned and no
+// whole socket table is read, so a sample costs tens of microseconds whatever the machine holds.
+import { readListenRows } from '../system/procNetListen';
+import { ListenerQueueTracker, type KnownListener } from './listenerQueues';
+import { counterDeltas, readLinuxCounters } from '../system/procNetCounters';
+import { readTimeWaitTotal } from '../system/sockstat';
+import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
+import { thisThreadCpuMs } from '../engine/threadPriority';
+
+export interface SamplingSetup {
+  /** How often the accept queues are polled (ms). */
+  queueIntervalMs: number;
+  /** How often a sample with counters is taken (ms), a multiple of queueIntervalMs. */
+  sampleIntervalMs: number;
+  baseline: Record<string, number>;
+  /** Epoch ms the run's times count from. */
+  startedAt: number;
+  /** Listeners read by ss before the run, for their capacities and owners. */
+  known: KnownListener[];
+  /** listenerKey()s of the target's listeners. */
+  targetKeys: string[];
+  /** The /proc/net table families the target's listeners are in (tcp: 4, tcp6: 6), polled every queueIntervalMs. */
+  targetFamilies: Array<4 | 6>;
+  procRoot?: string;
+}
+
+export type SamplingMessage =
+  /** The first poll is done: the load may start. */
+  | { type: 'ready' }
+  | { type: 'sample'; sample: KernelSample }
+  | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number; threadCpuMs?: number };
+
+export interface SamplingLoop {
+  /** Polls once more, posts 'final' and stops. */
+  stop(): Promise<void>;
+}
+
+/** `ownThread`: the loop has a thread of its own, whose CPU is then the sampling's cost and is reported. */
+export function runKernelSampling(setup: SamplingSetup, post: (message: SamplingMessage) => void, ownThread = false): SamplingLoop {
+  const tracker = new ListenerQueueTracker(setup.known, new Set(setup.targetKeys));
+  const pollsPerSample = Math.max(1, Math.round(setup.sampleIntervalMs / setup.queueIntervalMs));
+  let maxTimeWait: number | undefined;
+  let polls = 0;
+  let reading: Promise<void> | undefined;
+  let stopped = false;
+
+  const others = ([4, 6] as const).filter((f) => !setup.targetFamilies.includes(f));
+  const poll = (everyFamily: boolean) => {
+    const families = everyFamily ? [...setup.targetFamilies, ...others] : setup.targetFamilies;
+    const rows = families.length > 0 ? readListenRows(families, setup.procRoot) : undefined;
+    if (rows) tracker.observe(rows, setup.targetFamilies.length > 0);
+  };
+  const sample = async () => {
+    const tw = readTimeWaitTotal(setup.procRoot);
+    if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
+    const acceptQueue = tracker.takeWindowPeak();
+    const c = await readLinuxCounters();
+    const s: KernelSample = { tMs: Math.max(0, Date.now() - setup.startedAt), deltas: counterDeltas(setup.baseline, c.counters) };
+    if (acceptQueue) s.acceptQueue = acceptQueue;
+    post({ type: 'sample', sample: s });
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    const sampleDue = ++polls % pollsPerSample === 0;
+    poll(sampleDue);
+    // A slow counter read is skipped over, never stacked.
+    if (sampleDue && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
+  }, setup.queueIntervalMs);
+  poll(true);
+  post({ type: 'ready' });
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await reading;
+      poll(true);
+      const tw = readTimeWaitTotal(setup.procRoot);
+      if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
+      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait, threadCpuMs: ownThread ? thisThreadCpuMs() : undefined });
+    },
+  };
+}
