@@ -16,7 +16,7 @@ bash scripts/vscode/install.sh || fail_setup "code-server"
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund || fail_setup "npm ci"
 fi
-npm run build --silent || fail_setup "build"
+npm run build --silent && npm run build:extras --silent || fail_setup "build"
 npm run typecheck --silent || fail_setup "typecheck"
 
 passed=0

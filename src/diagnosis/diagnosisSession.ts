@@ -1,7 +1,7 @@
 // Kernel TCP diagnosis around a load run: read settings, listeners and counters before, sample during, apply the
 // rules after. Plain Node (no vscode). Nothing here throws at the caller: what cannot be read becomes a note.
 import { release } from 'node:os';
-import type { RunResult } from '../shared/result';
+import type { LoadResult } from '../shared/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
@@ -21,7 +21,7 @@ export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
   readonly preflight: Finding[];
   /** Stop sampling, read counters/log again, apply the rules to the run's result. Never throws; unreadable things become notes. */
-  finish(result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }>;
+  finish(result: LoadResult): Promise<{ findings: Finding[]; kernel: KernelReport }>;
 }
 
 export interface DiagnosisOptions {
@@ -116,7 +116,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
     sampler = startKernelSampler({ intervalMs, port: target.port, listeners: facts.listeners, baseline, startedAt, now, onSample: options.onSample });
   }
 
-  const finish = async (result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
+  const finish = async (result: LoadResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
     const report: KernelReport = {
       platform,
       settings: facts.settings,

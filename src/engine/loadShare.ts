@@ -124,11 +124,9 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   function stop(): void {
     if (stopped) return;
     const now = epochNow();
-    let inFlight = 0;
     let openAtStop = 0;
     const connectingAtStopMs: number[] = [];
     for (const c of connections) {
-      if (c.busy) inFlight++;
       if (c.open) openAtStop++;
       if (c.connecting) connectingAtStopMs.push(Math.round(c.connectingForMs(now)));
     }
@@ -141,7 +139,6 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
     post({
       type: 'final',
       workerIndex: setup.workerIndex,
-      inFlight,
       openAtStop,
       connectingAtStopMs: connectingAtStopMs.slice(0, MAX_LISTED_STARVED),
     });

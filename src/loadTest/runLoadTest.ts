@@ -20,7 +20,7 @@ export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
   let diagnosis: DiagnosisSession | undefined;
-  const result = await generateLoad(options, {
+  const load = await generateLoad(options, {
     signal: hooks.signal,
     onProgress: hooks.onProgress,
     onTargetResolved: async (target, normalized) => {
@@ -34,11 +34,9 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
       hooks.onLoadStart?.(target);
     },
   });
-  if (!diagnosis) return result;
+  if (!diagnosis) return { ...load, findings: [] };
   // finish() re-judges the preflight findings against what the run showed (a warning the run did not bear out
   // becomes info), so its list is the whole answer.
-  const { findings, kernel } = await diagnosis.finish(result);
-  result.findings = findings;
-  result.kernel = kernel;
-  return result;
+  const { findings, kernel } = await diagnosis.finish(load);
+  return { ...load, findings, kernel };
 }

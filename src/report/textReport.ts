@@ -47,6 +47,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   const lines: string[] = [];
   lines.push(st.bold(`Load Test Localhost ${result.tool.version} — ${result.options.method} ${result.target.url}`));
   lines.push(`  ${describeRunOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
+  if (result.stopMessage) lines.push(st.red(`  ${result.stopMessage}`));
   if (result.target.connectAddress) {
     const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
     lines.push(st.dim(`  connected to ${result.target.connectAddress} port ${result.target.port}${others.length ? ` (also tried ${others.join(', ')})` : ''}`));

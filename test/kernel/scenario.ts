@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { generateLoad } from '../../src/engine/generateLoad';
 import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/diagnosisSession';
+import '../support/sourceLoadWorker';
 
 interface ScenarioArgs {
   port: number;

@@ -4,10 +4,11 @@ import { spawn } from 'node:child_process';
 import { generateLoad } from '../../../src/engine/generateLoad';
 import { UsageError } from '../../../src/engine/loadOptions';
 import { TargetUnreachableError } from '../../../src/engine/loopbackTarget';
-import type { RunResult } from '../../../src/shared/result';
+import type { LoadResult } from '../../../src/shared/result';
 import * as servers from '../../support/testServers';
+import '../../support/sourceLoadWorker';
 
-function assertAccounted(result: RunResult): void {
+function assertAccounted(result: LoadResult): void {
   const r = result.requests;
   assert.equal(r.started, r.ok + r.failed + r.inFlight, `every request accounted for: ${JSON.stringify(r)}`);
 }

@@ -1,10 +1,12 @@
-// What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici.
+// What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici. Serial: the
+// idle keep-alive test races a server that closes 10 ms after each response, which a busy CPU turns into resets.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { generateLoad } from '../../../src/engine/generateLoad';
+import '../../support/sourceLoadWorker';
 
 interface Received {
   method: string;
