@@ -16,6 +16,8 @@ export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
   onLoadStart?(target: ResolvedTarget): void;
   /** Kernel counters sampled during the run, for charts under the throughput. */
   onKernelSample?(sample: KernelSample): void;
+  /** How often the kernel is sampled, 250..1000 ms (default 500). */
+  kernelSampleIntervalMs?: number;
 }
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
@@ -27,7 +29,7 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
       if (!hooks.skipDiagnosis) {
         diagnosis = await startDiagnosis(
           { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
-          { onSample: hooks.onKernelSample },
+          { onSample: hooks.onKernelSample, sampleIntervalMs: hooks.kernelSampleIntervalMs },
         );
         hooks.onPreflight?.(diagnosis.preflight);
       }
