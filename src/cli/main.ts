@@ -1,6 +1,5 @@
 // `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
 import { writeFileSync } from 'node:fs';
-import { formatFindings } from '../diagnosis/formatFindings';
 import { UsageError } from '../engine/loadOptions';
 import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
 import { TOOL_VERSION } from '../engine/toolVersion';
@@ -57,8 +56,7 @@ export async function runCli(argv: string[]): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
-    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color }) : undefined;
-    const report = formatRunReport(result, { color: request.color, diagnosis });
+    const report = formatRunReport(result, { color: request.color, findings: request.diagnosis });
     if (request.jsonFile === '-') {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       stderr.write(`${report}\n`);

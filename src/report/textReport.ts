@@ -2,27 +2,8 @@
 import type { LatencySummary, RunResult } from '../shared/result';
 import { describeRunOptions } from '../shared/runOptionsText';
 import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from '../shared/formatNumbers';
-
-export interface TextStyle {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  yellow(text: string): string;
-  green(text: string): string;
-}
-
-const plain: TextStyle = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t };
-const ansi: TextStyle = {
-  bold: (t) => `\x1b[1m${t}\x1b[22m`,
-  dim: (t) => `\x1b[2m${t}\x1b[22m`,
-  red: (t) => `\x1b[31m${t}\x1b[39m`,
-  yellow: (t) => `\x1b[33m${t}\x1b[39m`,
-  green: (t) => `\x1b[32m${t}\x1b[39m`,
-};
-
-export function textStyle(color: boolean): TextStyle {
-  return color ? ansi : plain;
-}
+import { formatFindings } from './findingsText';
+import { textStyle } from './textStyle';
 
 const STOP_REASONS: Record<RunResult['stopReason'], string> = {
   'request-count': 'all requests sent',
@@ -41,7 +22,8 @@ function latencyRow(name: string, s: LatencySummary): string[] {
   return [name, formatMs(s.min), formatMs(s.p50), formatMs(s.p90), formatMs(s.p99), formatMs(s.p999), formatMs(s.max), `${formatMs(s.mean)} ± ${formatMs(s.stdev)}`, formatCount(s.count)];
 }
 
-export function formatRunReport(result: RunResult, options: { color?: boolean; diagnosis?: string } = {}): string {
+/** The run report; `findings` adds the Diagnosis section. */
+export function formatRunReport(result: RunResult, options: { color?: boolean; findings?: boolean } = {}): string {
   const st = textStyle(options.color ?? false);
   const r = result.requests;
   const lines: string[] = [];
@@ -95,10 +77,10 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
     lines.push(st.bold(st.yellow('Notes')));
     for (const w of result.warnings) lines.push(`  - ${w}`);
   }
-  if (options.diagnosis !== undefined) {
+  if (options.findings) {
     lines.push('');
     lines.push(st.bold('Diagnosis'));
-    lines.push(options.diagnosis);
+    lines.push(formatFindings(result.findings, { color: options.color }));
   }
   return lines.join('\n');
 }
