@@ -130,8 +130,10 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
       if (c.open) openAtStop++;
       if (c.connecting) connectingAtStopMs.push(Math.round(c.connectingForMs(now)));
     }
-    // The last interval report carries everything counted up to the stop.
-    report(tickAt(now));
+    // The last interval report carries everything counted up to the stop. A share stopped before it started
+    // (cancelled while the threads were starting) has nothing to report, and no tick: counted from startAt 0 it
+    // would be ~7e9, which the aggregator would close one by one.
+    if (startAt !== 0) report(tickAt(now));
     stopped = true;
     if (tickTimer) clearInterval(tickTimer);
     if (arrivalTimer) clearTimeout(arrivalTimer);

@@ -142,15 +142,26 @@ for (const httpClient of ['sockets', 'undici'] as const) describe(`generateLoad 
   it('keeps every result when cancelled mid-run', async () => {
     const server = await start(servers.fixedDelayServer(5));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 700);
-    const t0 = Date.now();
-    const result = await load({ url: server.url, connections: 10, durationMs: 20_000 }, { signal: controller.signal });
-    assert.ok(Date.now() - t0 < 3000);
+    // Cancelled once 100 responses are in, from the progress the caller sees.
+    const onProgress = (p: { requests: { ok: number } }) => p.requests.ok >= 100 && controller.abort();
+    const result = await load({ url: server.url, connections: 10, durationMs: 20_000 }, { signal: controller.signal, onProgress });
+    assert.ok(result.durationMs < 10_000, `stopped at ${result.durationMs} ms of 20 s`);
     assert.equal(result.stopReason, 'cancelled');
     assert.ok(result.requests.ok > 100, `ok ${result.requests.ok}`);
     assert.ok(result.series.length >= 1);
     assert.equal(result.series.reduce((sum, p) => sum + p.completed, 0), result.requests.ok);
     assertAccounted(result);
+  });
+
+  it('ends at once when cancelled while its load threads are still starting', async () => {
+    const server = await start(servers.fixedDelayServer(5));
+    const controller = new AbortController();
+    const running = load({ url: server.url, connections: 4, workers: 2, durationMs: 20_000 }, { signal: controller.signal });
+    controller.abort(); // before any thread said it is ready
+    const result = await running;
+    assert.equal(result.stopReason, 'cancelled');
+    assert.equal(result.requests.started, 0);
+    assert.equal(result.series.reduce((sum, p) => sum + p.completed, 0), 0);
   });
 
   it('reports live progress a few times a second, never per request', async () => {
