@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests need besides the real-VS Code ones (scripts/vscode/install.sh):
-# iproute2 (ip netns, ss), procps (sysctl), python3 (small test servers). Skips what is installed.
+# iproute2 (ip netns, ss), procps (sysctl), python3 (small test servers), python3-locust (the exported Locust file
+# run distributed: master + workers). Skips what is installed.
 set -euo pipefail
 needed=()
-for pkg in iproute2 procps python3 chromium; do
+for pkg in iproute2 procps python3 python3-locust chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || needed+=("$pkg")
 done
 if ((${#needed[@]})); then

@@ -39,10 +39,17 @@ function start(): void {
   };
 
   const root = document.getElementById('app') ?? document.body;
-  const view = new PanelView(root, actions, readThemeColors(), (runId) => {
-    model.comparedRunId = runId;
-    saveSoon(true);
-    scheduleDraw();
+  const view = new PanelView(root, actions, readThemeColors(), {
+    pickBaseline: (runId) => {
+      model.comparedRunId = runId;
+      saveSoon(true);
+      scheduleDraw();
+    },
+    markStopping: () => {
+      if (model.run?.status !== 'running') return;
+      model.stopping = true;
+      scheduleDraw();
+    },
   });
 
   let lastSave = 0;

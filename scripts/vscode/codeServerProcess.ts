@@ -59,10 +59,19 @@ const quietSettings = {
   'update.mode': 'none',
 };
 
-/** code-server writes logs under XDG dirs even with --user-data-dir; keep them inside our temp root. */
+/**
+ * code-server writes logs under XDG dirs even with --user-data-dir; keep them inside our temp root. HOME too: what
+ * the extension saves by default (exports go to ~/Downloads) must land in the test's folder, not the machine's.
+ */
+export function codeServerHome(dirs: CodeServerDirs): string {
+  return path.join(dirs.root, 'home');
+}
+
 function hermeticEnv(dirs: CodeServerDirs): NodeJS.ProcessEnv {
+  fs.mkdirSync(codeServerHome(dirs), { recursive: true });
   return {
     ...process.env,
+    HOME: codeServerHome(dirs),
     XDG_CONFIG_HOME: path.join(dirs.root, 'xdg-config'),
     XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'),
     XDG_CACHE_HOME: path.join(dirs.root, 'xdg-cache'),

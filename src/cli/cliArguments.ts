@@ -1,6 +1,7 @@
 // Command-line arguments -> engine options. ab's and wrk's letters where they mean the same thing.
 import { parseArgs } from 'node:util';
 import { UsageError, type LoadOptions } from '../engine/loadOptions';
+import { parseFailOn, type Threshold } from '../thresholds/failOnThresholds';
 
 export interface CliRequest {
   load: LoadOptions;
@@ -8,11 +9,39 @@ export interface CliRequest {
   diagnosis: boolean;
   color: boolean;
   quiet: boolean;
+  /** --fail-on: judged after the run; a failed one exits with EXIT_THRESHOLDS. */
+  failOn?: Threshold[];
 }
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: CliRequest };
+export interface ExportRequest {
+  tool: 'k6' | 'locust';
+  /** The run's options from the flags (when no --from). */
+  load?: LoadOptions;
+  /** A saved `--json` result whose options and measured figures (thresholds) are exported. */
+  fromFile?: string;
+  /** 0.2 for 20 %. */
+  margin?: number;
+  outputFile?: string;
+}
+
+export interface ImportRequest {
+  file: string;
+  url?: string;
+  jsonFile?: string;
+  color: boolean;
+  failOn?: Threshold[];
+}
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; request: CliRequest }
+  | { kind: 'export'; request: ExportRequest }
+  | { kind: 'import'; request: ImportRequest };
 
 export const USAGE = `Usage: load-test-localhost <url> [options]
+       load-test-localhost export k6|locust <url> [options] [-o file] [--from result.json] [--margin 20%]
+       load-test-localhost import <k6 summary.json | locust_stats.csv | locust.json> [--url <url>] [--json file]
 
 Load-tests a server on this machine and explains, from the kernel's own counters, why connections
 were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to change.
@@ -42,8 +71,20 @@ were reset or stalled (listen backlog, SYN queue, SYN cookies) and what to chang
   -h, --help              this text
   -V, --version           the version
 
+      --fail-on <list>    CI thresholds, e.g. "p99<200ms,errors<1%,rps>500" (p50 p90 p95 p99 p99.9 mean max
+                          connect-p99 in ms/s/us; errors in % or a count; rps): each is reported pass or FAIL
+
+Export the same test as a k6 script or a Locust file, to run it against staging or from many machines:
+  load-test-localhost export k6 http://localhost:3000/api -c 50 -n 1000 --no-keepalive -o load.js
+  load-test-localhost export locust --from result.json -o locustfile.py     (thresholds from that run)
+      -o, --output <file> write there (default: stdout)
+      --from <file>       a result saved with --json: its options, and thresholds from what it measured
+      --margin <n%>       how far above the measured p95/p99/error rate the thresholds sit (default 20%)
+Import k6's --summary-export JSON or Locust's --csv stats / --json output as a result (report, --json, --fail-on):
+  load-test-localhost import summary.json --url https://staging.example.com/
+
 Exit status: 0 when the run happened (request errors are results), 2 for a usage error,
-3 when nothing accepts connections at the target.`;
+3 when nothing accepts connections at the target, 4 when a --fail-on threshold failed.`;
 
 /** "10s", "500ms", "2m", "1h", or plain seconds. */
 export function parseDuration(text: string): number {
@@ -98,49 +139,117 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
+        'fail-on': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        from: { type: 'string' },
+        margin: { type: 'string' },
+        url: { type: 'string' },
       },
     });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  let { positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  const sub = positionals[0] === 'export' || positionals[0] === 'import' ? positionals[0] : undefined;
+  if (sub) positionals = positionals.slice(1);
+  const only = (flag: keyof typeof values, where: string, allowed: boolean) => {
+    if (values[flag] !== undefined && !allowed) throw new UsageError(`--${flag} is for ${where}`);
+  };
+  only('output', 'export', sub === 'export');
+  only('from', 'export', sub === 'export');
+  only('margin', 'export', sub === 'export');
+  only('url', 'import', sub === 'import');
+  only('fail-on', 'a run or import', sub !== 'export');
+  only('json', 'a run or import (an export writes a script: -o)', sub !== 'export');
+  const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on']) : undefined;
+  const color = !values['no-color'] && !env.noColor && env.isTty;
+
+  if (sub === 'import') {
+    if (positionals.length !== 1) throw new UsageError('Give one file to import, e.g. load-test-localhost import summary.json');
+    return { kind: 'import', request: { file: positionals[0], url: values.url, jsonFile: values.json, color, failOn } };
+  }
+  if (sub === 'export') {
+    const tool = positionals[0];
+    if (tool !== 'k6' && tool !== 'locust') throw new UsageError('Say which tool to export for: load-test-localhost export k6 <url> or export locust <url>');
+    const margin = values.margin !== undefined ? parseMargin(values.margin) : undefined;
+    if (values.from !== undefined) {
+      if (positionals.length > 1) throw new UsageError('--from takes the URL and options from the saved result; give no URL with it');
+      return { kind: 'export', request: { tool, fromFile: values.from, margin, outputFile: values.output } };
+    }
+    if (margin !== undefined) throw new UsageError('--margin sets thresholds from a measured run: use it with --from result.json');
+    return { kind: 'export', request: { tool, load: loadOptions(positionals.slice(1), values), outputFile: values.output } };
+  }
+  return {
+    kind: 'run',
+    request: {
+      load: loadOptions(positionals, values),
+      jsonFile: values.json,
+      diagnosis: !values['no-diagnosis'],
+      color,
+      quiet: values.quiet ?? false,
+      failOn,
+    },
+  };
+}
+
+/** "20%", "0.2" or "20" (percent when above 1). */
+function parseMargin(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!match) throw new UsageError(`--margin must be a percentage such as 20%, got "${text}"`);
+  const value = Number(match[1]);
+  return match[2] === '%' || value > 1 ? value / 100 : value;
+}
+
+/** The flags that describe a run (shared by a run and an export). */
+interface LoadFlags {
+  connections?: string;
+  requests?: string;
+  duration?: string;
+  rate?: string;
+  keepalive?: boolean;
+  'no-keepalive'?: boolean;
+  method?: string;
+  header?: string[];
+  body?: string;
+  'body-file'?: string;
+  timeout?: string;
+  'connect-timeout'?: string;
+  workers?: string;
+  http2?: boolean;
+  'http-client'?: string;
+  insecure?: boolean;
+  'allow-non-loopback'?: boolean;
+}
+
+function loadOptions(positionals: string[], values: LoadFlags): LoadOptions {
   if (positionals.length === 0) throw new UsageError('Give the URL to load-test, e.g. load-test-localhost http://localhost:8080/');
   if (positionals.length > 1) throw new UsageError(`One URL at a time, got: ${positionals.join(' ')}`);
   if (values.keepalive && values['no-keepalive']) throw new UsageError('--keepalive and --no-keepalive contradict each other');
-
   const headers: Record<string, string> = {};
   for (const header of values.header ?? []) {
     const [name, value] = parseHeader(header);
     headers[name] = value;
   }
   return {
-    kind: 'run',
-    request: {
-      load: {
-        url: positionals[0],
-        connections: parseNumber('-c', values.connections),
-        requests: parseNumber('-n', values.requests),
-        durationMs: values.duration !== undefined ? parseDuration(values.duration) : undefined,
-        rate: parseNumber('-R', values.rate),
-        keepAlive: !values['no-keepalive'],
-        method: values.method,
-        headers,
-        body: values.body,
-        bodyFile: values['body-file'],
-        responseTimeoutMs: parseNumber('--timeout', values.timeout),
-        connectTimeoutMs: parseNumber('--connect-timeout', values['connect-timeout']),
-        workers: parseNumber('--workers', values.workers),
-        http2: values.http2,
-        httpClient: values['http-client'] as LoadOptions['httpClient'],
-        insecure: values.insecure,
-        allowNonLoopback: values['allow-non-loopback'],
-      },
-      jsonFile: values.json,
-      diagnosis: !values['no-diagnosis'],
-      color: !values['no-color'] && !env.noColor && env.isTty,
-      quiet: values.quiet ?? false,
-    },
+    url: positionals[0],
+    connections: parseNumber('-c', values.connections),
+    requests: parseNumber('-n', values.requests),
+    durationMs: values.duration !== undefined ? parseDuration(values.duration) : undefined,
+    rate: parseNumber('-R', values.rate),
+    keepAlive: !values['no-keepalive'],
+    method: values.method,
+    headers,
+    body: values.body,
+    bodyFile: values['body-file'],
+    responseTimeoutMs: parseNumber('--timeout', values.timeout),
+    connectTimeoutMs: parseNumber('--connect-timeout', values['connect-timeout']),
+    workers: parseNumber('--workers', values.workers),
+    http2: values.http2,
+    httpClient: values['http-client'] as LoadOptions['httpClient'],
+    insecure: values.insecure,
+    allowNonLoopback: values['allow-non-loopback'],
   };
 }

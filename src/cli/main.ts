@@ -5,12 +5,27 @@ import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';
+import { textStyle } from '../report/textStyle';
+import type { RunResult } from '../shared/result';
+import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
 import { parseCliArguments, USAGE } from './cliArguments';
+import { runExportCommand } from './exportCommand';
+import { readImportFile, writeImportJson } from './importCommand';
 import { renderProgressLine } from './progressLine';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_UNREACHABLE = 3;
+/** A --fail-on threshold failed (the report lists each as pass or FAIL). */
+export const EXIT_THRESHOLDS = 4;
+
+/** Prints the verdicts under the report; true when every threshold passed. */
+function reportThresholds(failOn: Threshold[] | undefined, result: RunResult, color: boolean, out: NodeJS.WritableStream): boolean {
+  if (!failOn) return true;
+  const verdicts = judgeThresholds(failOn, result);
+  out.write(`\n${formatVerdicts(verdicts, textStyle(color))}\n`);
+  return verdicts.every((v) => v.passed);
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   const stderr = process.stderr;
@@ -28,6 +43,24 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command.kind === 'version') {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
+  }
+  if (command.kind === 'export' || command.kind === 'import') {
+    try {
+      if (command.kind === 'export') {
+        runExportCommand(command.request, { stdout: process.stdout, stderr });
+        return EXIT_OK;
+      }
+      const { request } = command;
+      const result = readImportFile(request.file, request.url);
+      const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
+      reportOut.write(`${formatRunReport(result, { color: request.color })}\n`);
+      writeImportJson(request, result, { stdout: process.stdout });
+      return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      stderr.write(`load-test-localhost: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
   }
   const { request } = command;
   const live = !request.quiet && Boolean(stderr.isTTY);
@@ -57,6 +90,7 @@ export async function runCli(argv: string[]): Promise<number> {
     });
     if (live) stderr.write('\r\x1b[2K');
     const report = formatRunReport(result, { color: request.color, findings: request.diagnosis });
+    const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
     if (request.jsonFile === '-') {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       stderr.write(`${report}\n`);
@@ -67,7 +101,7 @@ export async function runCli(argv: string[]): Promise<number> {
         stderr.write(`Result written to ${request.jsonFile}\n`);
       }
     }
-    return EXIT_OK;
+    return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
   } catch (err) {
     if (err instanceof UsageError) {
       stderr.write(`load-test-localhost: ${err.message}\n`);

@@ -35,10 +35,11 @@ const QUEUE_TROUBLE = new Set(['accept-queue-overflow', 'syn-queue-drops', 'syn-
 export function runFindings(facts: DiagnosisFacts, result: LoadResult, preflight: Finding[], failures: string[] = []): Finding[] {
   let found = RUN_RULES.map((r) => safely(() => r(facts, result), failures, r.name)).filter((f): f is Finding => f !== undefined);
   // Symptoms of an overflow point at its fixes instead of repeating them.
-  if (found.some((f) => f.id === ACCEPT_QUEUE_OVERFLOW)) {
-    found = found.map((f) =>
-      OVERFLOW_SYMPTOMS.has(f.id) ? { ...f, fixes: [{ title: `Fix the accept-queue overflow (see ${ACCEPT_QUEUE_OVERFLOW})`, kind: 'advice' as const }] } : f,
-    );
+  // Named by the overflow finding's title: the reader sees titles, never ids.
+  const overflow = found.find((f) => f.id === ACCEPT_QUEUE_OVERFLOW);
+  if (overflow) {
+    const fix = { title: `Fix the accept-queue overflow first: see "${overflow.title}"`, kind: 'advice' as const };
+    found = found.map((f) => (OVERFLOW_SYMPTOMS.has(f.id) ? { ...f, fixes: [fix] } : f));
   }
   const ids = new Set(found.map((f) => f.id));
   const queueTrouble = found.some((f) => QUEUE_TROUBLE.has(f.id));

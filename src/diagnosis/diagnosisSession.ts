@@ -6,11 +6,16 @@ import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
 import { startKernelSampler, type KernelSampler } from './kernelSampler';
-import { readLinuxSettings, readMacSettings, type SettingsReading } from './kernelSettings';
+import { readLinuxSettings, readMacSettings, somaxconnSetting, type SettingsReading } from './kernelSettings';
 import { readLinuxListeners, type ListenerReading } from './listenerProbe';
-import { readMacCounters, readMacListeners } from './macosProbe';
+import { findingForMacos } from './macos/macosFindings';
+import { readMacCounters, readMacListeners } from './macos/macosProbe';
+import { startMacSampler, type MacSampler } from './macos/macSampler';
+import { XNU_SYN_RETRANSMIT_SECONDS } from './macos/xnuSynSchedule';
+import { blindSpotsOf, procListenerFallback } from './blindSpots';
+import { runsInContainer } from './containerCheck';
 import { counterDeltas, readLinuxCounters, type CounterReading } from '../system/procNetCounters';
-import { readProcNetTcp } from '../system/procNetTcp';
+import { readProcNetTcp, TCP_STATE } from '../system/procNetTcp';
 import { countTimeWait, mostTimeWait } from './timeWait';
 import { countOpenFiles, readOpenFileLimit } from '../system/processLimits';
 import type { DiagnosisFacts, ListenerFacts } from './rules/diagnosisFacts';
@@ -29,6 +34,8 @@ export interface DiagnosisOptions {
   sampleIntervalMs?: number;
   onSample?: (s: KernelSample) => void;
   now?: () => number;
+  /** Which system's tools to read (default: this one). Tests run the macOS path on Linux with fake tools on PATH. */
+  platform?: NodeJS.Platform;
 }
 
 /** What both supported systems read, each its own way. Only Linux has more: kernel log, limits, samples, TIME-WAIT. */
@@ -49,7 +56,7 @@ async function readLinuxExtras() {
   return { log, limit, openFiles };
 }
 
-const notAvailable = (platform: string) => `Kernel TCP diagnosis is not available on this OS (${platform}); only Linux (and, unverified, macOS) are supported.`;
+const notAvailable = (platform: string) => `Kernel TCP diagnosis is not available on this OS (${platform}); only Linux and macOS are supported.`;
 
 function reportListeners(ls: ListenerFacts[]): KernelReport['listeners'] {
   return ls.map((l) => ({ address: l.address, port: l.port, backlog: l.backlog, queued: l.queued, pid: l.pid, process: l.process }));
@@ -59,9 +66,13 @@ function reportListeners(ls: ListenerFacts[]): KernelReport['listeners'] {
 export async function startDiagnosis(target: DiagnosisTarget, options: DiagnosisOptions = {}): Promise<DiagnosisSession> {
   const now = options.now ?? Date.now;
   const intervalMs = Math.min(1000, Math.max(250, options.sampleIntervalMs ?? 500));
-  const platform = process.platform;
+  const platform = options.platform ?? process.platform;
   const probe = PROBES[platform];
+  const mac = platform === 'darwin';
   const notes: string[] = [];
+  let listenersReading: { readable: boolean; reason?: string; fallback?: string } = { readable: false };
+  let countersWhy: string | undefined;
+  let inContainer = false;
   const failures: string[] = [];
   const facts: DiagnosisFacts = {
     platform,
@@ -78,30 +89,38 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
   let baseline: Record<string, number> = {};
   let logPos: KernelLogPosition = { readable: false, reason: notAvailable(platform) };
   let sampler: KernelSampler | undefined;
+  let macSampler: MacSampler | undefined;
 
   try {
     if (probe) {
-      const [settings, listeners, counters, linux] = await Promise.all([
+      const [settings, listeners, counters, linux, container] = await Promise.all([
         probe.readSettings(),
         probe.readListeners(target.port, target.addresses),
         probe.readCounters(),
         platform === 'linux' ? readLinuxExtras() : undefined,
+        platform === 'linux' ? runsInContainer() : false,
       ]);
+      inContainer = container;
+      listenersReading = { readable: listeners.readable, reason: listeners.reason };
+      if (!listeners.readable && platform === 'linux') {
+        const rows = await readProcNetTcp();
+        if (rows) listenersReading.fallback = procListenerFallback(rows, target.port, TCP_STATE.LISTEN);
+      }
       facts.settings = settings.settings;
       facts.listeners = listeners.matched;
       facts.listenersOnPort = listeners.onPort;
       facts.listenersReadable = listeners.readable;
       baseline = counters.counters;
-      facts.countersReadable = Object.keys(baseline).length > 0;
+      facts.countersReadable = mac ? baseline.ListenOverflows !== undefined : Object.keys(baseline).length > 0;
+      if (!facts.countersReadable) countersWhy = counters.notes.join(' ').replace(/\.$/, '') || undefined;
       notes.push(...settings.notes, ...listeners.notes, ...counters.notes);
       if (linux) {
         facts.openFileLimit = linux.limit.limit;
         facts.openFilesBefore = linux.openFiles;
         logPos = linux.log;
         if (linux.limit.note) notes.push(linux.limit.note);
-      } else if (platform === 'darwin') {
-        notes.push('macOS: no samples during the run, no kernel log (not verified on a Mac).');
-        logPos = { readable: false, reason: 'The macOS kernel log has no SYN-flood lines to read here.' };
+      } else if (mac) {
+        logPos = { readable: false, reason: 'The macOS kernel log is not read.' };
       }
     } else {
       notes.push(notAvailable(platform));
@@ -110,10 +129,14 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
     notes.push(`Reading the kernel state failed: ${(err as Error).message}`);
   }
 
-  const preflight = preflightFindings(facts, failures);
+  // The rules speak Linux; on macOS their findings are told in macOS's terms (macos/macosFindings.ts).
+  const localize = (fs: Finding[]) => (mac ? fs.map((f) => findingForMacos(f, facts.settings)) : fs);
+  const preflight = localize(preflightFindings(facts, failures));
   const startedAt = now();
   if (platform === 'linux' && facts.countersReadable) {
     sampler = startKernelSampler({ intervalMs, port: target.port, listeners: facts.listeners, baseline, startedAt, now, onSample: options.onSample });
+  } else if (mac && (facts.countersReadable || facts.listenersReadable)) {
+    macSampler = startMacSampler({ intervalMs, port: target.port, addresses: target.addresses, baseline, startedAt, now, onSample: options.onSample });
   }
 
   const finish = async (result: LoadResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
@@ -127,8 +150,8 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       notes,
     };
     try {
-      await sampler?.stop();
-      facts.samples = sampler?.samples ?? [];
+      await Promise.all([sampler?.stop(), macSampler?.stop()]);
+      facts.samples = sampler?.samples ?? macSampler?.samples ?? [];
       report.samples = facts.samples;
       if (platform === 'linux') {
         const [after, log, rows] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos), readProcNetTcp()]);
@@ -152,13 +175,23 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
       report.counterDeltas = facts.counterDeltas;
       report.openFileLimit = facts.openFileLimit;
       report.kernelRelease = release();
-      const schedule = synRetransmitScheduleOf({ settings: facts.settings });
+      const schedule = mac ? [...XNU_SYN_RETRANSMIT_SECONDS] : synRetransmitScheduleOf({ settings: facts.settings });
       if (schedule.length > 0) report.synRetransmitScheduleSeconds = schedule;
-      const findings = runFindings(facts, result, preflight, failures);
+      const findings = localize(runFindings(facts, result, preflight, failures));
       notes.push(...failures);
+      report.blindSpots = blindSpotsOf({
+        platform,
+        supported: probe !== undefined,
+        listeners: listenersReading,
+        somaxconnRead: somaxconnSetting(facts.settings) !== undefined,
+        counters: { readable: facts.countersReadable, reason: countersWhy },
+        kernelLog: { readable: report.kernelLog.readable, reason: report.kernelLog.reason },
+        inContainer,
+      });
       return { findings, kernel: report };
     } catch (err) {
       notes.push(`The diagnosis after the run failed: ${(err as Error).message}`);
+      report.blindSpots = [{ id: 'diagnosis', text: `The diagnosis after the run failed (${(err as Error).message}): the run's kernel counters were not checked.` }];
       return { findings: [], kernel: report };
     }
   };
@@ -169,10 +202,11 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
 /** Without a run: settings + listeners for a port, for "Show kernel TCP settings". */
 export async function readKernelOverview(
   port?: number,
+  platform: NodeJS.Platform = process.platform,
 ): Promise<{ settings: Record<string, string>; listeners: KernelReport['listeners']; notes: string[] }> {
   try {
-    const probe = PROBES[process.platform];
-    if (!probe) return { settings: {}, listeners: [], notes: [notAvailable(process.platform)] };
+    const probe = PROBES[platform];
+    if (!probe) return { settings: {}, listeners: [], notes: [notAvailable(platform)] };
     const [s, l] = await Promise.all([probe.readSettings(), probe.readListeners(port, [])]);
     return { settings: s.settings, listeners: reportListeners(port === undefined ? l.all : l.onPort), notes: [...s.notes, ...l.notes] };
   } catch (err) {

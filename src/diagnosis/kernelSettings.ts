@@ -1,6 +1,7 @@
 // The sysctls that decide what the kernel does when a listener is overloaded, read before the run.
 import { runCommand } from '../system/runCommand';
 import { readProcSysctls, sysctlPath } from '../system/sysctls';
+import { numericSetting } from '../shared/sysctlValue';
 
 // The rules read values through these; numericSetting lives in src/shared because the panel reads the same values.
 export { numericSetting } from '../shared/sysctlValue';
@@ -47,6 +48,11 @@ export async function readMacSettings(): Promise<SettingsReading> {
     else notes.push(`${key}: ${out.error}`);
   }
   return { settings, notes };
+}
+
+/** The accept queue's cap: net.core.somaxconn on Linux, kern.ipc.somaxconn on macOS (only one is ever read). */
+export function somaxconnSetting(settings: Record<string, string>): number | undefined {
+  return numericSetting(settings, 'net.core.somaxconn') ?? numericSetting(settings, 'kern.ipc.somaxconn');
 }
 
 /** Size of net.ipv4.ip_local_port_range ("32768 60999" -> 28232). */

@@ -15,6 +15,8 @@ export interface ListenerReading {
   /** Every listener (for an overview without a port). */
   all: ListenerFacts[];
   notes: string[];
+  /** Why the listeners could not be read (readable false), e.g. "ss is not installed". */
+  reason?: string;
 }
 
 async function toFacts(l: SsListener, withArgv: boolean): Promise<ListenerFacts> {
@@ -37,7 +39,7 @@ export async function readLinuxListeners(port: number | undefined, addresses: st
   }
   if (!out.ok) {
     notes.push(`Listening sockets could not be read: ${out.error}. Install iproute2 for ss.`);
-    return { readable: false, matched: [], onPort: [], all: [], notes };
+    return { readable: false, matched: [], onPort: [], all: [], notes, reason: out.error };
   }
   const parsed = parseSsListen(out.stdout);
   const onPortSs = port === undefined ? parsed : parsed.filter((l) => l.port === port);

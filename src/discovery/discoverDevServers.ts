@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { DevServerCandidate, DiscoveryReport } from './candidate';
 import { readListeningSnapshot } from './listeningSockets';
 import { readSsListen } from '../system/ssBacklog';
+import { readNetstatListenRows } from '../system/netstatListenQueues';
 import { listeningCandidates, socketsByPort, type ListeningCandidate } from './listeningCandidates';
 import { readWorkspaceConfig, type ConfiguredPort } from './workspaceConfig';
 import { configuredCandidates } from './configuredCandidates';
@@ -26,14 +27,18 @@ function markConfiguredPorts(listening: ListeningCandidate[], ports: ConfiguredP
   }
 }
 
-export async function discoverDevServers(workspaceFolders: string[], options?: { path?: string }): Promise<DiscoveryReport> {
+/** `platform` picks which system's tools are read (default: this one's); tests run the macOS path on Linux. */
+export async function discoverDevServers(workspaceFolders: string[], options?: { path?: string; platform?: NodeJS.Platform }): Promise<DiscoveryReport> {
   const urlPath = normalizePath(options?.path);
+  const platform = options?.platform ?? process.platform;
   const folders = await realFolders(workspaceFolders);
   const notes: string[] = [];
-  const snapshot = await readListeningSnapshot();
+  const snapshot = await readListeningSnapshot(platform);
   notes.push(...snapshot.notes);
-  const ssRows = process.platform === 'linux' ? await readSsListen() : undefined;
-  if (process.platform === 'linux' && !ssRows) notes.push('`ss` is not available: listen backlogs are unknown.');
+  // The accept-queue capacity of each listener: ss on Linux, netstat -L on macOS.
+  const ssRows = platform === 'linux' ? await readSsListen() : platform === 'darwin' ? await readNetstatListenRows() : undefined;
+  if (platform === 'linux' && !ssRows) notes.push('`ss` is not available: listen backlogs are unknown.');
+  if (platform === 'darwin' && !ssRows) notes.push('`netstat -Lan -p tcp` could not be read: listen backlogs are unknown.');
 
   const listening = await listeningCandidates(snapshot, folders, ssRows, urlPath);
   const configs = await Promise.all(folders.map(readWorkspaceConfig));
@@ -41,7 +46,7 @@ export async function discoverDevServers(workspaceFolders: string[], options?: {
   markConfiguredPorts(listening, ports);
 
   // A server may exit while we read /proc: check once more that each listening port is still there.
-  const after = await readListeningSnapshot();
+  const after = await readListeningSnapshot(platform);
   const stillListening = new Set(after.sockets.map((s) => s.port));
   const alive = listening.filter((c) => stillListening.has(c.port));
   for (const gone of listening.filter((c) => !stillListening.has(c.port))) {
@@ -59,7 +64,7 @@ export async function discoverDevServers(workspaceFolders: string[], options?: {
   const candidates: DevServerCandidate[] = rankCandidates<DevServerCandidate>([...alive, ...configured]);
   return {
     candidates,
-    lookedAt: [...snapshot.lookedAt, ...(ssRows ? ['ss -ltne'] : []), ...configs.flatMap((c) => c.lookedAt)],
+    lookedAt: [...snapshot.lookedAt, ...(ssRows ? [platform === 'darwin' ? 'netstat -Lan -p tcp' : 'ss -ltne'] : []), ...configs.flatMap((c) => c.lookedAt)],
     notes,
     startable: configs.flatMap((c) => c.scripts),
   };

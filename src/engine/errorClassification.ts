@@ -43,11 +43,15 @@ export function classifyError(err: unknown): ErrorCause {
   return 'other';
 }
 
-/** A short, recognisable line for the report: code first, then the message. */
+/**
+ * A short, recognisable line for the report: the system's error code first (ECONNRESET, as ab prints it), then the
+ * message. undici's own codes (UND_ERR_*) are its internals, not words a user meets elsewhere: left out.
+ */
 export function describeError(err: unknown): string {
   const e = err as { code?: string; message?: string } | undefined;
   const message = (e?.message ?? String(err)).split('\n')[0].slice(0, 200);
-  return e?.code && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+  const code = e?.code?.startsWith('UND_ERR_') ? undefined : e?.code;
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 /** Raised by the engine itself when a request exceeds the response timeout as a whole (e.g. an endless body). */

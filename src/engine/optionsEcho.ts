@@ -14,6 +14,7 @@ export function echoOptions(o: NormalizedLoadOptions): RunOptionsEcho {
     keepAlive: o.keepAlive,
     headers: o.headers,
     bodyBytes: o.body?.byteLength ?? 0,
+    body: bodyText(o.body),
     connectTimeoutMs: o.connectTimeoutMs,
     responseTimeoutMs: o.responseTimeoutMs,
     // normalizeLoadOptions caps workers at the connection count, so this is also the number of load threads.
@@ -21,4 +22,13 @@ export function echoOptions(o: NormalizedLoadOptions): RunOptionsEcho {
     http2: o.http2,
     httpClient: httpClientFor(o.url.protocol, o.http2, o.httpClient),
   };
+}
+
+/** 64 KiB: any form or JSON body people type or keep in a file; larger or binary bodies are only counted. */
+const MAX_ECHOED_BODY = 64 * 1024;
+
+function bodyText(body: Buffer | undefined): string | undefined {
+  if (!body || body.byteLength > MAX_ECHOED_BODY) return undefined;
+  const text = body.toString('utf8');
+  return Buffer.byteLength(text) === body.byteLength && !text.includes('\uFFFD') ? text : undefined;
 }

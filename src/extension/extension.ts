@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import { registerResultCommands } from './commands/resultCommands';
 import { registerRunCommands, RunCommands } from './commands/runCommands';
+import { registerScaleOutCommands } from './commands/scaleOutCommands';
 import { registerHints, SettableHintSource } from './editorHints/index';
 import { createExtensionApi, type LoadTestApi } from './extensionApi';
+import type { ExportPlace } from './exportResults';
 import { KERNEL_SETTINGS_SCHEME, KernelSettingsProvider } from './kernelSettingsDocument';
 import { restoreLastRun } from './lastRunRestore';
 import { handlePanelMessage } from './panelMessages';
@@ -24,8 +26,10 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
   const controller = new RunController(new RunHistory(vscode.Uri.joinPath(storage, 'runs'), historySize()));
   const { log, disposable: logDisposable } = createRunLog(controller);
   const statusBar = new RunStatusBar(controller);
-  const panel = new ResultsPanel(context.extensionUri, controller);
-  panel.setMessageHandler((message) => handlePanelMessage(message, controller, panel));
+  const panel = new ResultsPanel(context.extensionUri, controller, context.workspaceState);
+  // Exports are offered where the user saved the last one, remembered across workspaces.
+  const exportPlace: ExportPlace = { extensionUri: context.extensionUri, memory: context.globalState };
+  panel.setMessageHandler((message) => handlePanelMessage(message, { controller, panel, exportPlace, log }));
   const runCommands = new RunCommands(context, controller, log);
   const kernelSettings = new KernelSettingsProvider();
   const hintSource = new SettableHintSource();
@@ -51,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi {
       },
     }),
     ...registerRunCommands(runCommands, controller),
-    ...registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log }),
+    ...registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log, exportPlace }),
+    ...registerScaleOutCommands({ context, controller, panel, log, exportPlace }),
   );
 
   return createExtensionApi({ controller, panel, statusBar, hintSource, hints, restoreLastRun: restore });

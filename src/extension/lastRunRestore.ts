@@ -5,11 +5,12 @@ import type { RunController } from './runController';
 import type { RunStatusBar } from './runStatusBar';
 
 export async function restoreLastRun(controller: RunController, hintSource: SettableHintSource, statusBar: RunStatusBar): Promise<void> {
-  const entries = await controller.historyEntries();
-  const newest = entries[0] && (await controller.loadFromHistory(entries[0].runId));
-  if (!newest) return;
+  // An imported k6 or Locust result is there to compare with; the last run is the newest one made here.
+  const entry = (await controller.historyEntries()).find((e) => !e.imported);
+  const newest = entry && (await controller.loadFromHistory(entry.runId));
+  if (!entry || !newest) return;
   if (!controller.lastResult()) {
-    controller.restoreLast({ runId: entries[0].runId, result: newest });
+    controller.restoreLast({ runId: entry.runId, result: newest });
     hintSource.setLastResult(newest);
     await vscode.commands.executeCommand('setContext', 'loadTest.hasResult', true);
   }

@@ -4,13 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunResult } from '../shared/result';
-import { isWebviewMessageType, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { EXPORT_FORMATS, isWebviewMessageType, type ExportFormat, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
 
 export const RESULTS_VIEW_TYPE = 'loadTest.results';
 const TITLE = 'Load Test Results';
+/** workspaceState key: the run picked in "Compare with", so the comparison survives a window reload. */
+const BASELINE_KEY = 'loadTest.baselineRunId';
 
 export type WebviewMessageHandler = (message: WebviewToHost) => void | Promise<void>;
 
@@ -28,6 +30,7 @@ export class ResultsPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly controller: RunController,
+    private readonly workspaceState: vscode.Memento,
   ) {
     this.subscriptions.push(
       controller.onDidStart((run) => {
@@ -39,6 +42,7 @@ export class ResultsPanel implements vscode.Disposable {
         if (wasOpen) this.post({ type: 'runStarted', run });
       }),
       controller.onDidProgress(({ progress }) => this.coalescer?.push(progress)),
+      controller.onDidRequestStop(({ runId }) => this.post({ type: 'runStopping', runId })),
       controller.onDidSampleKernel(({ sample }) => this.coalescer?.pushKernelSample(sample)),
       controller.onDidFinish(({ runId, result }) => {
         this.coalescer?.flush();
@@ -95,7 +99,26 @@ export class ResultsPanel implements vscode.Disposable {
   async setBaseline(runId: string | undefined): Promise<void> {
     const result = runId ? await this.controller.loadFromHistory(runId) : undefined;
     this.baseline = runId && result ? { runId, result } : undefined;
-    this.post({ type: 'baseline', baseline: this.baseline?.result });
+    await this.workspaceState.update(BASELINE_KEY, this.baseline?.runId);
+    this.post({ type: 'baseline', baseline: this.baseline?.result, baselineRunId: this.baseline?.runId });
+  }
+
+  /** Shows an earlier run from the history in the panel (not while a run is going: that one keeps the panel). */
+  async showRun(runId: string): Promise<boolean> {
+    if (this.controller.running) return false;
+    const result = await this.controller.loadFromHistory(runId);
+    if (!result) return false;
+    this.post({ type: 'showRun', run: { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result } });
+    return true;
+  }
+
+  /** The baseline picked before a window reload, read back once. */
+  private async savedBaseline(): Promise<{ runId: string; result: RunResult } | undefined> {
+    if (this.baseline) return this.baseline;
+    const runId = this.workspaceState.get<string>(BASELINE_KEY);
+    const result = runId ? await this.controller.loadFromHistory(runId).catch(() => undefined) : undefined;
+    if (runId && result) this.baseline = { runId, result };
+    return this.baseline;
   }
 
   dispose(): void {
@@ -150,7 +173,8 @@ export class ResultsPanel implements vscode.Disposable {
     if (message.type === 'ready') {
       this.ready = true;
       const history = await this.controller.historyEntries().catch(() => []);
-      this.post({ type: 'init', run: this.controller.panelRun(), history, baseline: this.baseline?.result });
+      const baseline = await this.savedBaseline();
+      this.post({ type: 'init', run: this.controller.panelRun(), history, baseline: baseline?.result, baselineRunId: baseline?.runId });
       this.readyEmitter.fire();
       return;
     }
@@ -176,7 +200,10 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
     case 'openBacklogSource':
       return typeof m.findingId === 'string';
     case 'export':
-      return m.format === 'json' || m.format === 'csv' || m.format === 'html';
+      return (m.format === undefined || EXPORT_FORMATS.includes(m.format as ExportFormat)) && (m.runId === undefined || typeof m.runId === 'string');
+    case 'openRun':
+      return typeof m.runId === 'string';
+    case 'copyCliCommand':
     case 'compareWith':
       return m.runId === undefined || typeof m.runId === 'string';
     default:

@@ -43,12 +43,15 @@ export class RunController implements vscode.Disposable {
   private readonly startEmitter = new vscode.EventEmitter<PanelRun>();
   private readonly progressEmitter = new vscode.EventEmitter<ProgressEvent>();
   private readonly kernelSampleEmitter = new vscode.EventEmitter<{ runId: string; sample: KernelSample }>();
+  private readonly stopEmitter = new vscode.EventEmitter<{ runId: string }>();
   private readonly finishEmitter = new vscode.EventEmitter<FinishedRun>();
   private readonly historyEmitter = new vscode.EventEmitter<HistoryEntry[]>();
   /** The load began (target checked, kernel read); the options and pre-load findings are known. */
   readonly onDidStart = this.startEmitter.event;
   readonly onDidProgress = this.progressEmitter.event;
   readonly onDidSampleKernel = this.kernelSampleEmitter.event;
+  /** A stop was asked for; the result follows once the load threads have reported (a second or two). */
+  readonly onDidRequestStop = this.stopEmitter.event;
   readonly onDidFinish = this.finishEmitter.event;
   readonly onDidChangeHistory = this.historyEmitter.event;
 
@@ -90,7 +93,10 @@ export class RunController implements vscode.Disposable {
   }
 
   stop(): void {
-    this.active?.abort.abort();
+    const active = this.active;
+    if (!active || active.abort.signal.aborted) return;
+    active.abort.abort();
+    this.stopEmitter.fire({ runId: active.runId });
   }
 
   /**
@@ -148,6 +154,14 @@ export class RunController implements vscode.Disposable {
     return active.done;
   }
 
+  /** Adds a result imported from k6 or Locust to history (for comparison); returns its run id. */
+  async addImported(result: RunResult): Promise<string> {
+    const runId = newRunId();
+    const entries = await this.history.add(runId, result);
+    this.historyEmitter.fire(entries);
+    return runId;
+  }
+
   /** Loads a past run's full result (compare, export). */
   loadFromHistory(runId: string): Promise<RunResult | undefined> {
     if (this.last?.runId === runId) return Promise.resolve(this.last.result);
@@ -160,7 +174,7 @@ export class RunController implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
-    for (const emitter of [this.startEmitter, this.progressEmitter, this.kernelSampleEmitter, this.finishEmitter, this.historyEmitter]) {
+    for (const emitter of [this.startEmitter, this.progressEmitter, this.kernelSampleEmitter, this.stopEmitter, this.finishEmitter, this.historyEmitter]) {
       emitter.dispose();
     }
   }

@@ -19,11 +19,13 @@ export function historyEntryFor(runId: string, result: RunResult): HistoryEntry 
     runId,
     startedAt: result.startedAt,
     url: result.target.url,
-    label: describeRunOptions(result.options),
+    label: result.imported ? `imported from ${result.imported.format}` : describeRunOptions(result.options),
     requestsPerSec: result.throughput.requestsPerSec,
     latencyP99: result.latency.total.p99,
     failed: result.requests.failed,
     findings: result.findings.filter((f) => f.severity !== 'info').length,
+    stopReason: result.stopReason,
+    ...(result.imported ? { imported: true } : {}),
   };
 }
 

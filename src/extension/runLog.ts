@@ -22,7 +22,8 @@ export function createRunLog(controller: RunController): { log: vscode.LogOutput
         for (const note of kernel.notes) log.info(`Kernel note: ${note}`);
       }
       for (const warning of result.warnings) log.warn(warning);
-      log.info(`Run ${runId} finished (${result.stopReason}):\n${formatRunReport(result, { color: false, findings: result.findings.length > 0 })}`);
+      const findings = result.findings.length > 0 || (result.kernel?.blindSpots?.length ?? 0) > 0;
+      log.info(`Run ${runId} finished (${result.stopReason}):\n${formatRunReport(result, { color: false, findings })}`);
     }),
   ];
   return { log, disposable: vscode.Disposable.from(log, ...subscriptions) };

@@ -3,6 +3,7 @@ import type { RunProgress, RunResult } from '../shared/result';
 import { formatCount, formatRate } from '../shared/formatNumbers';
 import { summarizeRun } from '../report/runSummary';
 import { describeRunOptions } from '../shared/runOptionsText';
+import { diagnosisCoverage } from '../shared/notChecked';
 
 export const IDLE_TEXT = '$(play) Load test';
 
@@ -36,6 +37,10 @@ export function finishedTooltip(result: RunResult): string {
   if (problems.length > 0) {
     lines.push('', ...problems.map((f) => `- ${f.severity === 'error' ? '$(error)' : '$(warning)'} ${escapeMarkdown(f.title)}`));
   }
+  // What the diagnosis could not see, so a quiet tooltip is not read as a clean bill.
+  const { notChecked, caveats } = diagnosisCoverage(result.kernel);
+  if (notChecked.length > 0) lines.push('', '**Not checked:**', ...notChecked.map((b) => `- ${escapeMarkdown(b.text)}`));
+  if (caveats.length > 0) lines.push('', ...caveats.map((b) => `_${escapeMarkdown(b.text)}_`));
   if (result.stopReason === 'cancelled') lines.push('', '_Stopped before the end; the numbers cover the time it ran._');
   lines.push('', '[Show results](command:loadTest.showResults) · [Run again](command:loadTest.runAgain) · [Export…](command:loadTest.export)');
   return lines.join('\n');

@@ -4,6 +4,7 @@ import type { Finding, FindingSubject } from '../shared/findings';
 import type { RunResult } from '../shared/result';
 import type { ListenSite } from './listenSite';
 import type { SysctlEntry } from './sysctlConf';
+import { macosSysctlAdvice } from './macosSysctlAdvice';
 
 type ListenBacklogSubject = Extract<FindingSubject, { kind: 'listen-backlog' }>;
 type SysctlSubject = Extract<FindingSubject, { kind: 'sysctl' }>;
@@ -90,6 +91,7 @@ export const SYSCTL_CONF_PATH = '/etc/sysctl.d/90-load-test-localhost.conf';
 
 /** Content for /etc/sysctl.d/90-load-test-localhost.conf from the last run's fixes, with how to apply it. */
 export function sysctlConfContent(result: RunResult | undefined): string {
+  if (result?.kernel?.platform === 'darwin') return macosSysctlAdvice(result);
   const settings = new Map<string, string>();
   const sources: string[] = [];
   for (const finding of result?.findings ?? []) {

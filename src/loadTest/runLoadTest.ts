@@ -18,6 +18,8 @@ export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
   onKernelSample?(sample: KernelSample): void;
   /** How often the kernel is sampled, 250..1000 ms (default 500). */
   kernelSampleIntervalMs?: number;
+  /** Which system's kernel tools the diagnosis reads (default: this one's); tests run the macOS path on Linux. */
+  platform?: NodeJS.Platform;
 }
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
@@ -29,7 +31,7 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
       if (!hooks.skipDiagnosis) {
         diagnosis = await startDiagnosis(
           { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
-          { onSample: hooks.onKernelSample, sampleIntervalMs: hooks.kernelSampleIntervalMs },
+          { onSample: hooks.onKernelSample, sampleIntervalMs: hooks.kernelSampleIntervalMs, platform: hooks.platform },
         );
         hooks.onPreflight?.(diagnosis.preflight);
       }

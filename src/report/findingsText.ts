@@ -1,5 +1,7 @@
-// The Diagnosis section of the text report: each finding with its evidence (and where it was read) and its fixes.
-import type { Finding, Fix, Severity } from '../shared/findings';
+// The Diagnosis section of the text report: each finding with its evidence (and where it was read) and its fixes,
+// then what the diagnosis could not see.
+import { cleanVerdict, diagnosisCoverage } from '../shared/notChecked';
+import type { Finding, Fix, KernelReport, Severity } from '../shared/findings';
 import { textStyle, type TextStyle } from './textStyle';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -22,9 +24,21 @@ function formatFix(fix: Fix, st: TextStyle): string[] {
   return lines;
 }
 
-export function formatFindings(findings: Finding[], opts: { color?: boolean } = {}): string {
+/** "Not checked:" lines (what could not be read and what that hides), then caveats about what the readings cover. */
+function coverageLines(kernel: Pick<KernelReport, 'blindSpots'> | undefined, st: TextStyle): string[] {
+  const { notChecked, caveats } = diagnosisCoverage(kernel);
+  const lines: string[] = [];
+  if (notChecked.length > 0) lines.push(st.bold('Not checked:'), ...notChecked.map((b) => `  - ${b.text}`));
+  lines.push(...caveats.map((b) => st.dim(`Note: ${b.text}`)));
+  return lines;
+}
+
+/** The findings, then what the diagnosis could not see; "No kernel TCP trouble found." only when it saw everything. */
+export function formatFindings(findings: Finding[], opts: { color?: boolean; kernel?: Pick<KernelReport, 'blindSpots'> } = {}): string {
   const st = textStyle(opts.color ?? false);
-  if (findings.length === 0) return 'No kernel TCP trouble found.\n';
+  const coverage = coverageLines(opts.kernel, st);
+  const tail = coverage.length > 0 ? coverage.join('\n') + '\n' : '';
+  if (findings.length === 0) return `${cleanVerdict(opts.kernel)}\n${tail}`;
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const blocks = sorted.map((f) => {
     const lines = [`${st.bold(st[COLOR[f.severity]](`[${LABEL[f.severity]}]`))} ${st.bold(f.title)} ${st.dim(`(${f.id})`)}`];
@@ -39,5 +53,5 @@ export function formatFindings(findings: Finding[], opts: { color?: boolean } = 
     }
     return lines.join('\n');
   });
-  return blocks.join('\n\n') + '\n';
+  return blocks.join('\n\n') + '\n' + (tail ? `\n${tail}` : '');
 }

@@ -1,7 +1,7 @@
 // The CLI's report: ab's information, laid out so that failures and their causes are impossible to miss.
 import type { LatencySummary, RunResult } from '../shared/result';
 import { describeRunOptions } from '../shared/runOptionsText';
-import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from '../shared/formatNumbers';
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate, MISSING } from '../shared/formatNumbers';
 import { formatFindings } from './findingsText';
 import { textStyle } from './textStyle';
 
@@ -18,7 +18,7 @@ function table(rows: string[][], indent = '  '): string[] {
 }
 
 function latencyRow(name: string, s: LatencySummary): string[] {
-  if (s.count === 0) return [name, '-', '-', '-', '-', '-', '-', '-', '0'];
+  if (s.count === 0) return [name, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, '0'];
   return [name, formatMs(s.min), formatMs(s.p50), formatMs(s.p90), formatMs(s.p99), formatMs(s.p999), formatMs(s.max), `${formatMs(s.mean)} ± ${formatMs(s.stdev)}`, formatCount(s.count)];
 }
 
@@ -28,7 +28,9 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   const r = result.requests;
   const lines: string[] = [];
   lines.push(st.bold(`Load Test Localhost ${result.tool.version} — ${result.options.method} ${result.target.url}`));
-  lines.push(`  ${describeRunOptions(result.options)} · ran ${formatMs(result.durationMs)} · ${STOP_REASONS[result.stopReason]}`);
+  // An imported result knows neither the options nor why it stopped: say where it came from instead.
+  const how = result.imported ? `imported from ${result.imported.format} (${result.imported.file})` : `${describeRunOptions(result.options)}`;
+  lines.push(`  ${how} · ran ${formatMs(result.durationMs)}${result.imported ? '' : ` · ${STOP_REASONS[result.stopReason]}`}`);
   if (result.stopMessage) lines.push(st.red(`  ${result.stopMessage}`));
   if (result.target.connectAddress) {
     const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
@@ -41,7 +43,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   lines.push(`${st.bold('Throughput')}   ${formatRate(result.throughput.requestsPerSec)} req/s   ${formatBytes(result.throughput.bytesReadPerSec)}/s read   ${formatBytes(result.throughput.bytesRead)} in total`);
   const c = result.connections;
   const starved = c.connectingAtStop > 0 ? st.red(`${c.connectingAtStop} (longest ${formatMs(c.connectingAtStopMs[0] ?? 0)})`) : '0';
-  lines.push(`${st.bold('Connections')}  opened ${formatCount(c.opened)}   failed to connect ${formatCount(c.failedConnects)}   still connecting at stop ${starved}`);
+  if (!result.imported) lines.push(`${st.bold('Connections')}  opened ${formatCount(c.opened)}   failed to connect ${formatCount(c.failedConnects)}   still connecting at stop ${starved}`);
   if (result.rate) {
     const held = result.rate.held ? st.green('held') : st.red('NOT held');
     lines.push(`${st.bold('Rate')}         target ${formatRate(result.rate.target)} req/s, sent ${formatRate(result.rate.achieved)} req/s: ${held} (late ${formatCount(result.rate.lateRequests)}, worst ${formatMs(result.rate.maxLagMs)}); latency from intended send time`);
@@ -60,7 +62,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   lines.push('');
 
   const codes = Object.entries(result.statusCodes);
-  lines.push(`${st.bold('Status codes')}  ${codes.length ? codes.map(([code, n]) => `${code}: ${formatCount(n)}`).join('   ') : 'none received'}`);
+  if (!result.imported) lines.push(`${st.bold('Status codes')}  ${codes.length ? codes.map(([code, n]) => `${code}: ${formatCount(n)}`).join('   ') : 'none received'}`);
 
   if (result.errors.total > 0) {
     lines.push('');
@@ -80,7 +82,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   if (options.findings) {
     lines.push('');
     lines.push(st.bold('Diagnosis'));
-    lines.push(formatFindings(result.findings, { color: options.color }));
+    lines.push(formatFindings(result.findings, { color: options.color, kernel: result.kernel }));
   }
   return lines.join('\n');
 }

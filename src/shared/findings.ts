@@ -58,6 +58,15 @@ export interface KernelSample {
   acceptQueue?: { length: number; capacity: number };
 }
 
+/** Something the diagnosis could not read, and what that hides. */
+export interface BlindSpot {
+  id: 'platform' | 'diagnosis' | 'listen-backlog' | 'somaxconn' | 'counters' | 'kernel-log' | 'syn-queue' | 'network-namespace';
+  /** One line: what could not be read, what that hides, and how to read it when there is a way. */
+  text: string;
+  /** Only a reminder of what the readings cover (a container's own counters): the checks themselves ran. */
+  caveat?: boolean;
+}
+
 /** TIME-WAIT sockets counted in /proc/net/tcp{,6}. */
 export interface TimeWaitCount {
   total: number;
@@ -103,4 +112,6 @@ export interface KernelReport {
    * tcp_syn_linear_timeouts (src/shared/synRetransmitSchedule.ts). Absent when tcp_syn_retries was not readable.
    */
   synRetransmitScheduleSeconds?: number[];
+  /** What the diagnosis could not see and what that hides; "no trouble found" only when no non-caveat is here. */
+  blindSpots?: BlindSpot[];
 }

@@ -1,7 +1,7 @@
 // The host <-> webview message protocol, defined once and imported by both sides.
 // The webview posts `ready` first; the host posts nothing before it.
 import type { KernelSample, Finding } from './findings';
-import type { RunProgress, RunResult, RunOptionsEcho } from './result';
+import type { RunProgress, RunResult, RunOptionsEcho, StopReason } from './result';
 
 /** A run as the panel knows it: live while running, complete once finished. */
 export interface PanelRun {
@@ -25,15 +25,23 @@ export interface HistoryEntry {
   latencyP99: number;
   failed: number;
   findings: number;
+  /** Absent in entries written before it was kept: such runs show unmarked. */
+  stopReason?: StopReason;
+  /** Imported from a k6 or Locust file: compared, never restored as the last run. */
+  imported?: boolean;
 }
 
 export type HostToWebview =
-  | { type: 'init'; run?: PanelRun; history: HistoryEntry[]; baseline?: RunResult }
+  | { type: 'init'; run?: PanelRun; history: HistoryEntry[]; baseline?: RunResult; baselineRunId?: string }
   | { type: 'runStarted'; run: PanelRun }
   | { type: 'progress'; runId: string; progress: RunProgress; kernelSamples: KernelSample[] }
+  /** The stop was asked for (from the panel, the status bar or the palette); the result follows in a moment. */
+  | { type: 'runStopping'; runId: string }
   | { type: 'runFinished'; runId: string; result: RunResult }
+  /** An earlier run from the history, opened to look at (replaces the finished run shown). */
+  | { type: 'showRun'; run: PanelRun }
   | { type: 'history'; history: HistoryEntry[] }
-  | { type: 'baseline'; baseline?: RunResult };
+  | { type: 'baseline'; baseline?: RunResult; baselineRunId?: string };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -42,12 +50,29 @@ export type WebviewToHost =
   | { type: 'copyText'; text: string }
   | { type: 'runInTerminal'; command: string }
   | { type: 'openBacklogSource'; findingId: string }
-  | { type: 'export'; format: 'json' | 'csv' | 'html' }
+  /** Without a format the host asks for one; without a run id it exports the last run. */
+  | { type: 'export'; format?: ExportFormat; runId?: string }
+  | { type: 'openRun'; runId: string }
+  /** The `load-test-localhost` command line of the shown run (the last one without a run id), to the clipboard. */
+  | { type: 'copyCliCommand'; runId?: string }
   | { type: 'compareWith'; runId?: string };
+
+/** What a run can be exported as: results (JSON, CSV, HTML report) or the same test for k6 and Locust. */
+export type ExportFormat = 'json' | 'csv' | 'html' | 'k6' | 'locust';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'k6', 'locust'];
 
 // Every message type as a typed constant: a type added to a union but missing here does not compile, so no
 // message is dropped silently by the receiver's check.
-const HOST_TYPES: Record<HostToWebview['type'], true> = { init: true, runStarted: true, progress: true, runFinished: true, history: true, baseline: true };
+const HOST_TYPES: Record<HostToWebview['type'], true> = {
+  init: true,
+  runStarted: true,
+  progress: true,
+  runStopping: true,
+  runFinished: true,
+  showRun: true,
+  history: true,
+  baseline: true,
+};
 const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
   ready: true,
   stop: true,
@@ -56,6 +81,8 @@ const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
   runInTerminal: true,
   openBacklogSource: true,
   export: true,
+  openRun: true,
+  copyCliCommand: true,
   compareWith: true,
 };
 

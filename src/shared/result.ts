@@ -86,6 +86,8 @@ export interface RunOptionsEcho {
   keepAlive: boolean;
   headers: Record<string, string>;
   bodyBytes: number;
+  /** The body as text, kept when it is UTF-8 and at most 64 KiB, so that a run can be repeated and exported. */
+  body?: string;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   workers: number;
@@ -154,6 +156,8 @@ export interface LoadResult {
   series: SeriesPoint[];
   /** Plain-language notes about the run itself (e.g. body-length mismatches, rate not held). */
   warnings: string[];
+  /** Set when the result came from another tool's file (k6, Locust): what that file could not say is listed here. */
+  imported?: ImportInfo;
 }
 
 /** A load test: what the engine measured and what the diagnosis made of it. */
@@ -179,4 +183,15 @@ export interface RunProgress {
   /** Finer points (about 250 ms) since the previous progress report, for live charts. */
   points: SeriesPoint[];
   distributions: RunResult['distributions'];
+}
+
+/** Where an imported result came from. Figures the file does not carry are NaN (null in JSON) and named here. */
+export interface ImportInfo {
+  tool: 'k6' | 'locust';
+  /** e.g. "k6 --summary-export", "Locust --csv stats", "Locust --json". */
+  format: string;
+  /** The file name it came from (no folder). */
+  file: string;
+  /** Things this result cannot say, in plain words (connect time, kernel counters...). */
+  notMeasured: string[];
 }

@@ -1,6 +1,8 @@
 // Listening sockets on macOS (and other systems with lsof): `lsof -iTCP -sTCP:LISTEN -P -n -F pctn`.
-// -F prints one field per line: "p<pid>" starts a process, "c<command>", then per file "f<fd>", "t<IPv4|IPv6>",
-// "n<address:port>".
+// Field output as lsof(8) documents it (OUTPUT FOR OTHER PROGRAMS): one field per line, identifier first;
+// "p<pid>" starts a process set ("c<command>" belongs to it), "f<fd>" a file set with "t<IPv4|IPv6>" and
+// "n<address:port>". In NAME, IPv6 numbers are in brackets and INADDR_ANY / in6addr_any print as "*", so the
+// family of a "*" comes from the t field; -n and -P keep addresses and ports numeric.
 import { runCommand } from './runCommand';
 import type { ListeningSocket } from './listeningSocket';
 

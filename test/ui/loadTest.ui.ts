@@ -3,30 +3,9 @@
 // the dark and the light theme (switched as a person does; screenshots in .test-artifacts/).
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { activeWebview, runCommand, screenshot, shownError, withVSCode } from './harness';
-import { cardValue, paintedPixels, pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
+import { cardValue, paintedPixels, pickServerAndProfile, setColorTheme, startWorkspaceServer, waitFor } from './loadTestSteps';
 import { formatRate } from '../../src/shared/formatNumbers';
-
-/**
- * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`
- * to the user settings, and waits for the workbench to repaint. (code-server does not pick up an edit of its
- * settings.json made behind its back quickly enough for a test.)
- */
-async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark'): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill('>Preferences: Color Theme');
-  // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
-  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 15_000 });
-  await input.fill(theme);
-  // Clicked, not Enter: "Browse Additional Color Themes..." stays on top of the filtered list.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click({ timeout: 5_000 });
-  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
-}
 
 test('F1 "Load test localhost": pick the server and a profile, live panel, stop from the status bar, both themes, restored after a reload, compared with a second run', async () => {
   await withVSCode('load-test', async ({ page, folder }) => {

@@ -1,10 +1,14 @@
 // Steps the load-test UI tests share: the workspace's own dev server, answering the pickers, reading the panel.
+import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** Starts the fixture's `node server.js` inside the opened folder on a free port; resolves with the port. */
-export function startWorkspaceServer(folder: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['server.js'], { cwd: folder, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts the fixture's `node server.js` inside the opened folder on a free port (or `env.PORT`); resolves with the
+ * port. `env` takes the fixture's knobs: BACKLOG, CPU_MS, SLOW_AFTER, SLOW_MS (see server.js).
+ */
+export function startWorkspaceServer(folder: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['server.js'], { cwd: folder, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server.js exited with ${code}`)));
@@ -52,4 +56,54 @@ export async function waitFor(condition: () => Promise<boolean>, what: string, t
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Switches the colour theme as a person does (F1 "Preferences: Color Theme"), which writes `workbench.colorTheme`
+ * to the user settings, and waits for the workbench to repaint. (code-server does not pick up an edit of its
+ * settings.json made behind its back quickly enough for a test.)
+ */
+export async function setColorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  // Right after start the picker may list no theme yet (extensions still activating); like a person, close it and
+  // look again.
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('>Preferences: Color Theme');
+    // Not Enter: "Browse Color Themes in Marketplace" may rank first, and it needs the network.
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first().click({ timeout: 15_000 });
+    const listed = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error('no colour themes listed in "Preferences: Color Theme" after 45 s');
+  }
+  await input.fill(theme);
+  // Clicked, not Enter: "Browse Additional Color Themes..." stays on top of the filtered list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click({ timeout: 5_000 });
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_000); // the webview picks the new theme variables up and the charts redraw
+}
+
+export const AB_PROFILE = 'Like ab -c 50 -n 1000';
+/** Backlog 8 and 5 ms of CPU per request: 50 connections overflow the accept queue. Requests after the 960th answer
+ * 8 s late: the run's tail waits for them. */
+export const TROUBLED_SERVER = { BACKLOG: '8', CPU_MS: '5', SLOW_AFTER: '960', SLOW_MS: '8000' };
+
+/** Where the element is in the page (the webview's frames included), to say whether it is in view. */
+export async function inViewport(page: Page, panel: FrameLocator, selector: string): Promise<{ top: number; bottom: number; visible: boolean }> {
+  const box = await panel.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return { top: NaN, bottom: NaN, visible: false };
+  return { top: box.y, bottom: box.y + box.height, visible: box.y >= 0 && box.y + box.height <= viewport.height };
+}
+
+export async function liveChartInView(page: Page, panel: FrameLocator, name: string): Promise<void> {
+  await waitFor(async () => (await paintedPixels(panel, 'throughput')) > 500, 'the throughput chart to draw', 60_000);
+  const place = await inViewport(page, panel, 'canvas[data-chart="throughput"]');
+  assert.ok(place.visible, `${name}: the drawn throughput chart is in view without scrolling (${Math.round(place.top)}–${Math.round(place.bottom)} px)`);
 }

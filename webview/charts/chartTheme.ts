@@ -22,8 +22,22 @@ export function timeScale(theme: ThemeColors, xMaxSec: number): AnyCartesianScal
     type: 'linear',
     min: 0,
     max: xMaxSec,
-    ticks: { ...base.ticks, callback: (value: number | string) => formatAxisSeconds(Number(value)), maxRotation: 0 },
+    ticks: {
+      ...base.ticks,
+      callback: (value: number | string) => formatAxisSeconds(Number(value)),
+      maxRotation: 0,
+      // The axis ends at the run's last second, which is rarely a round step: without this "30 s" and "31 s" sit
+      // side by side at the end. The padding keeps labels a word apart when the panel is narrow.
+      includeBounds: false,
+      autoSkipPadding: 16,
+    },
   } as AnyCartesianScale;
+}
+
+/** An axis of whole things (counter values, queue slots, responses): steps of 1 or more, never 0.1. */
+export function countScale(theme: ThemeColors, title?: string): AnyCartesianScale {
+  const base = themedScale(theme, title);
+  return { ...base, type: 'linear', beginAtZero: true, ticks: { ...base.ticks, precision: 0 } } as AnyCartesianScale;
 }
 
 export function themedPlugins(theme: ThemeColors): NonNullable<ChartOptions['plugins']> {
@@ -61,7 +75,8 @@ export function errorCauseColor(theme: ThemeColors, cause: string, index: number
  * areas start and end at the same x, so a burst of errors lines up with the counter jump below it.
  */
 export const TIME_CHART_LEFT_AXIS_PX = 72;
-export const TIME_CHART_RIGHT_AXIS_PX = 40;
+/** Room for the queue axis: its title (~16 px rotated) beside ticks up to "4,096" (~32 px) without touching. */
+export const TIME_CHART_RIGHT_AXIS_PX = 60;
 
 export function fixedWidth(px: number): { afterFit: (scale: { width: number }) => void } {
   return { afterFit: (scale) => void (scale.width = px) };

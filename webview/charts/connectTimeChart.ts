@@ -15,6 +15,7 @@ export class ConnectTimeChart {
       timesSec: this.retransmitTimesSec,
       buckets: this.bars?.shownBuckets ?? [],
       color: this.theme.orange,
+      background: this.theme.background,
       font: `${this.theme.fontSize - 2}px ${this.theme.fontFamily}`,
     }));
     this.bars = new DistributionBarChart(canvas, theme, { label: 'connects', color: (t) => t.purple, plugins: [markers] });

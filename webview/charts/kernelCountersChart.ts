@@ -6,7 +6,8 @@ import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import type { XY } from '../model/derivedSeries';
 import { TimeAxisChart } from './themedChart';
-import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
+import { hatchPattern } from './hatchPattern';
+import { countScale, fixedWidth, themedPlugins, timeScale, TIME_CHART_LEFT_AXIS_PX, TIME_CHART_RIGHT_AXIS_PX } from './chartTheme';
 
 /** The counters that tell the backlog story, in reading order. */
 export const KERNEL_COUNTERS = ['ListenOverflows', 'ListenDrops', 'SyncookiesSent', 'SyncookiesFailed', 'EstabResets', 'OutRsts'] as const;
@@ -48,10 +49,11 @@ export class KernelCountersChart extends TimeAxisChart<KernelCountersInput> {
         data: withQueue.map((s) => ({ x: s.tMs / 1000, y: s.acceptQueue?.length ?? null })),
         yAxisID: 'queue',
         borderColor: t.muted,
-        // A light fill: the queue is context for the counters, not the headline.
-        backgroundColor: withAlpha(t.muted, 0.08),
+        // A light fill: the queue is context for the counters, not the headline. High contrast gets a hatch that
+        // leaves the counter lines under it readable.
+        backgroundColor: t.highContrast ? hatchPattern(t.muted, 0.45) : withAlpha(t.muted, 0.08),
         fill: 'origin',
-        borderWidth: 1,
+        borderWidth: t.highContrast ? 1.5 : 1,
         pointRadius: 0,
         stepped: 'before',
       });
@@ -81,11 +83,9 @@ export class KernelCountersChart extends TimeAxisChart<KernelCountersInput> {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: timeScale(t, input.xMaxSec),
-        y: { ...themedScale(t, 'since start'), type: 'linear', beginAtZero: true, position: 'left', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
+        y: { ...countScale(t, 'since start'), position: 'left', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
         queue: {
-          ...themedScale(t, 'queue'),
-          type: 'linear',
-          beginAtZero: true,
+          ...countScale(t, 'queue'),
           position: 'right',
           display: showQueueAxis,
           grid: { drawOnChartArea: false },

@@ -1,7 +1,7 @@
 // Latency percentiles (p50, p90, p99) of the requests completed in each interval, and the baseline's p99 dashed.
 import type { Chart, ChartDataset } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
-import { latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
+import { isolatedPointRadii, latencyOverTime, type LatencyField, type XY } from '../model/derivedSeries';
 import { formatMs } from '../../src/shared/formatNumbers';
 import { TimeAxisChart, type SeriesChartInput } from './themedChart';
 import { fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
@@ -13,15 +13,10 @@ export class LatencyPercentilesChart extends TimeAxisChart<SeriesChartInput> {
 
   protected draw(input: SeriesChartInput): void {
     const t = this.theme;
-    const line = (label: string, field: LatencyField, color: string, width: number): ChartDataset<'line', XY[]> => ({
-      label,
-      data: latencyOverTime(input.series, field),
-      borderColor: color,
-      backgroundColor: color,
-      borderWidth: width,
-      pointRadius: 0,
-      spanGaps: false,
-    });
+    const line = (label: string, field: LatencyField, color: string, width: number): ChartDataset<'line', XY[]> => {
+      const data = latencyOverTime(input.series, field);
+      return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: isolatedPointRadii(data), spanGaps: false };
+    };
     const datasets = [line('p50', 'latencyP50', t.green, 1.5), line('p90', 'latencyP90', t.yellow, 1.5), line('p99', 'latencyP99', t.red, 2)];
     if (input.baselineSeries?.length) {
       datasets.push({
@@ -45,7 +40,15 @@ export class LatencyPercentilesChart extends TimeAxisChart<SeriesChartInput> {
       scales: {
         x: timeScale(t, input.xMaxSec),
         // Log axis: a p99 of seconds (retransmitted SYNs) would otherwise flatten p50 and p90 onto the axis.
-        y: { ...y, type: 'logarithmic', ...fixedWidth(TIME_CHART_LEFT_AXIS_PX), ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) } },
+        y: {
+          ...y,
+          type: 'logarithmic',
+          ...fixedWidth(TIME_CHART_LEFT_AXIS_PX),
+          ticks: { ...y.ticks, callback: (v: number | string) => logMsTick(Number(v)) },
+          // A fifth of a decade above the slowest value: the slowest requests are the ones to see, not to lose
+          // against the chart's top edge.
+          afterDataLimits: (scale: { max: number }) => void (scale.max *= 1.6),
+        },
       },
       plugins: {
         ...themedPlugins(t),

@@ -3,9 +3,8 @@ import type { Chart } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { formatCount } from '../../src/shared/formatNumbers';
-import { themedPlugins, themedScale } from './chartTheme';
+import { countScale, themedPlugins, themedScale } from './chartTheme';
 import { ThemedChart } from './themedChart';
-
 
 export interface StatusCodesInput {
   statusCodes: Record<string, number>;
@@ -59,7 +58,7 @@ export class StatusCodesChart extends ThemedChart<'bar', StatusCodesInput, numbe
     return {
       indexAxis: 'y',
       scales: {
-        x: { ...themedScale(t, 'count'), type: 'linear', beginAtZero: true },
+        x: countScale(t, 'count'),
         y: { ...themedScale(t), type: 'category' },
       },
       plugins: {

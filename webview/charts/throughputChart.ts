@@ -5,6 +5,7 @@ import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
 import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
 import { TimeAxisChart, type SeriesChartInput } from './themedChart';
+import { errorCauseShort } from '../../src/shared/errorWords';
 import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
 
 export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
@@ -30,7 +31,7 @@ export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
     errorCausesIn(input.series).forEach((cause, i) => {
       const color = errorCauseColor(t, cause, i);
       datasets.push({
-        label: `${cause} /s`,
+        label: `${errorCauseShort(cause)} /s`,
         data: errorsPerSecond(input.series, cause),
         stack: 'errors',
         borderColor: color,

@@ -34,6 +34,22 @@ export function latencyOverTime(series: SeriesPoint[], field: LatencyField): XY[
   return series.map((p) => ({ x: p.tMs / 1000, y: p[field] ?? null }));
 }
 
+/**
+ * Point radii for a line with gaps: values in a stretch of at most `shortRun` points between gaps (requests that
+ * completed long after the rest, e.g. stalled connects finishing at 28 s of a 20 s run) would draw nothing or a short
+ * dash; they get dots, so they read as points in time.
+ */
+export function isolatedPointRadii(data: XY[], radius = 2.5, shortRun = 2): number[] {
+  const radii = data.map(() => 0);
+  let start = 0;
+  for (let i = 0; i <= data.length; i++) {
+    if (i < data.length && data[i].y !== null) continue;
+    if (i - start > 0 && i - start <= shortRun) radii.fill(radius, start, i);
+    start = i + 1;
+  }
+  return radii;
+}
+
 /** Mean bytes per second over the last `windowMs` of the series. */
 export function recentBytesPerSecond(series: SeriesPoint[], windowMs = 1000): number {
   let bytes = 0;

@@ -42,11 +42,4 @@ export function readThemeColors(): ThemeColors {
   };
 }
 
-/** A colour with alpha, for fills under lines. Works for #rgb/#rrggbb; other forms are returned as they are. */
-export function withAlpha(color: string, alpha: number): string {
-  const hex = color.trim();
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(hex);
-  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})(?:[0-9a-f]{2})?$/i.exec(hex);
-  const parts = short ? short.slice(1).map((c) => parseInt(c + c, 16)) : long ? long.slice(1, 4).map((c) => parseInt(c, 16)) : undefined;
-  return parts ? `rgba(${parts[0]}, ${parts[1]}, ${parts[2]}, ${alpha})` : color;
-}
+export { withAlpha } from './colorAlpha';

@@ -1,6 +1,7 @@
 // Failed requests by cause and phase, with the first message seen for each so the user recognises it.
 import type { RunResult } from '../../src/shared/result';
 import { formatCount } from '../../src/shared/formatNumbers';
+import { errorCauseWords, errorMessageWords, errorPhaseWords } from '../../src/shared/errorWords';
 import { el } from './dom';
 
 export class ErrorsTable {
@@ -19,7 +20,7 @@ export class ErrorsTable {
         el(
           'table',
           { className: 'errors-table' },
-          el('thead', {}, el('tr', {}, ...['Cause', 'Phase', 'Count', 'First message'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+          el('thead', {}, el('tr', {}, ...['Cause', 'While', 'Count', 'First message'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
           this.body,
         ),
       ),
@@ -33,7 +34,14 @@ export class ErrorsTable {
     this.shownKey = key;
     this.element.hidden = detail.length === 0;
     const rows = [...detail].sort((a, b) => b.count - a.count).map((d) =>
-      el('tr', {}, el('td', { text: d.cause }), el('td', { text: d.phase }), el('td', { className: 'num', text: formatCount(d.count) }), el('td', { className: 'error-example', text: d.example })),
+      el(
+        'tr',
+        { attrs: { 'data-cause': d.cause } },
+        el('td', { text: errorCauseWords(d.cause) }),
+        el('td', { text: errorPhaseWords(d.phase) }),
+        el('td', { className: 'num', text: formatCount(d.count) }),
+        el('td', { className: 'error-example', text: errorMessageWords(d.example) }),
+      ),
     );
     this.body.replaceChildren(...rows);
   }

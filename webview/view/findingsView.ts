@@ -1,5 +1,6 @@
 // Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
-import type { Finding, Fix } from '../../src/shared/findings';
+import { cleanVerdict, diagnosisCoverage } from '../../src/shared/notChecked';
+import type { Finding, Fix, KernelReport } from '../../src/shared/findings';
 import { button, el } from './dom';
 import type { PanelActions } from './panelActions';
 
@@ -9,25 +10,36 @@ export class FindingsView {
   readonly element: HTMLElement;
   private readonly list = el('div', { className: 'findings-list' });
   private readonly heading = el('h2', { text: 'Findings' });
+  /** Under the findings: what the diagnosis could not see, so no list reads as a clean bill it is not. */
+  private readonly coverage = el('div', { className: 'not-checked', attrs: { 'aria-label': 'Not checked' } });
   /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
   private shownKey = '';
   private openPreflight = true;
+  private firstErrorOpened = false;
 
   constructor(private readonly actions: PanelActions) {
-    this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list);
+    this.element = el('section', { className: 'findings', attrs: { 'aria-label': 'Findings' } }, this.heading, this.list, this.coverage);
   }
 
-  update(preflight: Finding[], diagnosis: Finding[] | undefined): void {
+  /**
+   * `live`: a run is going, so the charts are what to watch: every finding shows as one title line, opened on a
+   * click. Afterwards the first error opens, with its evidence and fixes: it is the answer to "what went wrong".
+   * `kernel` is the finished run's kernel report (undefined while running): its blind spots go under the findings.
+   */
+  update(preflight: Finding[], diagnosis: Finding[] | undefined, live: boolean, kernel?: Pick<KernelReport, 'blindSpots'>): void {
     const diagnosedIds = new Set((diagnosis ?? []).map((f) => f.id));
     // A preflight finding that the diagnosis confirmed is shown once, with the diagnosis' evidence.
     const before = preflight.filter((f) => !diagnosedIds.has(f.id));
-    const key = JSON.stringify([before, diagnosis ?? null, this.actions.connected]);
+    const key = JSON.stringify([before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected, live]);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    // Before the diagnosis exists, the preflight findings are all there is: show them open.
-    this.openPreflight = !diagnosis?.length;
+    // After a run without a diagnosis, the preflight findings are all there is: the first opens.
+    this.openPreflight = !live && !diagnosis?.length;
+    this.firstErrorOpened = false;
     this.list.replaceChildren();
-    this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0;
+    this.renderCoverage(diagnosis, kernel);
+    const { notChecked, caveats } = diagnosisCoverage(kernel);
+    this.element.hidden = before.length === 0 && (diagnosis?.length ?? 0) === 0 && notChecked.length + caveats.length === 0;
     if (diagnosis?.length) {
       this.list.append(...diagnosis.map((f) => this.renderFinding(f, 'diagnosis')));
     }
@@ -36,11 +48,29 @@ export class FindingsView {
     }
   }
 
+  private renderCoverage(diagnosis: Finding[] | undefined, kernel: Pick<KernelReport, 'blindSpots'> | undefined): void {
+    const { notChecked, caveats } = diagnosisCoverage(kernel);
+    this.coverage.replaceChildren();
+    this.coverage.hidden = notChecked.length + caveats.length === 0;
+    if (this.coverage.hidden) return;
+    if (diagnosis && diagnosis.length === 0) this.coverage.append(el('p', { className: 'not-checked-verdict', text: cleanVerdict(kernel) }));
+    if (notChecked.length > 0) {
+      this.coverage.append(
+        el('p', { className: 'not-checked-heading', text: 'Not checked' }),
+        el('ul', { className: 'not-checked-list' }, ...notChecked.map((b) => el('li', { text: b.text, attrs: { 'data-blind-spot': b.id } }))),
+      );
+    }
+    for (const c of caveats) this.coverage.append(el('p', { className: 'not-checked-caveat', text: c.text, attrs: { 'data-blind-spot': c.id } }));
+  }
+
   private renderFinding(finding: Finding, origin: 'diagnosis' | 'preflight'): HTMLElement {
-    // Errors start open; warnings and notes start folded so the charts stay within reach. <details> keeps them
+    // One finding starts open (the first error of the diagnosis, or the first preflight one when there is no
+    // diagnosis); the rest are a list of titles, so the charts stay within reach. <details> keeps them
     // keyboard-operable without any script.
     const details = el('details', { className: 'finding-details' });
-    details.open = finding.severity === 'error' || (origin === 'preflight' && this.openPreflight);
+    const opens = origin === 'diagnosis' ? finding.severity === 'error' && !this.firstErrorOpened : this.openPreflight && !this.firstErrorOpened;
+    if (opens) this.firstErrorOpened = true;
+    details.open = opens;
     details.append(
       el(
         'summary',

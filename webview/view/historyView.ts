@@ -6,10 +6,18 @@ import type { PanelActions } from './panelActions';
 
 const NONE = '';
 
+/** How a past run ended, when it did not run its course: a cancelled run's numbers cover only part of it. */
+export function stopMark(entry: HistoryEntry): string | undefined {
+  if (entry.stopReason === 'cancelled') return 'cancelled';
+  if (entry.stopReason === 'error') return 'stopped by an error';
+  return undefined;
+}
+
 export function historyOptionLabel(entry: HistoryEntry): string {
   const when = new Date(entry.startedAt);
   const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
-  return `${time} · ${entry.label} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
+  const mark = stopMark(entry);
+  return `${time}${mark ? ` · ${mark.toUpperCase()}` : ''} · ${entry.label} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
 }
 
 export class HistoryView {

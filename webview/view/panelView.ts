@@ -14,6 +14,8 @@ import { KernelCountersChart } from '../charts/kernelCountersChart';
 import type { DistributionBarChart } from '../charts/distributionBarChart';
 import { el, setHidden } from './dom';
 import { PanelHeader, runStatusOf } from './header';
+import { RunHistoryList } from './runHistoryList';
+import { livePhase } from '../model/livePhase';
 import { SummaryView } from './summary';
 import { FindingsView } from './findingsView';
 import { HistoryView } from './historyView';
@@ -22,6 +24,7 @@ import { ErrorsTable } from './errorsTable';
 import { createEmptyState } from './emptyState';
 import { createChartCard, type ChartCard } from './chartCard';
 import type { PanelActions } from './panelActions';
+import { diagnosisCoverage } from '../../src/shared/notChecked';
 
 interface Charts {
   throughput: ThroughputChart;
@@ -32,9 +35,18 @@ interface Charts {
   statusCodes: StatusCodesChart;
 }
 
+/** What the view changes in the model itself, without waiting for the host. */
+export interface LocalActions {
+  pickBaseline(runId: string | undefined): void;
+  /** The Stop button was clicked: show "Stopping…" now. */
+  markStopping(): void;
+}
+
 export class PanelView {
   private readonly header: PanelHeader;
   private readonly history: HistoryView;
+  private readonly runHistory: RunHistoryList;
+  private readonly body: HTMLElement;
   private readonly notices = new RunNotices();
   private readonly summary = new SummaryView();
   private readonly findings: FindingsView;
@@ -45,9 +57,10 @@ export class PanelView {
   private readonly cards: Record<keyof Charts, ChartCard>;
   private charts: Charts | undefined;
 
-  constructor(root: HTMLElement, actions: PanelActions, private theme: ThemeColors, onComparePick: (runId: string | undefined) => void) {
-    this.header = new PanelHeader(actions);
-    this.history = new HistoryView(actions, onComparePick);
+  constructor(root: HTMLElement, actions: PanelActions, private theme: ThemeColors, local: LocalActions) {
+    this.header = new PanelHeader(actions, () => local.markStopping());
+    this.history = new HistoryView(actions, (runId) => local.pickBaseline(runId));
+    this.runHistory = new RunHistoryList(actions);
     this.header.toolbar.append(this.history.element);
     this.findings = new FindingsView(actions);
     this.cards = {
@@ -70,19 +83,30 @@ export class PanelView {
       // Next to the status codes: together they account for every request.
       this.errorsTable.element,
     );
-    this.results = el('div', { className: 'results' }, this.summary.element, this.findings.element, this.chartGrid);
-    root.replaceChildren(this.header.element, this.notices.element, this.emptyState, this.results);
+    // Charts beside the findings on a wide panel; one column on a narrow one, where the CSS orders them by phase:
+    // charts first while the run goes on, the findings first once it is diagnosed.
+    this.body = el(
+      'div',
+      { className: 'results-body' },
+      el('div', { className: 'results-main' }, this.chartGrid),
+      el('aside', { className: 'results-aside' }, this.findings.element),
+    );
+    this.results = el('div', { className: 'results' }, this.summary.element, this.body);
+    root.replaceChildren(this.header.element, this.notices.element, this.emptyState, this.results, this.runHistory.element);
   }
 
   render(model: PanelModel): void {
     const run = model.run;
-    this.header.update(run);
+    const phase = livePhase(model);
+    this.header.update(run, phase);
     this.history.update(model.history, run?.runId, model.comparedRunId);
+    this.runHistory.update(model.history, run?.runId, phase !== undefined);
     this.notices.update(run?.result);
     setHidden(this.emptyState, Boolean(run));
     const failedToStart = run ? runStatusOf(run).kind === 'failed' : false;
     setHidden(this.results, !run || failedToStart);
-    this.findings.update(run?.preflight ?? [], run?.result?.findings);
+    this.results.dataset.phase = phase ? 'live' : 'done';
+    this.findings.update(run?.preflight ?? [], run?.result?.findings, phase !== undefined, run?.result?.kernel);
     if (!run || failedToStart) return;
 
     const figures = run.result ? figuresFromResult(run.result) : run.progress ? figuresFromProgress(run.progress, model.livePoints) : undefined;
@@ -112,7 +136,9 @@ export class PanelView {
     charts.kernel.update({ samples, xMaxSec });
     const kernelNote = this.cards.kernel.note;
     const noSamples = samples.length === 0;
-    kernelNote.textContent = noSamples ? (run.status === 'running' ? 'Waiting for the first kernel sample…' : 'No kernel counters were sampled during this run (not Linux, or /proc/net not readable).') : '';
+    const blind = diagnosisCoverage(run.result?.kernel).notChecked.length > 0;
+    const none = `No kernel counters were sampled during this run${blind ? ' (see "Not checked" under the findings)' : ''}.`;
+    kernelNote.textContent = noSamples ? (run.status === 'running' ? 'Waiting for the first kernel sample…' : none) : '';
     setHidden(kernelNote, !noSamples);
 
     const distributions = run.result?.distributions ?? run.progress?.distributions;

@@ -8,8 +8,10 @@ export const BACKLOG_BELOW_CONCURRENCY = 'backlog-below-concurrency';
 export const backlogBelowConcurrency: PreflightRule = (facts) => {
   const a = analyseBacklog(facts);
   const conns = facts.target.connections;
-  // An overflow needs more than capacity + 1 pending connections.
-  if (a.capacity === undefined || conns <= a.capacity + 1) return undefined;
+  // Linux overflows beyond capacity + 1 pending connections (sk_acceptq_is_full compares with >); XNU refuses at
+  // so_qlen >= so_qlimit (sonewconn with the default soqlimitcompat=1), so beyond the capacity itself.
+  const room = facts.platform === 'darwin' ? a.capacity : a.capacity !== undefined ? a.capacity + 1 : undefined;
+  if (room === undefined || conns <= room) return undefined;
   return {
     id: BACKLOG_BELOW_CONCURRENCY,
     severity: 'warning',

@@ -1,6 +1,6 @@
 // The fixes that work for a too-small accept queue, in the order that works: raise the server's backlog and
 // somaxconn together (the effective capacity is the smaller), accept faster, or lower the concurrency.
-import { numericSetting } from '../kernelSettings';
+import { somaxconnSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
 import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
@@ -26,7 +26,7 @@ export function primaryListener(facts: DiagnosisFacts): ListenerFacts | undefine
 
 export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const listener = primaryListener(facts);
-  const somaxconn = numericSetting(facts.settings, 'net.core.somaxconn');
+  const somaxconn = somaxconnSetting(facts.settings);
   const server = listener ? recognizeServer(listener.argv ?? [], listener.process) : undefined;
   const suggested = suggestedBacklog(facts.target.connections);
   if (!listener) return { somaxconn, server, suggested };

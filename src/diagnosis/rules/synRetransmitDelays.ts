@@ -7,6 +7,7 @@ import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import type { RunRule } from './ruleTypes';
 import { slowConnectCount } from './runSymptoms';
 import type { DistributionBucket } from '../../shared/result';
+import { XNU_SYN_RETRANSMIT_SECONDS } from '../macos/xnuSynSchedule';
 
 export const SYN_RETRANSMIT_DELAYS = 'syn-retransmit-delays';
 
@@ -29,7 +30,7 @@ export const synRetransmitDelays: RunRule = (facts, result) => {
   if (slow < 1) return undefined;
   const linear = numericSetting(facts.settings, 'net.ipv4.tcp_syn_linear_timeouts');
   const retries = numericSetting(facts.settings, 'net.ipv4.tcp_syn_retries') ?? 6;
-  const schedule = synRetransmitSchedule(retries, linear);
+  const schedule = facts.platform === 'darwin' ? [...XNU_SYN_RETRANSMIT_SECONDS] : synRetransmitSchedule(retries, linear);
   const hits = connectsOnSchedule(result.distributions.connect, schedule).filter((h) => h.count > 0);
   const onSchedule = hits.reduce((s, h) => s + h.count, 0);
   // Noise guard: a few slow connects could be anything; most of them on the schedule is the kernel's signature.

@@ -1,7 +1,7 @@
 // The commands about results: "Show results", "Export results..." and "Show kernel TCP settings".
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { exportResult, type ExportFormat } from '../exportResults';
+import { exportAndOffer, type ExportFormat, type ExportPlace } from '../exportResults';
 import type { KernelSettingsProvider } from '../kernelSettingsDocument';
 import type { ResultsPanel } from '../resultsPanel';
 import type { RunController } from '../runController';
@@ -15,9 +15,10 @@ export interface ResultCommandDeps {
   runCommands: RunCommands;
   kernelSettings: KernelSettingsProvider;
   log: vscode.LogOutputChannel;
+  exportPlace: ExportPlace;
 }
 
-export function registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log }: ResultCommandDeps): vscode.Disposable[] {
+export function registerResultCommands({ context, controller, panel, runCommands, kernelSettings, log, exportPlace }: ResultCommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.showResults, () => {
       if (!controller.running && !controller.lastResult()) {
@@ -35,14 +36,7 @@ export function registerResultCommands({ context, controller, panel, runCommands
         void vscode.window.showInformationMessage('There is no load test result to export yet.');
         return undefined;
       }
-      const written = await exportResult(result, context.extensionUri, format, target);
-      if (written) {
-        log.info(`Exported ${written.fsPath}`);
-        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('vscode.open', written);
-        });
-      }
-      return written;
+      return exportAndOffer(result, exportPlace, log, format, target);
     }),
   ];
 }

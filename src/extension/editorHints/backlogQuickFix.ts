@@ -36,7 +36,9 @@ export class BacklogQuickFix implements vscode.CodeActionProvider {
         actions.push(action);
       }
       if (findings.length > 0) {
-        const action = new vscode.CodeAction('Raise net.core.somaxconn too (open /etc/sysctl.d content)', vscode.CodeActionKind.QuickFix);
+        const mac = this.kernel.result()?.kernel?.platform === 'darwin';
+        const title = mac ? 'Raise kern.ipc.somaxconn too (open the command and its LaunchDaemon)' : 'Raise net.core.somaxconn too (open /etc/sysctl.d content)';
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command: COMMANDS.openSysctlConf, title: action.title };
         action.diagnostics = ours;
         actions.push(action);

@@ -33,7 +33,7 @@ describe('results panel webview', () => {
       { type: 'copyText', text: 'sudo sysctl -w net.core.somaxconn=4096' },
       { type: 'runInTerminal', command: 'sudo sysctl -w net.core.somaxconn=4096' },
       { type: 'openBacklogSource', findingId: 'accept-queue-overflow' },
-      { type: 'export', format: 'csv' },
+      { type: 'export', format: 'csv', runId: run.runId },
       { type: 'runAgain' },
       { type: 'copyText', text: run.result.findings[0].fixes[0].snippet },
     ]);
@@ -80,7 +80,7 @@ describe('results panel webview', () => {
     assert.deepEqual(posted[posted.length - 1], { type: 'compareWith', runId: 'run-fixed-1' });
     await postToWebview(page, { type: 'baseline', baseline: fixed.result });
     await settle(page);
-    const delta = await page.textContent('.card[data-metric="requestsPerSec"] .card-delta');
+    const delta = await page.textContent('.card[data-metric="requestsPerSec"] .card-delta .delta-values');
     assert.equal(delta, `${fixed.result.throughput.requestsPerSec.toLocaleString('en-US', { maximumFractionDigits: 0 })} → ${Math.round(run.result.throughput.requestsPerSec)}`);
     assert.equal(await page.getAttribute('.card[data-metric="requestsPerSec"] .card-delta', 'data-trend'), 'worse');
     assert.equal(await page.isVisible('.card[data-metric="p99"] .card-delta'), true);

@@ -47,8 +47,8 @@ export interface OpenedPanel {
   errors: string[];
 }
 
-export async function openPanel(theme: ThemeKind = 'light', width = 1200): Promise<OpenedPanel> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+export async function openPanel(theme: ThemeKind = 'light', width = 1200, height = 900): Promise<OpenedPanel> {
+  const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await watchCspViolations(page);
   const errors = collectPageErrors(page);

@@ -48,6 +48,10 @@ test('accept-queue overflow, listen() argument as the limit (Node backlog 4 < so
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~1 s' && Number(e.value) >= 35));
   assert.ok(r.evidence.some((e) => e.label === 'Connects at ~2 s' && Number(e.value) >= 4));
   assert.equal(get(out, 'starved-connections').evidence[0].value, 2, 'only connects waiting >= 0.9 s count');
+  // Symptoms point at the overflow by its title: what a user reads holds no finding id.
+  assert.equal(r.fixes[0].title, `Fix the accept-queue overflow first: see "${o.title}"`);
+  const shown = JSON.stringify(out.map(({ title, explanation, evidence, fixes }) => ({ title, explanation, evidence, fixes })));
+  for (const id of ids(out)) assert.ok(!shown.includes(id), `"${id}" appears in the text of the findings`);
 });
 
 test('somaxconn as the limit: Send-Q equals somaxconn; the sysctl fix comes with a restart note', () => {

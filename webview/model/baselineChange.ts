@@ -1,0 +1,20 @@
+// How a key figure moved against the baseline run, worded so it reads without colour.
+
+export type Trend = 'better' | 'worse' | 'same';
+
+/** Changes smaller than this (1%) are noise between two runs of the same server: "about the same". */
+const SAME_WITHIN = 0.01;
+
+/**
+ * How a figure moved against the baseline, in words that do not need colour: "+239% · worse", "−12% · better".
+ * From zero there is no percentage: "+12 · worse".
+ */
+export function describeChange(before: number, after: number, higherIsBetter: boolean, format: (v: number) => string): { text: string; trend: Trend } {
+  const diff = after - before;
+  const relative = before !== 0 ? diff / Math.abs(before) : undefined;
+  if (diff === 0 || (relative !== undefined && Math.abs(relative) < SAME_WITHIN)) return { text: 'about the same', trend: 'same' };
+  const trend: Trend = (diff > 0) === higherIsBetter ? 'better' : 'worse';
+  const sign = diff > 0 ? '+' : '−';
+  const amount = relative === undefined ? format(Math.abs(diff)) : `${Math.round(Math.abs(relative) * 100).toLocaleString('en-US')}%`;
+  return { text: `${sign}${amount} · ${trend}`, trend };
+}
