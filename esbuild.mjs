@@ -1,9 +1,11 @@
-// One build for every bundle: the extension host, the CLI, the load worker, the webview, and the test/bench entries.
-// `--production` minifies; `--watch` rebuilds on change.
+// One build for every bundle. `--production`: only what ships (extension host, CLI, load worker, webview),
+// minified. `--extras`: only the test, bench and demo bundles. No flag: both, with source maps. `--watch` rebuilds.
+// An entry whose source is missing fails the build: a renamed file must not leave a stale bundle in out/.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+const extrasOnly = process.argv.includes('--extras');
 const watch = process.argv.includes('--watch');
 
 const nodeCommon = {
@@ -23,12 +25,16 @@ const nodeCommon = {
   mainFields: ['module', 'main'],
 };
 
-/** Node bundles: name in out/ -> source. Entries whose source does not exist yet are skipped. */
-const nodeEntries = {
+/** What ships: name in out/ -> source. */
+const runtimeEntries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/cliEntry.ts',
   loadWorker: 'src/engine/loadWorker.ts',
   kernelSamplerWorker: 'src/diagnosis/kernelSamplerWorker.ts',
+};
+
+/** Built for development only (npm test, npm run bench, npm run demo), never minified, never in the .vsix. */
+const extraEntries = {
   demo: 'scripts/demo.ts',
   sampleDevServer: 'scripts/sampleDevServer.ts',
   bench: 'bench/main.ts',
@@ -39,34 +45,35 @@ const nodeEntries = {
 /** Each extension-host suite file becomes out/test/vscode/suite/<name>.test.js; test/vscode/index.ts finds them. */
 function vscodeSuiteEntries() {
   const dir = 'test/vscode/suite';
-  if (!existsSync(dir)) return {};
   const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'));
   return Object.fromEntries(files.map((f) => [`${dir}/${f.slice(0, -'.ts'.length)}`, `${dir}/${f}`]));
 }
 
-const webviewEntries = {
-  webview: 'webview/main.ts',
-};
-
-function present(entries) {
-  return Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(src)));
+function checked(entries) {
+  const missing = Object.values(entries).filter((src) => !existsSync(src));
+  if (missing.length > 0) {
+    console.error(`esbuild.mjs: entry source missing: ${missing.join(', ')}`);
+    process.exit(1);
+  }
+  return entries;
 }
 
-const builds = [
-  { ...nodeCommon, entryPoints: present(nodeEntries) },
-  {
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning',
-    outdir: 'out',
-    entryPoints: present(webviewEntries),
-    loader: { '.css': 'css' },
-  },
-];
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  outdir: 'out',
+  entryPoints: checked({ webview: 'webview/main.ts' }),
+  loader: { '.css': 'css' },
+};
+
+const builds = [];
+if (!extrasOnly) builds.push({ ...nodeCommon, entryPoints: checked(runtimeEntries) }, webview);
+if (!production) builds.push({ ...nodeCommon, sourcemap: true, minify: false, entryPoints: checked(extraEntries) });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

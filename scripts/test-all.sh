@@ -14,10 +14,11 @@ fail_setup() { echo "set-up failed: $*" >&2; echo "0 passed, 1 failed"; exit 1; 
 step "Set-up"
 bash scripts/install-test-deps.sh || fail_setup "Debian packages"
 bash scripts/vscode/install.sh || fail_setup "code-server"
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# A node_modules linked in from another checkout is never reinstalled here: npm ci empties the link's target.
+if [[ ! -L node_modules ]] && [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund || fail_setup "npm ci"
 fi
-npm run build --silent || fail_setup "build"
+npm run build --silent && npm run build:extras --silent || fail_setup "build"
 npm run typecheck --silent || fail_setup "typecheck"
 
 passed=0

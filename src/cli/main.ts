@@ -1,11 +1,11 @@
 // `load-test-localhost <url> ...`: the engine and the diagnosis for terminals and CI.
-import { formatFindings } from '../diagnosis/formatFindings';
 import { UsageError } from '../engine/loadOptions';
 import { formatHostPort, TargetUnreachableError } from '../engine/loopbackTarget';
 import { redactUrl } from '../shared/secrets';
 import { TOOL_VERSION } from '../engine/toolVersion';
 import { runLoadTest } from '../loadTest/runLoadTest';
-import { formatRunReport, textStyle } from '../report/textReport';
+import { formatRunReport } from '../report/textReport';
+import { textStyle } from '../report/textStyle';
 import type { RunResult } from '../shared/result';
 import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
 import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
@@ -142,8 +142,7 @@ async function runRequest(request: CliRequest): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
-    const diagnosis = request.diagnosis ? formatFindings(result.findings, { color: request.color, kernel: result.kernel }) : undefined;
-    const report = formatRunReport(result, { color: request.color, diagnosis });
+    const report = formatRunReport(result, { color: request.color, findings: request.diagnosis });
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
     if (request.jsonFile === '-') {

@@ -1,6 +1,6 @@
 // Runs the rules without letting one broken rule take the diagnosis down, and merges what was said before the
 // run with what the run showed.
-import type { RunResult } from '../shared/result';
+import type { LoadResult } from '../shared/result';
 import { PREFLIGHT_RULES, RUN_RULES } from './rules/allRules';
 import { ACCEPT_QUEUE_OVERFLOW } from './rules/acceptQueueOverflow';
 import { BACKLOG_BELOW_CONCURRENCY } from './rules/backlogBelowConcurrency';
@@ -32,7 +32,7 @@ const QUEUE_TROUBLE = new Set(['accept-queue-overflow', 'syn-queue-drops', 'syn-
  * Findings after the run. Preflight findings stay when the run did not settle them, but a warning the run did not
  * bear out drops to "info" (a healthy run carries no warning).
  */
-export function runFindings(facts: DiagnosisFacts, result: RunResult, preflight: Finding[], failures: string[] = []): Finding[] {
+export function runFindings(facts: DiagnosisFacts, result: LoadResult, preflight: Finding[], failures: string[] = []): Finding[] {
   let found = RUN_RULES.map((r) => safely(() => r(facts, result), failures, r.name)).filter((f): f is Finding => f !== undefined);
   // Symptoms of an overflow point at its fixes instead of repeating them.
   // Named by the overflow finding's title: the reader sees titles, never ids.

@@ -1,7 +1,7 @@
 // Kernel TCP diagnosis around a load run: read settings, listeners and counters before, sample during, apply the
 // rules after. Plain Node (no vscode). Nothing here throws at the caller: what cannot be read becomes a note.
 import { release } from 'node:os';
-import type { RunResult } from '../shared/result';
+import type { LoadResult } from '../shared/result';
 import { preflightFindings, runFindings } from './applyRules';
 import type { DiagnosisTarget } from './diagnosisTarget';
 import { markKernelLog, readNewKernelLog, synFloodLines, type KernelLogPosition } from './kernelLog';
@@ -31,7 +31,7 @@ export interface DiagnosisSession {
   /** Findings known before the load, e.g. concurrency above the effective backlog, listener missing on a resolved family. */
   readonly preflight: Finding[];
   /** Stop sampling, read counters/log again, apply the rules to the run's result. Never throws; unreadable things become notes. */
-  finish(result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }>;
+  finish(result: LoadResult): Promise<{ findings: Finding[]; kernel: KernelReport }>;
 }
 
 export interface DiagnosisOptions {
@@ -162,7 +162,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
     macSampler = startMacSampler({ intervalMs, port: target.port, addresses: target.addresses, baseline, startedAt, now, onSample: options.onSample });
   }
 
-  const finish = async (result: RunResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
+  const finish = async (result: LoadResult): Promise<{ findings: Finding[]; kernel: KernelReport }> => {
     const report: KernelReport = {
       platform,
       settings: facts.settings,
@@ -228,7 +228,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
  * TIME-WAIT after the run: the namespace's total (sockstat, the most seen), and the target's own only when the
  * total could matter, i.e. half the local port range or connects that found no free port (one ss with a filter).
  */
-async function readTimeWait(port: number, mostSeen: number | undefined, settings: Record<string, string>, result: RunResult): Promise<TimeWaitCount | undefined> {
+async function readTimeWait(port: number, mostSeen: number | undefined, settings: Record<string, string>, result: LoadResult): Promise<TimeWaitCount | undefined> {
   const now = readTimeWaitTotal();
   if (now === undefined && mostSeen === undefined) return undefined;
   const count: TimeWaitCount = { total: Math.max(now ?? 0, mostSeen ?? 0) };

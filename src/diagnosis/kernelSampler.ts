@@ -1,7 +1,9 @@
 // Samples the TCP counters and every listener's accept queue during the run, in a worker thread of its own
 // (kernelSampling.ts does the reading), so the panel can draw them under the throughput and the rules can tell
 // which listener overflowed. If no thread can be started, the same loop runs in this thread.
-import { createBundledWorker } from '../engine/bundledWorker';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { kernelSamplerWorkerFile } from './kernelSamplerWorkerFile';
 import { runKernelSampling, type SamplingMessage, type SamplingSetup } from './kernelSampling';
 import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 
@@ -52,7 +54,9 @@ export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSa
     }
   };
   try {
-    const worker = createBundledWorker(__filename, 'kernelSamplerWorker', setup);
+    const file = kernelSamplerWorkerFile();
+    if (!existsSync(file)) throw new Error(`no sampler script at ${file}`);
+    const worker = new Worker(file, { workerData: setup });
     worker.unref();
     worker.on('message', onMessage);
     // A thread that dies takes no final reading with it: the run is still diagnosed from the counters.

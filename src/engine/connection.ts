@@ -3,7 +3,6 @@
 // (undiciConnection.ts). Both measure the same points and classify errors the same way.
 import type { IntervalRecorder } from './intervalRecorder';
 import { SocketConnection } from './socketConnection';
-import type { HttpClientKind } from '../shared/result';
 import type { ShareSetup } from './workerMessages';
 
 export interface LoadConnection {
@@ -31,11 +30,6 @@ export interface ConnectionContext {
   onIdle(connection: LoadConnection): void;
   /** True once the run stops: results after this are not counted (those requests are "in flight at stop"). */
   readonly stopped: boolean;
-}
-
-/** The lean socket path speaks HTTP/1.1 over plain TCP; TLS and HTTP/2 need undici. */
-export function httpClientFor(protocol: string, http2: boolean, wanted: HttpClientKind): HttpClientKind {
-  return protocol === 'http:' && !http2 && wanted === 'sockets' ? 'sockets' : 'undici';
 }
 
 /** Prepares what every connection of the share shares (the encoded request, connector options) once. */

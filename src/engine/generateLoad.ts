@@ -1,17 +1,15 @@
 // The engine's entry point: check the target, split the load across worker threads, merge what they report,
-// and always return a RunResult, whether the run completed, was cancelled, or hit trouble on the way.
+// and always return a LoadResult, whether the run completed, was cancelled, or a load thread crashed on the way.
 import { isIP } from 'node:net';
-import { createBundledWorker } from './bundledWorker';
-import { normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
+import { Worker } from 'node:worker_threads';
+import { httpClientFor, normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
 import { formatHostPort, resolveTarget, type ResolvedTarget } from './loopbackTarget';
-import { runLoadShare, type LoadShare } from './loadShare';
-import { httpClientFor } from './connection';
-import { summarize, toDistribution } from './latencyHistogram';
+import type { LoadShare } from './loadShare';
+import { loadWorkerFile } from './loadWorkerFile';
 import { ResultAggregator } from './resultAggregator';
-import type { ErrorCause, ErrorPhase, RunProgress, RunResult, StopReason } from '../shared/result';
+import type { LoadResult, RunProgress, StopReason } from '../shared/result';
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP, type ShareCommand, type ShareMessage, type ShareSetup } from './workerMessages';
 import { TOOL_VERSION } from './toolVersion';
-import { echoOptions } from './optionsEcho';
 import { relabelTlsBehindHttp } from './tlsBehindHttp';
 
 export interface LoadHooks {
@@ -35,6 +33,8 @@ interface ShareHandle {
 function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) => void): ShareHandle[] {
   return setups.map((setup) => {
     if (setup.workerCount === 0) {
+      // The load thread's script, loaded here: the HTTP clients stay out of the caller's bundle.
+      const { runLoadShare } = require(loadWorkerFile()) as typeof import('./loadWorker');
       let share: LoadShare | undefined;
       const exited = new Promise<void>((resolve) => {
         share = runLoadShare(setup, onMessage);
@@ -47,7 +47,7 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
         terminate: () => share!.stop(),
       };
     }
-    const worker = createBundledWorker(__filename, 'loadWorker', setup);
+    const worker = new Worker(loadWorkerFile(), { workerData: setup });
     worker.on('message', onMessage);
     const exited = new Promise<void>((resolve) => {
       worker.once('error', (err) => {
@@ -63,26 +63,11 @@ function startShares(setups: ShareSetup[], onMessage: (message: ShareMessage) =>
   });
 }
 
-/**
- * Fewer than two requests per connection on average, in a keep-alive run of more than one round: the server closed
- * the connections (HTTP/1.0-style servers do: python http.server, Flask's dev server, PHP -S), so the run measured
- * a new connection per request and must not be read as a keep-alive result.
- */
-export function keepAliveNotInEffect(keepAlive: boolean, connections: number, opened: number, completed: number): string | undefined {
-  if (!keepAlive || completed === 0 || opened <= connections || completed >= 2 * opened) return undefined;
-  const perConnection = completed / opened;
-  return (
-    `Keep-alive was not in effect: the server closed its connections, so ${opened.toLocaleString('en-US')} connections were opened for ` +
-    `${completed.toLocaleString('en-US')} responses (${perConnection.toFixed(1)} per connection). This run measured a new connection per request, as --no-keepalive would ` +
-    '(HTTP/1.0-style servers such as python http.server, Flask\'s dev server and PHP -S close every connection).'
-  );
-}
-
 function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
-export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): Promise<RunResult> {
+export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): Promise<LoadResult> {
   const options = normalizeLoadOptions(input);
   const target = await resolveTarget(options.url, { allowNonLoopback: options.allowNonLoopback });
   const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
@@ -143,14 +128,19 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
         aggregator.shareFinished(message.workerIndex);
         break;
       case 'crashed':
-        warnings.push(`Load worker ${message.workerIndex} stopped early: ${message.message}`);
+        // A run missing a thread's share of the load would mislead: stop it, keep what was measured, say why.
+        stopMessage ??= `Load thread ${message.workerIndex} crashed: ${message.message}`;
         aggregator.shareFinished(message.workerIndex);
         if (++readyCount === shareCount) resolveReady();
+        if (loadStarted) stopAll('error');
+        else stopReason ??= 'error';
         break;
     }
   });
 
   let stopReason: StopReason | undefined;
+  let stopMessage: string | undefined;
+  let loadStarted = false;
   const stopAll = (reason: StopReason) => {
     stopReason ??= reason;
     Atomics.store(controlView, CONTROL_STOP, 1);
@@ -166,8 +156,9 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
   startAt = epochNow() + 5;
   const deadline = options.durationMs !== undefined ? startAt + options.durationMs : undefined;
   const startedAt = new Date(Date.now() + 5).toISOString();
-  if (stopReason === 'cancelled') Atomics.store(controlView, CONTROL_STOP, 1);
+  if (stopReason) Atomics.store(controlView, CONTROL_STOP, 1);
   for (const share of shares) share.command({ type: 'start', startAt, deadline });
+  loadStarted = true;
 
   const fractionAt = (now: number): number | undefined => {
     const byTime = deadline !== undefined ? (now - startAt) / (deadline - startAt) : 0;
@@ -205,87 +196,16 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
     const budgetUsed = options.requests !== undefined && aggregator.whole.started >= options.requests;
     stopReason = budgetUsed ? 'request-count' : 'duration';
   }
-  const result = buildResult();
+  const result = aggregator.result({
+    options,
+    target,
+    startedAt,
+    durationMs: Math.max(1, endedAt - startAt),
+    stopReason,
+    stopMessage,
+    finals: [...finals.values()],
+    warnings,
+  });
   await relabelTlsBehindHttp(result, target.connectAddress, target.port);
   return result;
-
-  function buildResult(): RunResult {
-    const w = aggregator.whole;
-    const durationMs = Math.max(1, endedAt - startAt);
-    const requests = w.requestCounts();
-    // Three counters and a gauge counted apart in the load threads: if they disagree, a request was lost or counted twice.
-    if (requests.started !== requests.ok + requests.failed + requests.inFlight) {
-      warnings.push(
-        `The request counts do not add up: ${requests.started} started, ${requests.ok} ok, ${requests.failed} failed, ${requests.inFlight} in flight. Please report this.`,
-      );
-    }
-    const connectingAtStopMs = [...finals.values()].flatMap((f) => f.connectingAtStopMs).sort((a, b) => b - a);
-    const errorsDetail = [...w.errors.values()].sort((a, b) => b.count - a.count);
-    if (w.lengthVariations > 0) {
-      warnings.push(
-        `${w.lengthVariations} successful responses had a body length different from the first one (ab reports these as "Length" failures; normal for dynamic pages).`,
-      );
-    }
-    const keepAliveLost = keepAliveNotInEffect(options.keepAlive, options.connections, w.connectsOpened, w.completed);
-    if (keepAliveLost) warnings.push(keepAliveLost);
-    let rate: RunResult['rate'];
-    if (options.rate) {
-      const due = Math.min(options.requests ?? Infinity, Math.floor((options.rate * durationMs) / 1000));
-      const achieved = (w.started * 1000) / durationMs;
-      const held = w.started >= due * 0.97 && w.lateRequests <= Math.max(1, w.started * 0.05);
-      rate = { target: options.rate, achieved, held, maxLagMs: Math.round(w.maxLagMs), lateRequests: w.lateRequests };
-      if (!held) {
-        warnings.push(
-          `The rate of ${options.rate} req/s could not be held: ${achieved.toFixed(1)} req/s were sent and ${w.lateRequests} requests went out late (worst ${Math.round(w.maxLagMs)} ms). ` +
-            'Latency counts from the intended send time, so it includes that wait. More connections (-c) may help, or the server is saturated.',
-        );
-      }
-    }
-    return {
-      schemaVersion: 1,
-      tool: { name: 'load-test-localhost', version: TOOL_VERSION },
-      options: echoOptions(options),
-      target: {
-        url: options.url.href,
-        host: target.host,
-        port: target.port,
-        addresses: target.addresses,
-        connectAddress: target.connectAddress,
-        unreachable: target.unreachable,
-      },
-      startedAt,
-      durationMs: Math.round(durationMs),
-      stopReason: stopReason!,
-      requests,
-      connections: {
-        opened: w.connectsOpened,
-        failedConnects: w.connectsFailed,
-        connectingAtStop: connectingAtStopMs.length,
-        connectingAtStopMs: connectingAtStopMs.slice(0, 100),
-        openAtStop: [...finals.values()].reduce((sum, f) => sum + f.openAtStop, 0),
-        maxOpen: aggregator.maxOpen,
-      },
-      throughput: {
-        requestsPerSec: (w.completed * 1000) / durationMs,
-        bytesRead: w.bytesRead,
-        bytesWritten: w.bytesWritten,
-        bodyBytesRead: w.bodyBytesRead,
-        bytesReadPerSec: (w.bytesRead * 1000) / durationMs,
-      },
-      latency: { total: summarize(w.total), connect: summarize(w.connect), firstByte: summarize(w.firstByte) },
-      distributions: { total: toDistribution(w.totalBuckets), connect: toDistribution(w.connectBuckets) },
-      statusCodes: Object.fromEntries([...w.statusCodes].sort(([a], [b]) => a.localeCompare(b))),
-      errors: {
-        total: w.failed,
-        byCause: w.errorsByCause() as Partial<Record<ErrorCause, number>>,
-        byPhase: w.errorsByPhase() as Partial<Record<ErrorPhase, number>>,
-        detail: errorsDetail,
-      },
-      rate,
-      series: aggregator.series,
-      findings: [],
-      warnings,
-    };
-  }
 }
-

@@ -1,12 +1,12 @@
 // Per-share tallies for the current tick. Plain counters and histograms: nothing grows with run length.
 import { createHistogram, createLogBuckets, encodeHistogram, logBucketIndex, recordMicros, type Histogram } from './latencyHistogram';
 import { RequestCounters } from './requestCounters';
-import type { ErrorCause, ErrorPhase } from '../shared/result';
-import type { ErrorTally, IntervalReport } from './workerMessages';
+import type { ErrorCause, ErrorCount, ErrorPhase } from '../shared/result';
+import type { IntervalReport } from './workerMessages';
 
 export class IntervalRecorder extends RequestCounters {
   private statusCodes = new Map<number, number>();
-  private errors = new Map<string, ErrorTally>();
+  private errors = new Map<string, ErrorCount>();
   private readonly total: Histogram = createHistogram();
   private readonly connect: Histogram = createHistogram();
   private readonly firstByte: Histogram = createHistogram();

@@ -251,3 +251,8 @@ export function defaultWorkerCount(connections: number): number {
   if (availableParallelism() <= 2) return 1;
   return connections >= 32 ? 2 : 1;
 }
+
+/** The lean socket path speaks HTTP/1.1 over plain TCP; TLS and HTTP/2 need undici. */
+export function httpClientFor(protocol: string, http2: boolean, wanted: HttpClientKind): HttpClientKind {
+  return protocol === 'http:' && !http2 && wanted === 'sockets' ? 'sockets' : 'undici';
+}

@@ -131,16 +131,16 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   function stop(): void {
     if (stopped) return;
     const now = epochNow();
-    let inFlight = 0;
     let openAtStop = 0;
     const connectingAtStopMs: number[] = [];
     for (const c of connections) {
-      if (c.busy) inFlight++;
       if (c.open) openAtStop++;
       if (c.connecting) connectingAtStopMs.push(Math.round(c.connectingForMs(now)));
     }
-    // The last interval report carries everything counted up to the stop.
-    report(tickAt(now));
+    // The last interval report carries everything counted up to the stop. A share stopped before it started
+    // (cancelled while the threads were starting) has nothing to report, and no tick: counted from startAt 0 it
+    // would be ~7e9, which the aggregator would close one by one.
+    if (startAt !== 0) report(tickAt(now));
     stopped = true;
     if (tickTimer) clearInterval(tickTimer);
     if (deadlineTimer) clearTimeout(deadlineTimer);
@@ -149,7 +149,6 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
     post({
       type: 'final',
       workerIndex: setup.workerIndex,
-      inFlight,
       openAtStop,
       connectingAtStopMs: connectingAtStopMs.slice(0, MAX_LISTED_STARVED),
       stoppedAt: now,

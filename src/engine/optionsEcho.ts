@@ -1,8 +1,7 @@
 // The options of a run as its result echoes them: built once here, for the result and for the panel's header
 // before the engine has a result.
-import { httpClientFor } from './connection';
+import { httpClientFor, type NormalizedLoadOptions } from './loadOptions';
 import { redactHeaders } from '../shared/secrets';
-import type { NormalizedLoadOptions } from './loadOptions';
 import type { RunOptionsEcho } from '../shared/result';
 
 export function echoOptions(o: NormalizedLoadOptions): RunOptionsEcho {

@@ -1,5 +1,7 @@
 // The caller's side of the engine: merges the shares' interval reports (histograms exactly) into live progress,
-// a 1 s time series and the final RunResult. Memory grows only with the number of seconds, never with requests.
+// a 1 s time series and, once the run is over, the LoadResult (result()). Memory grows only with the number of
+// seconds, never with requests.
+import { keepAliveNotInEffect } from './keepAliveWarning';
 import {
   addEncoded,
   addLogBuckets,
@@ -9,9 +11,28 @@ import {
   toDistribution,
   type Histogram,
 } from './latencyHistogram';
+import type { NormalizedLoadOptions } from './loadOptions';
+import type { ResolvedTarget } from './loopbackTarget';
+import { echoOptions } from './optionsEcho';
 import { RequestCounters } from './requestCounters';
-import type { ErrorCause, ErrorPhase, RunProgress, RunResult, SeriesPoint } from '../shared/result';
-import type { ErrorTally, IntervalReport } from './workerMessages';
+import { TOOL_VERSION } from './toolVersion';
+import type { ErrorCause, ErrorCount, ErrorPhase, LoadResult, RunProgress, SeriesPoint, StopReason } from '../shared/result';
+import type { IntervalReport, ShareFinal } from './workerMessages';
+
+/** What the run itself knows once it is over, beside what the shares reported. */
+export interface RunFacts {
+  options: NormalizedLoadOptions;
+  target: ResolvedTarget;
+  /** ISO time the load started. */
+  startedAt: string;
+  durationMs: number;
+  stopReason: StopReason;
+  stopMessage?: string;
+  /** Each share's report at stop (a share that crashed has none). */
+  finals: ShareFinal[];
+  /** Notes gathered during the run (a crashed or wedged load thread); the result adds its own. */
+  warnings: string[];
+}
 
 /** Counters and histograms of one stretch of time (a tick, a second, or the whole run). */
 class Tally extends RequestCounters {
@@ -22,7 +43,7 @@ class Tally extends RequestCounters {
   /** The last tick merged in (for seconds made of ticks). */
   lastTick = 0;
   readonly statusCodes = new Map<string, number>();
-  readonly errors = new Map<string, ErrorTally>();
+  readonly errors = new Map<string, ErrorCount>();
   readonly total: Histogram = createHistogram();
   readonly connect: Histogram = createHistogram();
   readonly firstByte: Histogram = createHistogram();
@@ -48,7 +69,7 @@ class Tally extends RequestCounters {
   }
 
   /** Every request accounted for: what was not answered or failed is still in flight. */
-  requestCounts(): RunResult['requests'] {
+  requestCounts(): LoadResult['requests'] {
     return {
       started: this.started,
       ok: this.completed,
@@ -220,6 +241,86 @@ export class ResultAggregator {
       errorsByCause: w.errorsByCause(),
       points,
       distributions: { total: toDistribution(w.totalBuckets), connect: toDistribution(w.connectBuckets) },
+    };
+  }
+
+  /** The result of the whole run; call once, after flush(). */
+  result(run: RunFacts): LoadResult {
+    const w = this.whole;
+    const { options, target, durationMs } = run;
+    const warnings = [...run.warnings];
+    const requests = w.requestCounts();
+    // Three counters and a gauge counted apart in the load threads: if they disagree, a request was lost or counted twice.
+    if (requests.started !== requests.ok + requests.failed + requests.inFlight) {
+      warnings.push(
+        `The request counts do not add up: ${requests.started} started, ${requests.ok} ok, ${requests.failed} failed, ${requests.inFlight} in flight. Please report this.`,
+      );
+    }
+    const connectingAtStopMs = run.finals.flatMap((f) => f.connectingAtStopMs).sort((a, b) => b - a);
+    if (w.lengthVariations > 0) {
+      warnings.push(
+        `${w.lengthVariations} successful responses had a body length different from the first one (ab reports these as "Length" failures; normal for dynamic pages).`,
+      );
+    }
+    const keepAliveLost = keepAliveNotInEffect(options.keepAlive, options.connections, w.connectsOpened, w.completed);
+    if (keepAliveLost) warnings.push(keepAliveLost);
+    let rate: LoadResult['rate'];
+    if (options.rate) {
+      const due = Math.min(options.requests ?? Infinity, Math.floor((options.rate * durationMs) / 1000));
+      const achieved = (w.started * 1000) / durationMs;
+      const held = w.started >= due * 0.97 && w.lateRequests <= Math.max(1, w.started * 0.05);
+      rate = { target: options.rate, achieved, held, maxLagMs: Math.round(w.maxLagMs), lateRequests: w.lateRequests };
+      if (!held) {
+        warnings.push(
+          `The rate of ${options.rate} req/s could not be held: ${achieved.toFixed(1)} req/s were sent and ${w.lateRequests} requests went out late (worst ${Math.round(w.maxLagMs)} ms). ` +
+            'Latency counts from the intended send time, so it includes that wait. More connections (-c) may help, or the server is saturated.',
+        );
+      }
+    }
+    return {
+      schemaVersion: 1,
+      tool: { name: 'load-test-localhost', version: TOOL_VERSION },
+      options: echoOptions(options),
+      target: {
+        url: options.url.href,
+        host: target.host,
+        port: target.port,
+        addresses: target.addresses,
+        connectAddress: target.connectAddress,
+        unreachable: target.unreachable,
+      },
+      startedAt: run.startedAt,
+      durationMs: Math.round(durationMs),
+      stopReason: run.stopReason,
+      stopMessage: run.stopMessage,
+      requests,
+      connections: {
+        opened: w.connectsOpened,
+        failedConnects: w.connectsFailed,
+        connectingAtStop: connectingAtStopMs.length,
+        connectingAtStopMs: connectingAtStopMs.slice(0, 100),
+        openAtStop: run.finals.reduce((sum, f) => sum + f.openAtStop, 0),
+        maxOpen: this.maxOpen,
+      },
+      throughput: {
+        requestsPerSec: (w.completed * 1000) / durationMs,
+        bytesRead: w.bytesRead,
+        bytesWritten: w.bytesWritten,
+        bodyBytesRead: w.bodyBytesRead,
+        bytesReadPerSec: (w.bytesRead * 1000) / durationMs,
+      },
+      latency: { total: summarize(w.total), connect: summarize(w.connect), firstByte: summarize(w.firstByte) },
+      distributions: { total: toDistribution(w.totalBuckets), connect: toDistribution(w.connectBuckets) },
+      statusCodes: Object.fromEntries([...w.statusCodes].sort(([a], [b]) => a.localeCompare(b))),
+      errors: {
+        total: w.failed,
+        byCause: w.errorsByCause(),
+        byPhase: w.errorsByPhase(),
+        detail: [...w.errors.values()].sort((a, b) => b.count - a.count),
+      },
+      rate,
+      series: this.series,
+      warnings,
     };
   }
 }

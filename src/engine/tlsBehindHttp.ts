@@ -2,7 +2,7 @@
 // word, which would read as "closed by peer" with no hint. When every failure of an http:// run was such a close,
 // one TLS handshake with the target tells whether the server speaks TLS; if it does, those errors are TLS errors.
 import { connect } from 'node:tls';
-import type { ErrorCount, RunResult } from '../shared/result';
+import type { ErrorCount, LoadResult } from '../shared/result';
 
 const PROBE_TIMEOUT_MS = 1000;
 export const TLS_ANSWER = 'the server answered with TLS: it expects https://';
@@ -21,7 +21,7 @@ function speaksTls(address: string, port: number): Promise<boolean> {
 }
 
 /** Relabels the closes of an http:// run at a TLS server as TLS errors (in place). */
-export async function relabelTlsBehindHttp(result: RunResult, connectAddress: string, port: number): Promise<void> {
+export async function relabelTlsBehindHttp(result: LoadResult, connectAddress: string, port: number): Promise<void> {
   if (!result.target.url.startsWith('http:') || result.requests.ok > 0 || result.requests.failed === 0) return;
   const closes = result.errors.detail.filter((e) => e.cause === 'closed-by-peer' && e.phase === 'wait-headers');
   if (closes.length !== result.errors.detail.length || !(await speaksTls(connectAddress, port))) return;

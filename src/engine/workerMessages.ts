@@ -1,6 +1,6 @@
 // What crosses the worker boundary: a setup once, then one interval report per tick (never per request).
 import type { CounterValues } from './requestCounters';
-import type { ErrorCause, ErrorPhase, HttpClientKind } from '../shared/result';
+import type { ErrorCount, HttpClientKind } from '../shared/result';
 
 export interface ShareSetup {
   workerIndex: number;
@@ -38,20 +38,13 @@ export const CONTROL_ISSUED = 1;
 export const CONTROL_LIMIT = 2;
 export const CONTROL_SLOTS = 3;
 
-export interface ErrorTally {
-  cause: ErrorCause;
-  phase: ErrorPhase;
-  count: number;
-  example: string;
-}
-
 /** Everything that happened in one share during one tick. */
 export interface IntervalReport extends CounterValues {
   type: 'interval';
   workerIndex: number;
   tick: number;
   statusCodes: Record<string, number>;
-  errors: ErrorTally[];
+  errors: ErrorCount[];
   /** Encoded HDR histograms (us) of this interval; '' when empty. */
   total: string;
   connect: string;
@@ -70,8 +63,6 @@ export interface IntervalReport extends CounterValues {
 export interface ShareFinal {
   type: 'final';
   workerIndex: number;
-  /** Requests started but not finished when the share stopped, counted over its connections. */
-  inFlight: number;
   openAtStop: number;
   /** When the share stopped (epoch ms): the load's own end, before its sockets were torn down. */
   stoppedAt: number;

@@ -1,6 +1,5 @@
 // The "Load Test Localhost" output channel: what was run, what the kernel reading said, and the text report.
 import * as vscode from 'vscode';
-import { formatFindings } from '../diagnosis/formatFindings';
 import type { LoadOptions } from '../engine/loadOptions';
 import { formatRunReport } from '../report/textReport';
 import { describeRunOptions } from '../shared/runOptionsText';
@@ -25,8 +24,8 @@ export function createRunLog(controller: RunController): { log: vscode.LogOutput
         for (const note of kernel.notes) log.info(`Kernel note: ${note}`);
       }
       for (const warning of result.warnings) log.warn(warning);
-      const diagnosis = result.findings.length > 0 || result.kernel?.blindSpots?.length ? formatFindings(result.findings, { color: false, kernel: result.kernel }) : undefined;
-      log.info(`Run ${runId} finished (${result.stopReason}):\n${formatRunReport(result, { color: false, diagnosis })}`);
+      const findings = result.findings.length > 0 || (result.kernel?.blindSpots?.length ?? 0) > 0;
+      log.info(`Run ${runId} finished (${result.stopReason}):\n${formatRunReport(result, { color: false, findings })}`);
     }),
   ];
   return { log, disposable: vscode.Disposable.from(log, ...subscriptions) };

@@ -17,32 +17,32 @@ export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
   onLoadStart?(target: ResolvedTarget): void;
   /** Kernel counters sampled during the run, for charts under the throughput. */
   onKernelSample?(sample: KernelSample): void;
+  /** How often the kernel is sampled, 250..1000 ms (default 500). */
+  kernelSampleIntervalMs?: number;
   /** Which system's kernel tools the diagnosis reads (default: this one's); tests run the macOS path on Linux. */
   platform?: NodeJS.Platform;
 }
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
   let diagnosis: DiagnosisSession | undefined;
-  const result = await generateLoad(options, {
+  const load = await generateLoad(options, {
     signal: hooks.signal,
     onProgress: hooks.onProgress,
     onTargetResolved: async (target, normalized) => {
       if (!hooks.skipDiagnosis) {
         diagnosis = await startDiagnosis(
           { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
-          { onSample: hooks.onKernelSample, platform: hooks.platform },
+          { onSample: hooks.onKernelSample, sampleIntervalMs: hooks.kernelSampleIntervalMs, platform: hooks.platform },
         );
         hooks.onPreflight?.(stripControlCharactersDeep(diagnosis.preflight));
       }
       hooks.onLoadStart?.(target);
     },
   });
-  if (!diagnosis) return stripControlCharactersDeep(result);
+  // Process names, kernel log lines and server messages end up in findings and errors: none may drive a terminal.
+  if (!diagnosis) return stripControlCharactersDeep({ ...load, findings: [] });
   // finish() re-judges the preflight findings against what the run showed (a warning the run did not bear out
   // becomes info), so its list is the whole answer.
-  const { findings, kernel } = await diagnosis.finish(result);
-  result.findings = findings;
-  result.kernel = kernel;
-  // Process names, kernel log lines and server messages end up in findings and errors: none may drive a terminal.
-  return stripControlCharactersDeep(result);
+  const { findings, kernel } = await diagnosis.finish(load);
+  return stripControlCharactersDeep({ ...load, findings, kernel });
 }

@@ -1,28 +1,9 @@
 // The CLI's report: ab's information, laid out so that failures and their causes are impossible to miss.
 import type { LatencySummary, RunResult } from '../shared/result';
 import { describeRunOptions } from '../shared/runOptionsText';
-import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from '../shared/formatNumbers';
-
-export interface TextStyle {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  yellow(text: string): string;
-  green(text: string): string;
-}
-
-const plain: TextStyle = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t };
-const ansi: TextStyle = {
-  bold: (t) => `\x1b[1m${t}\x1b[22m`,
-  dim: (t) => `\x1b[2m${t}\x1b[22m`,
-  red: (t) => `\x1b[31m${t}\x1b[39m`,
-  yellow: (t) => `\x1b[33m${t}\x1b[39m`,
-  green: (t) => `\x1b[32m${t}\x1b[39m`,
-};
-
-export function textStyle(color: boolean): TextStyle {
-  return color ? ansi : plain;
-}
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate, MISSING } from '../shared/formatNumbers';
+import { formatFindings } from './findingsText';
+import { textStyle } from './textStyle';
 
 const STOP_REASONS: Record<RunResult['stopReason'], string> = {
   'request-count': 'all requests sent',
@@ -37,11 +18,12 @@ function table(rows: string[][], indent = '  '): string[] {
 }
 
 function latencyRow(name: string, s: LatencySummary): string[] {
-  if (s.count === 0) return [name, '-', '-', '-', '-', '-', '-', '-', '0'];
+  if (s.count === 0) return [name, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, MISSING, '0'];
   return [name, formatMs(s.min), formatMs(s.p50), formatMs(s.p90), formatMs(s.p99), formatMs(s.p999), formatMs(s.max), `${formatMs(s.mean)} ± ${formatMs(s.stdev)}`, formatCount(s.count)];
 }
 
-export function formatRunReport(result: RunResult, options: { color?: boolean; diagnosis?: string } = {}): string {
+/** The run report; `findings` adds the Diagnosis section. */
+export function formatRunReport(result: RunResult, options: { color?: boolean; findings?: boolean } = {}): string {
   const st = textStyle(options.color ?? false);
   const r = result.requests;
   const lines: string[] = [];
@@ -49,6 +31,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
   // An imported result knows neither the options nor why it stopped: say where it came from instead.
   const how = result.imported ? `imported from ${result.imported.format} (${result.imported.file})` : `${describeRunOptions(result.options)}`;
   lines.push(`  ${how} · ran ${formatMs(result.durationMs)}${result.imported ? '' : ` · ${STOP_REASONS[result.stopReason]}`}`);
+  if (result.stopMessage) lines.push(st.red(`  ${result.stopMessage}`));
   if (result.target.connectAddress) {
     const others = (result.target.unreachable ?? []).map((u) => `${u.address}: ${u.reason}`);
     lines.push(st.dim(`  connected to ${result.target.connectAddress} port ${result.target.port}${others.length ? ` (also tried ${others.join(', ')})` : ''}`));
@@ -96,10 +79,10 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; d
     lines.push(st.bold(st.yellow('Notes')));
     for (const w of result.warnings) lines.push(`  - ${w}`);
   }
-  if (options.diagnosis !== undefined) {
+  if (options.findings) {
     lines.push('');
     lines.push(st.bold('Diagnosis'));
-    lines.push(options.diagnosis);
+    lines.push(formatFindings(result.findings, { color: options.color, kernel: result.kernel }));
   }
   return lines.join('\n');
 }

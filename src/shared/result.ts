@@ -1,4 +1,5 @@
-// The one result type that flows from the engine to every consumer: CLI text, `--json`, the panel, history, exports.
+// The result types. The engine measures a LoadResult; the pipeline (src/loadTest/runLoadTest.ts) adds the diagnosis
+// and hands one RunResult to every consumer: CLI text, `--json`, the panel, history, exports.
 import type { Finding, KernelReport } from './findings';
 
 /** Why a request failed. Errors are data: each one is counted under a cause and the phase it happened in. */
@@ -66,6 +67,7 @@ export interface SeriesPoint {
   connectingConnections: number;
 }
 
+/** Failures of one cause in one phase: in a load thread's tick report, and in the result. */
 export interface ErrorCount {
   cause: ErrorCause;
   phase: ErrorPhase;
@@ -94,9 +96,11 @@ export interface RunOptionsEcho {
   httpClient?: HttpClientKind;
 }
 
+/** `error`: a load thread crashed; the run was stopped and `stopMessage` says why. What was measured is kept. */
 export type StopReason = 'request-count' | 'duration' | 'cancelled' | 'error';
 
-export interface RunResult {
+/** What the engine measured, before any diagnosis. */
+export interface LoadResult {
   schemaVersion: 1;
   tool: { name: 'load-test-localhost'; version: string };
   options: RunOptionsEcho;
@@ -156,13 +160,18 @@ export interface RunResult {
   rate?: { target: number; achieved: number; held: boolean; maxLagMs: number; lateRequests: number };
   /** One point a second. */
   series: SeriesPoint[];
-  /** Empty until the diagnosis fills it. */
-  findings: Finding[];
-  kernel?: KernelReport;
   /** Plain-language notes about the run itself (e.g. body-length mismatches, rate not held). */
   warnings: string[];
   /** Set when the result came from another tool's file (k6, Locust): what that file could not say is listed here. */
   imported?: ImportInfo;
+}
+
+/** A load test: what the engine measured and what the diagnosis made of it. */
+export interface RunResult extends LoadResult {
+  /** Empty when the diagnosis was skipped or found nothing. */
+  findings: Finding[];
+  /** Absent when the diagnosis was skipped. */
+  kernel?: KernelReport;
 }
 
 /** What the engine reports while it runs, a few times a second (never per request). */

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { discoverDevServers } from '../../src/discovery';
 import type { Finding, KernelSample } from '../../src/shared/findings';
 import { runLoadTest } from '../../src/loadTest/runLoadTest';
+import '../support/sourceLoadWorker';
 
 async function main(): Promise<void> {
   const port = Number(process.argv[2]);

@@ -3,6 +3,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Finding, KernelReport } from '../../src/shared/findings';
+import type { RunResult } from '../../src/shared/result';
 
 /** Why the kernel tests cannot run here, or undefined when they can. */
 export function kernelTestSkipReason(): string | undefined {
@@ -29,11 +31,10 @@ export async function withNetns<T>(sysctls: Record<string, string | number>, bod
   }
 }
 
+/** What test/kernel/scenario.ts prints: the findings before the load, and the diagnosed result. */
 export interface ScenarioOutput {
-  preflight: Array<{ id: string; severity: string }>;
-  findings: Array<{ id: string; severity: string; title: string; explanation: string; evidence: Array<{ label: string; value: string | number; source: string }>; subjects?: unknown[] }>;
-  kernel: { counterDeltas: Record<string, number>; listeners: Array<{ backlog: number }>; samples: Array<{ acceptQueue?: { length: number; capacity: number } }>; kernelLog: { readable: boolean; lines: string[] }; settings: Record<string, string> };
-  run: { requests: { started: number; ok: number; failed: number }; connections: { connectingAtStop: number; connectingAtStopMs: number[] }; errors: Record<string, number>; connect: { max: number; p50: number }; connectDistribution: unknown[] };
+  preflight: Finding[];
+  result: RunResult & { kernel: KernelReport };
 }
 
 /**

@@ -1,9 +1,12 @@
-// Runs inside a network namespace the test created: starts the slow server, runs startDiagnosis + a bounded load
-// with the engine's generateLoad, and prints {findings, kernel, run} as one JSON line on stdout.
+// Runs inside a network namespace the test created: starts the slow server, runs a bounded load test through the
+// same pipeline as the CLI and the extension (runLoadTest), and prints {preflight, result} as one JSON line.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { generateLoad } from '../../src/engine/generateLoad';
-import { startDiagnosis, type DiagnosisSession } from '../../src/diagnosis/diagnosisSession';
+import { runLoadTest } from '../../src/loadTest/runLoadTest';
+import type { Finding } from '../../src/shared/findings';
+import type { ScenarioOutput } from './netns';
+import '../support/sourceLoadWorker';
 
 interface ScenarioArgs {
   port: number;
@@ -58,9 +61,8 @@ async function main(): Promise<void> {
     await started(server);
     if (a.nofile) execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${a.nofile}`]);
     const other = a.other ? await overloadOther(a.other, a.durationMs + 2_000) : undefined;
-    let session: DiagnosisSession | undefined;
-    const stopAll = AbortSignal.timeout(a.durationMs + 8_000);
-    const result = await generateLoad(
+    let preflight: Finding[] | undefined;
+    const result = await runLoadTest(
       {
         url: `http://${a.host ?? '127.0.0.1'}:${a.port}/`,
         connections: a.connections,
@@ -72,29 +74,12 @@ async function main(): Promise<void> {
         workers: 0,
         allowNonLoopback: false,
       },
-      {
-        signal: stopAll,
-        onTargetResolved: async (t, o) => {
-          session = await startDiagnosis(
-            { host: t.host, port: t.port, addresses: t.addresses, connections: o.connections, keepAlive: o.keepAlive },
-            { sampleIntervalMs: 250 },
-          );
-        },
-      },
+      { signal: AbortSignal.timeout(a.durationMs + 8_000), kernelSampleIntervalMs: 250, onPreflight: (findings) => (preflight = findings) },
     );
-    if (!session) throw new Error(`the run never reached the target: ${result.stopMessage ?? ''}`);
-    const { findings, kernel } = await session.finish(result);
     await other?.done;
-    const run = {
-      requests: result.requests,
-      connections: result.connections,
-      errors: result.errors.byCause,
-      connect: result.latency.connect,
-      connectDistribution: result.distributions.connect.filter((b) => b.count > 0),
-      stopReason: result.stopReason,
-      stopMessage: result.stopMessage,
-    };
-    process.stdout.write(JSON.stringify({ preflight: session.preflight, findings, kernel, run }) + '\n');
+    if (!preflight || !result.kernel) throw new Error(`the run never reached the target: ${result.stopMessage ?? ''}`);
+    const output: ScenarioOutput = { preflight, result: { ...result, kernel: result.kernel } };
+    process.stdout.write(JSON.stringify(output) + '\n');
   } finally {
     server.kill('SIGTERM');
   }

@@ -11,7 +11,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 async function main(): Promise<number> {
   const testsEntry = path.join(repoRoot, 'out', 'test', 'vscode', 'index.js');
   if (!fs.existsSync(testsEntry)) {
-    console.error('missing out/test/vscode/index.js; run `npm run build` first');
+    console.error('missing out/test/vscode/index.js; run `npm run build:dev` first');
     return 1;
   }
   // Downloads are cached outside the repo (like code-server); profile dirs are fresh for every run.

@@ -1,7 +1,7 @@
 // Which listener the namespace-wide overflow counters belong to. ListenOverflows, ListenDrops and the SYN-cookie
 // counters count every socket of the network namespace: another server overflowing at the same time raises them
 // just the same. The queues polled during the run (every listener's, every 100 ms) tell them apart.
-import type { RunResult } from '../../shared/result';
+import type { LoadResult } from '../../shared/result';
 import type { ListenerQueueSeen } from '../../shared/findings';
 import type { DiagnosisFacts } from './diagnosisFacts';
 import { errorCount } from './runSymptoms';
@@ -30,13 +30,13 @@ export function targetQueue(facts: DiagnosisFacts): ListenerQueueSeen | undefine
  * Whether this run alone can fill the target's queue: more connections than the queue holds, or connections it
  * gave up on after they were established (a response timeout leaves the socket in the queue until accepted).
  */
-function runCanFill(facts: DiagnosisFacts, result: RunResult, target: ListenerQueueSeen | undefined): boolean {
+function runCanFill(facts: DiagnosisFacts, result: LoadResult, target: ListenerQueueSeen | undefined): boolean {
   const capacity = target?.capacity ?? facts.listeners[0]?.backlog;
   if (capacity === undefined) return true;
   return facts.target.connections > capacity || errorCount(result, 'response-timeout') > 0;
 }
 
-export function overflowBlame(facts: DiagnosisFacts, result: RunResult): OverflowBlame {
+export function overflowBlame(facts: DiagnosisFacts, result: LoadResult): OverflowBlame {
   if (!facts.queues || facts.queues.polls === 0) return { kind: 'unobserved' };
   const target = targetQueue(facts);
   if (target && seenFull(target)) return { kind: 'target-seen-full', target };

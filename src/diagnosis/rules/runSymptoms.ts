@@ -1,17 +1,17 @@
 // Kernel counters are shared by every socket of the namespace. These are the run's own symptoms that tie a
 // counter's rise to this run rather than to other traffic.
-import type { ErrorCause, RunResult } from '../../shared/result';
+import type { ErrorCause, LoadResult } from '../../shared/result';
 import type { KernelSample } from '../../shared/findings';
 
 /** A SYN answered only after the first retransmission takes >= 1 s; 900 ms leaves room for timer slack. */
 export const SLOW_CONNECT_MS = 900;
 
-export function errorCount(result: RunResult, ...causes: ErrorCause[]): number {
+export function errorCount(result: LoadResult, ...causes: ErrorCause[]): number {
   return causes.reduce((sum, c) => sum + (result.errors.byCause[c] ?? 0), 0);
 }
 
 /** Connects that took >= SLOW_CONNECT_MS, from the distribution (buckets straddling the line count in part). */
-export function slowConnectCount(result: RunResult): number {
+export function slowConnectCount(result: LoadResult): number {
   let n = 0;
   for (const b of result.distributions.connect) {
     if (b.toMs <= SLOW_CONNECT_MS || b.count === 0) continue;
@@ -22,7 +22,7 @@ export function slowConnectCount(result: RunResult): number {
   return Math.round(n);
 }
 
-export function starvedCount(result: RunResult): number {
+export function starvedCount(result: LoadResult): number {
   return result.connections.connectingAtStopMs.filter((ms) => ms >= SLOW_CONNECT_MS).length;
 }
 
@@ -42,7 +42,7 @@ export function queueSeenFull(samples: KernelSample[]): boolean {
 }
 
 /** Signs, in the run's own numbers, of connections that the listener's queues held back or refused. */
-export function runShowsQueueTrouble(result: RunResult, samples: KernelSample[]): boolean {
+export function runShowsQueueTrouble(result: LoadResult, samples: KernelSample[]): boolean {
   return (
     slowConnectCount(result) > 0 ||
     starvedCount(result) > 0 ||

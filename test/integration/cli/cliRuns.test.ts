@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as servers from '../../support/testServers';
 import type { RunResult } from '../../../src/shared/result';
 
-const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
+const entry = join(__dirname, '../../support/cliFromSources.ts');
 
 function cli(args: string[], options: { interruptAfterLoadMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { countingServer, type CountingServer } from '../../support/countingServe
 import { loadK6Script } from '../../support/k6Shim';
 import * as servers from '../../support/testServers';
 
-const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
+const entry = join(__dirname, '../../support/cliFromSources.ts');
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -21,20 +21,18 @@ test('reads the real listener (backlog 7), warns before the run, samples, and re
   const { server, port } = await listen(7, '127.0.0.1');
   try {
     const samples: KernelSample[] = [];
-    let twoSamples!: () => void;
-    const sampledTwice = new Promise<void>((resolve) => (twoSamples = resolve));
+    let sampledTwice!: () => void;
+    const twoSamples = new Promise<void>((resolve) => (sampledTwice = resolve));
     const session = await startDiagnosis(
       { host: 'localhost', port, addresses: ['::1', '127.0.0.1'], connections: 50, keepAlive: false },
-      { sampleIntervalMs: 250, onSample: (s) => samples.push(s) === 2 && twoSamples() },
+      { sampleIntervalMs: 250, onSample: (s) => samples.push(s) === 2 && sampledTwice() },
     );
     const pre = session.preflight.map((f) => f.id).sort();
     assert.deepEqual(pre, ['backlog-below-concurrency', 'localhost-family-mismatch']);
     const backlogWarning = session.preflight.find((f) => f.id === 'backlog-below-concurrency')!;
     assert.ok(backlogWarning.evidence.some((e) => e.source === 'ss -ltn Send-Q' && e.value === 7));
-    // The sampler's thread reports on its own; the run is over once it has sampled twice.
-    await sampledTwice;
+    await twoSamples; // the sampler runs during the load (the test times out otherwise)
     const { findings, kernel } = await session.finish(runResult({ connections: 50 }));
-    assert.ok(samples.length >= 2, `sampled ${samples.length} times`);
     assert.deepEqual(samples[0].acceptQueue, { length: 0, capacity: 7 });
     assert.ok(samples.every((s, i) => i === 0 || s.tMs > samples[i - 1].tMs));
     assert.equal(kernel.listeners.length, 1);

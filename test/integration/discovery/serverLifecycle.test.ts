@@ -74,8 +74,7 @@ describe('servers that go away', { skip: !linux }, () => {
       new Promise((r) => setTimeout(r, i * 15)).then(() => discoverDevServers([workspace.dir])),
     );
     setTimeout(() => server.child.kill('SIGKILL'), 40);
-    const reports = await Promise.all(runs);
-    assert.equal(reports.length, 8);
+    await Promise.all(runs); // rejects if one discovery threw
     await server.stop();
     const final = await discoverDevServers([workspace.dir]);
     assert.equal(final.candidates.find((c) => c.port === server.port), undefined);

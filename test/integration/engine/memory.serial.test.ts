@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateLoad } from '../../../src/engine/generateLoad';
 import { spawn } from 'node:child_process';
+import '../../support/sourceLoadWorker';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

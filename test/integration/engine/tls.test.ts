@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLoad } from '../../../src/engine/generateLoad';
+import '../../support/sourceLoadWorker';
 
 describe('HTTPS and HTTP/2 through undici', () => {
   let server: Http2SecureServer;

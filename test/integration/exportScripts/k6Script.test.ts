@@ -11,6 +11,7 @@ import { planFromOptions, planFromResult, thresholdLimits } from '../../../src/e
 import { renderK6Script } from '../../../src/exportScripts/k6Script';
 import { countingServer, type CountingServer } from '../../support/countingServer';
 import { loadK6Script } from '../../support/k6Shim';
+import '../../support/sourceLoadWorker';
 
 const repo = join(__dirname, '../../..');
 

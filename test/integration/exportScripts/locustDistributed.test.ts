@@ -53,6 +53,7 @@ def _write_json(exit_code, **kwargs):
         with open(os.environ["STATS_JSON"], "w") as out:
             json.dump(environment.runner.stats.serialize_stats(), out)
 `;
+import '../../support/sourceLoadWorker';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

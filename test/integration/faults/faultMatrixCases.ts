@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateLoad } from '../../../src/engine/generateLoad';
 import type { LoadOptions } from '../../../src/engine/loadOptions';
-import type { ErrorCause, ErrorPhase, RunResult } from '../../../src/shared/result';
+import type { ErrorCause, ErrorPhase, LoadResult } from '../../../src/shared/result';
 import * as servers from '../../support/testServers';
 
 /** Slack for a run's end on a busy 2-core machine: the bound is what the options allow plus this. */
@@ -44,7 +44,7 @@ function certificate(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-function assertAccounted(result: RunResult): void {
+function assertAccounted(result: LoadResult): void {
   const r = result.requests;
   assert.equal(r.started, r.ok + r.failed + r.inFlight, `every request accounted for: ${JSON.stringify(r)}`);
   assert.equal(result.errors.total, r.failed);
@@ -54,7 +54,7 @@ function assertAccounted(result: RunResult): void {
   assert.equal(byPhase, r.failed, 'phases add up to the failures');
 }
 
-function assertOnlyError(result: RunResult, cause: ErrorCause, phase: ErrorPhase, count: number): void {
+function assertOnlyError(result: LoadResult, cause: ErrorCause, phase: ErrorPhase, count: number): void {
   const detail = JSON.stringify(result.errors.detail);
   assert.equal(result.requests.failed, count, detail);
   assert.equal(result.errors.byCause[cause], count, detail);
@@ -74,7 +74,7 @@ export function faultMatrix(httpClient: 'sockets' | 'undici'): void {
       return server;
     };
     /** Runs the load and checks the end was bounded by what the options allow. */
-    async function load(options: LoadOptions, boundMs: number, hooks?: Parameters<typeof generateLoad>[1]): Promise<RunResult> {
+    async function load(options: LoadOptions, boundMs: number, hooks?: Parameters<typeof generateLoad>[1]): Promise<LoadResult> {
       const t0 = Date.now();
       const result = await generateLoad({ httpClient, ...options }, hooks);
       const took = Date.now() - t0;

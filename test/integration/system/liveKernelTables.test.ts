@@ -57,7 +57,7 @@ describe('real kernel tables', { skip: !linux }, () => {
     assert.equal(info?.ppid, process.ppid);
     assert.equal(info?.cwd, process.cwd());
     assert.match(info?.argv[0] ?? '', /node/);
-    assert.ok(info?.argv.some((a) => a.endsWith('kernelTables.test.ts')));
+    assert.ok(info?.argv.some((a) => a.endsWith('liveKernelTables.test.ts')));
   });
 
   it('answers undefined for a process that is gone', async () => {

@@ -3,13 +3,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/shared/result';
-import { generateSampleRun, sampleHistory } from '../../fixtures/sampleRun';
+import { sampleHistory } from '../../fixtures/sampleRun';
 import { postToWebview, postedMessages, screenshotPath, settle } from './harness';
 import { assertClean, openPanel, playRun, usePanelBrowser, XSS } from './panelSession';
 
-usePanelBrowser();
-const run = generateSampleRun();
-const fixed = generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' });
+const { run, fixed } = usePanelBrowser();
 
 describe('results panel webview', () => {
   test('buttons post their messages: stop, copy, run in terminal, open backlog source, export, run again', async () => {

@@ -3,13 +3,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/shared/result';
-import { generateSampleRun } from '../../fixtures/sampleRun';
 import { paintedPixelsPerChart, postToWebview, postedMessages, screenshotPath, settle, summaryValues } from './harness';
 import { assertClean, CHARTS, expectedFigures, openPanel, postProgress, startRun, usePanelBrowser } from './panelSession';
 
-usePanelBrowser();
-const run = generateSampleRun();
-const fixed = generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' });
+const { run, fixed } = usePanelBrowser();
 
 describe('results panel webview', () => {
   test('posts ready first and shows the empty state before any run', async () => {

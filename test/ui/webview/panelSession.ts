@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { RunResult } from '../../../src/shared/result';
-import { sampleHistory, type SampleRun } from '../../fixtures/sampleRun';
+import { generateSampleRun, sampleHistory, type SampleRun } from '../../fixtures/sampleRun';
 import {
   buildWebviewBundle,
   collectPageErrors,
@@ -25,8 +25,11 @@ export const XSS = '<img src=x onerror="window.__xss=1">';
 let browser: Browser;
 let server: TestServer;
 
-/** Call once at the top of a test file: builds the bundle, serves it and starts Chromium for the file's tests. */
-export function usePanelBrowser(): void {
+/**
+ * Call once at the top of a test file: builds the bundle, serves it and starts Chromium for the file's tests.
+ * Returns the two sample runs the tests play: the overflowing one and the fixed one (the baseline).
+ */
+export function usePanelBrowser(): { run: SampleRun; fixed: SampleRun } {
   before(async () => {
     const bundle = await buildWebviewBundle();
     server = await startPanelServer(bundle);
@@ -36,6 +39,7 @@ export function usePanelBrowser(): void {
     await browser?.close();
     await server?.close();
   });
+  return { run: generateSampleRun(), fixed: generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' }) };
 }
 
 export interface OpenedPanel {

@@ -1,14 +1,11 @@
 // The results panel in a real browser in each theme and width (screenshots), and recoloured when the theme changes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateSampleRun } from '../../fixtures/sampleRun';
 import { paintedPixelsPerChart, postToWebview, screenshotPath, settle } from './harness';
 import { assertClean, CHARTS, openPanel, playRun, usePanelBrowser } from './panelSession';
 import { themeVariables } from './themeVariables';
 
-usePanelBrowser();
-const run = generateSampleRun();
-const fixed = generateSampleRun({ scenario: 'fixed', runId: 'run-fixed-1' });
+const { run, fixed } = usePanelBrowser();
 
 describe('results panel webview', () => {
 

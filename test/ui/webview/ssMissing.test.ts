@@ -15,7 +15,7 @@ import { renderHtmlReport } from '../../../src/report/htmlReport';
 import { httpServer, type RunningServer } from '../../support/testServers';
 import { buildWebviewBundle, collectPageErrors, launchBrowser, postToWebview, screenshotPath, settle, startPanelServer, type TestServer } from './harness';
 
-const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
+const entry = join(__dirname, '../../support/cliFromSources.ts');
 /** What the CLI and its diagnosis start, except ss. */
 const TOOLS = ['dmesg', 'journalctl'];
 

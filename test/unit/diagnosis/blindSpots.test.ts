@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runsInContainer } from '../../../src/diagnosis/containerCheck';
 import { blindSpotsOf, procListenerFallback, type CoverageReadings } from '../../../src/diagnosis/blindSpots';
-import { formatFindings } from '../../../src/diagnosis/formatFindings';
+import { formatFindings } from '../../../src/report/findingsText';
 import { cleanVerdict, NO_TROUBLE, NO_TROUBLE_SEEN } from '../../../src/shared/notChecked';
 import { finishedTooltip } from '../../../src/extension/statusBarText';
 import { runResult } from './runResultFixture';

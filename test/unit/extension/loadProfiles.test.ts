@@ -8,13 +8,10 @@ import { echoOptions } from '../../../src/engine/optionsEcho';
 
 const settings = { connectTimeoutMs: 5000, responseTimeoutMs: 20000, allowNonLoopback: false, insecure: true };
 
-test('presets become the engine options their labels promise', () => {
-  const [quick, ab, rate] = PRESET_PROFILES.map((p) => loadOptionsFor('http://127.0.0.1:3000/', p, settings));
-  assert.deepEqual([quick.connections, quick.keepAlive, quick.durationMs, quick.requests], [10, true, 10_000, undefined]);
-  assert.deepEqual([ab.connections, ab.keepAlive, ab.requests, ab.durationMs], [50, false, 1000, undefined]);
-  assert.deepEqual([rate.rate, rate.durationMs], [200, 20_000]);
-  assert.equal(quick.connectTimeoutMs, 5000);
-  assert.equal(quick.allowNonLoopback, false);
+test('a profile gives the load, the settings give the timeouts and the loopback rule', () => {
+  const options = loadOptionsFor('http://127.0.0.1:3000/', { id: 'custom', label: 'x', connections: 3, durationSeconds: 2, keepAlive: false }, settings);
+  assert.deepEqual([options.connections, options.durationMs, options.keepAlive], [3, 2000, false]);
+  assert.deepEqual([options.connectTimeoutMs, options.responseTimeoutMs, options.allowNonLoopback, options.insecure], [5000, 20000, false, true]);
 });
 
 test('the echo the panel shows before the run matches the engine defaults', () => {

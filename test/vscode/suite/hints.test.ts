@@ -63,6 +63,28 @@ function loadTestDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Load Test');
 }
 
+/** Resolves once the document's diagnostics satisfy `ready`: checked now and on every diagnostics change. */
+function diagnosticsWhen(uri: vscode.Uri, ready: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const diagnostics = loadTestDiagnostics(uri);
+      if (!ready(diagnostics)) return false;
+      listener.dispose();
+      clearTimeout(timer);
+      resolve(diagnostics);
+      return true;
+    };
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`diagnostics of ${uri.fsPath} never matched: ${loadTestDiagnostics(uri).map((d) => d.message).join(' | ')}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
 describe('editor hints', function () {
   this.timeout(30_000);
 
@@ -142,9 +164,9 @@ describe('editor hints', function () {
   it('places the sysctl finding and flags somaxconn below the concurrency in a sysctl.d file', async () => {
     const document = await open('sysctl.d/90-local.conf');
     await hook.setLastResultForTest(runResult([overflow], 500));
-    // The value check runs after edits settle; give it its delay.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const messages = loadTestDiagnostics(document.uri).filter((d) => d.range.start.line === 1).map((d) => d.message);
+    // The value check runs after edits settle (a short debounce): wait for it to publish.
+    const onLine1 = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => d.range.start.line === 1).map((d) => d.message);
+    const messages = onLine1(await diagnosticsWhen(document.uri, (d) => onLine1(d).some((m) => /somaxconn 128 is below/.test(m))));
     assert.ok(messages.some((m) => /^Last run: Accept queue overflowed/.test(m)), messages.join(' | '));
     assert.ok(messages.some((m) => /somaxconn 128 is below the 500 connections/.test(m)), messages.join(' | '));
     assert.deepEqual(loadTestDiagnostics(document.uri).filter((d) => d.range.start.line === 2), [], 'syncookies = 1 is fine');

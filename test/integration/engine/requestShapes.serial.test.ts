@@ -1,10 +1,12 @@
-// What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici.
+// What the server receives, and connection reuse, for both HTTP clients: the lean sockets and undici. Serial: the
+// idle keep-alive test races a server that closes 10 ms after each response, which a busy CPU turns into resets.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { generateLoad } from '../../../src/engine/generateLoad';
+import '../../support/sourceLoadWorker';
 
 interface Received {
   method: string;
@@ -189,9 +191,12 @@ describe('closing connections without keep-alive (sockets)', () => {
     // Answers `Connection: close` and then never closes: each socket must still be closed by us, and the run ends.
     let open = 0;
     let peak = 0;
+    let allClosed: (() => void) | undefined;
     const server = createNetServer((socket) => {
       peak = Math.max(peak, ++open);
-      socket.on('close', () => open--);
+      socket.on('close', () => {
+        if (--open === 0) allClosed?.();
+      });
       socket.on('data', () => socket.write('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok'));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -200,8 +205,8 @@ describe('closing connections without keep-alive (sockets)', () => {
       const result = await generateLoad({ url, connections: 2, requests: 40, responseTimeoutMs: 3000 });
       assert.equal(result.requests.ok, 40, JSON.stringify(result.errors.detail));
       assert.equal(result.connections.opened, 40);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.equal(open, 0, 'every socket closed once the run is over');
+      // Every socket closes once the run is over: the test times out otherwise.
+      if (open > 0) await new Promise<void>((resolve) => (allClosed = resolve));
       assert.ok(peak >= 20, `peak ${peak}: sockets waited for the server to close`);
     } finally {
       await new Promise((resolve) => server.close(resolve));

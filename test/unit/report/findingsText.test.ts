@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatFindings } from '../../../src/diagnosis/formatFindings';
+import { formatFindings } from '../../../src/report/findingsText';
 import { runFindings } from '../../../src/diagnosis/applyRules';
-import { facts } from './diagnosisFactsFixture';
-import { runResult } from './runResultFixture';
+import { facts } from '../diagnosis/diagnosisFactsFixture';
+import { runResult } from '../diagnosis/runResultFixture';
 
 test('formatFindings: errors first, evidence with sources, commands and persistent form; color only when asked', () => {
   const base = facts({}, { 'net.core.somaxconn': '128' });
