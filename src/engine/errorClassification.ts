@@ -51,7 +51,7 @@ export function classifyError(err: unknown): ErrorCause {
 
 /** undici's parser keeps the bytes it choked on: a TLS record there means http:// to a TLS server. */
 function tlsAnswer(err: unknown): boolean {
-  const data = (err as { data?: unknown }).data;
+  const data = (err as { data?: unknown } | undefined)?.data;
   return typeof data === 'string' && data.length >= 2 && answeredWithTls(data.charCodeAt(0), data.charCodeAt(1));
 }
 
