@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import type { RunResult } from '../../src/shared/result';
 import { kernelTestSkipReason, withNetns } from './netns';
 
-const entry = join(__dirname, '../../src/cli/cliEntry.ts');
+const entry = join(__dirname, '../support/cliFromSources.ts');
 
 function inNamespace(ns: string, args: string[]): { exited: Promise<number | null>; kill(): void; output: () => string } {
   const child = spawn('ip', ['netns', 'exec', ns, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

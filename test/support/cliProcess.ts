@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const entry = join(__dirname, '../../src/cli/cliEntry.ts');
+// The CLI from its sources, with load threads that load the sources too (cliFromSources.ts).
+const entry = join(__dirname, 'cliFromSources.ts');
 
 export interface CliRun {
   code: number | null;

@@ -15,6 +15,7 @@ import { generateLoad } from '../../../src/engine/generateLoad';
 import type { LoadOptions } from '../../../src/engine/loadOptions';
 import type { ErrorCause, ErrorPhase, LoadResult } from '../../../src/shared/result';
 import * as servers from '../../support/testServers';
+import '../../support/sourceLoadWorker';
 
 /** Slack for a run's end on a busy 2-core machine: the bound is what the options allow plus this. */
 const END_SLACK_MS = 6000;
