@@ -306,7 +306,7 @@ function loadOptions(positionals: string[], values: LoadFlags): LoadOptions {
     http2: values.http2,
     httpClient: values['http-client'] as LoadOptions['httpClient'],
     insecure: values.insecure,
-    yieldCpu: !values['full-priority'],
+    yieldCpu: values['full-priority'] ? false : undefined,
     allowNonLoopback: values['allow-non-loopback'],
   };
 }

@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { discoverDevServers, waitForPort } from '../../src/discovery';
 import { runLoadTest } from '../../src/loadTest/runLoadTest';
+import '../support/sourceLoadWorker';
 import { parseSsListen } from '../../src/system/ssListen';
 
 export interface ServerRunArgs {

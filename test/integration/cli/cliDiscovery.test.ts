@@ -9,16 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { DiscoveryListing } from '../../../src/cli/discoveryListing';
 
-const entry = join(__dirname, '../../../src/cli/cliEntry.ts');
+// The CLI from its sources, load threads included (test/support/cliFromSources.ts).
+const entry = join(__dirname, '../../support/cliFromSources.ts');
 // The CLI runs with its cwd in the project folder, where `--import tsx` would not resolve.
 const tsx = pathToFileURL(require.resolve('tsx')).href.replace(/\/dist\/[^/]+$/, '/dist/loader.mjs');
 const skip = process.platform !== 'linux' ? 'reads /proc' : undefined;
 
 function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    // NODE_PATH: the load workers load tsx by name too (the built CLI needs neither).
-    const env = { ...process.env, NODE_PATH: join(__dirname, '../../../node_modules') };
-    const child = spawn(process.execPath, ['--import', tsx, entry, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsx, entry, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
