@@ -73,6 +73,7 @@ describe('extension: load test experience', function () {
   });
 
   it('runs a bounded load through the API: exact counts, status bar summary, panel opened and initialised', async () => {
+    api.closePanel(); // an earlier suite (eventLoop) may have left it open, and an open panel is not initialised again
     const before = served;
     const panelInit = api.nextPanelInit();
     const result = await api.runLoadTest({ url, connections: 4, requests: 200 });
