@@ -111,6 +111,6 @@ describe('load-test-localhost without a URL', { skip }, () => {
     dirs.push(dir);
     const { code, stderr } = await cli(dir, ['--discover', 'http://localhost:1/']);
     assert.equal(code, 2);
-    assert.equal(stderr, 'load-test-localhost: --discover takes no URL, got: http://localhost:1/\nTry --help.\n');
+    assert.equal(stderr, 'load-test-localhost: --discover takes no URL, got: http://localhost:1/ (see --help)\n');
   });
 });
