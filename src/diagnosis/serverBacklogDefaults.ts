@@ -46,7 +46,9 @@ function editedListenCall(c: AdviceContext): Fix | undefined {
   const now =
     call.backlog !== undefined
       ? `${call.file}:${call.line} passes ${call.backlog}`
-      : `${call.file}:${call.line} passes no backlog, so ${call.apiLabel} uses ${call.defaultBacklog}`;
+      : call.backlogExpression !== undefined
+        ? `${call.file}:${call.line} passes \`${call.backlogExpression}\``
+        : `${call.file}:${call.line} passes no backlog, so ${call.apiLabel} uses ${call.defaultBacklog}`;
   return code(`Raise the backlog in ${call.file}:${call.line}`, `${call.edit.before}${c.backlog}${call.edit.after}`, `${now}.`);
 }
 

@@ -19,6 +19,8 @@ export interface ListenCallInCode {
   edit?: { before: string; after: string };
   /** The backlog the code passes, when it passes a plain number. */
   backlog?: number;
+  /** The backlog argument as written when it is not a plain number (`backlog ?? 511`): its value is unknown here. */
+  backlogExpression?: string;
   /** What that API passes when the code gives no backlog (e.g. 511 for Node), or 'somaxconn'. */
   defaultBacklog: number | 'somaxconn';
   apiLabel: string;
@@ -86,6 +88,7 @@ export function listenCallText(text: string, site: ListenSite, file: string): Li
     line: site.line + 1,
     text: printable(shown),
     backlog: site.backlog?.value,
+    backlogExpression: site.backlog && site.backlog.value === undefined ? printable(site.backlog.text) : undefined,
     defaultBacklog: site.defaultBacklog,
     apiLabel: site.apiLabel,
   };

@@ -2,7 +2,7 @@
 // somaxconn together (the effective capacity is the smaller), accept faster, or lower the concurrency.
 import { somaxconnSetting } from '../kernelSettings';
 import { recognizeServer, type ServerKind } from '../serverBacklogDefaults';
-import type { ServerContext } from '../serverContext';
+import type { ListenCallInCode, ServerContext } from '../serverContext';
 import { printable } from '../../shared/printableText';
 import { suggestedBacklog, sysctlFix } from '../sysctlFix';
 import type { Evidence, Fix, FindingSubject } from '../../shared/findings';
@@ -35,6 +35,13 @@ function serverContextOf(facts: DiagnosisFacts, listener: ListenerFacts | undefi
   return { pid: listener.pid, argv: listener.argv ?? [], processName: listener.process, address: listener.address };
 }
 
+/** The backlog the code passes: its literal, the API's default when it passes none, unknown for an expression. */
+function codeBacklog(call: ListenCallInCode): number | undefined {
+  if (call.backlog !== undefined) return call.backlog;
+  if (call.backlogExpression !== undefined) return undefined;
+  return typeof call.defaultBacklog === 'number' ? call.defaultBacklog : undefined;
+}
+
 export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const listener = primaryListener(facts);
   const somaxconn = somaxconnSetting(facts.settings);
@@ -45,7 +52,7 @@ export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const capacity = listener.backlog;
   // What the code passes, read from the code itself, beats the server's default.
   const call = context?.listenCall;
-  const known = call ? (call.backlog ?? (typeof call.defaultBacklog === 'number' ? call.defaultBacklog : undefined)) : server?.defaultBacklog;
+  const known = call ? codeBacklog(call) : server?.defaultBacklog;
   let limit: BacklogLimit | undefined;
   let listenArgument: number | undefined;
   if (somaxconn !== undefined) {
@@ -85,7 +92,8 @@ export function describeLimit(a: BacklogAnalysis): string {
 function serverBacklogNeeded(facts: DiagnosisFacts, a: BacklogAnalysis): boolean {
   if (a.server?.followsSomaxconn) return false;
   if (a.limit === 'listen-argument' || a.limit === 'both') return (a.capacity ?? 0) < a.suggested;
-  const own = a.listenArgument ?? a.context?.listenCall?.backlog ?? a.server?.defaultBacklog;
+  const call = a.context?.listenCall;
+  const own = a.listenArgument ?? (call ? codeBacklog(call) : a.server?.defaultBacklog);
   if (own === undefined) return a.limit === undefined;
   return own < Math.min(a.suggested, 2 * facts.target.connections);
 }

@@ -122,6 +122,26 @@ test('Node: the listen call found in the code, with only the backlog changed; el
   assert.equal(v6[0]!.snippet, "server.listen({ port: 3000, host: '::1', backlog: 4096 })");
 });
 
+test('Node: a backlog written as an expression is quoted, never called "no backlog" or the default', () => {
+  const call = {
+    file: 'server.js',
+    line: 24,
+    text: "server.listen(port, '127.0.0.1', backlog ?? 511, () => {",
+    edit: { before: "server.listen(port, '127.0.0.1', ", after: ', () => {' },
+    backlogExpression: 'backlog ?? 511',
+    defaultBacklog: 511,
+    apiLabel: 'Node server.listen()',
+  };
+  const limited = fixesFor({ argv: ['node', 'server.js'], backlog: 8, somaxconn: 4096, server: { listenCall: call } });
+  assert.equal(limited[0]!.snippet, "server.listen(port, '127.0.0.1', 4096, () => {");
+  assert.match(limited[0]!.detail ?? '', /server\.js:24 passes `backlog \?\? 511`/);
+  assert.doesNotMatch(limited[0]!.detail ?? '', /passes no backlog/);
+  // somaxconn is the limit and the expression's value is unknown: the server's default (511) is not assumed.
+  const clamped = fixesFor({ argv: ['node', 'server.js'], backlog: 128, somaxconn: 128, server: { listenCall: call } });
+  assert.doesNotMatch(JSON.stringify(clamped), /uses 511/);
+  assert.equal(clamped[0]!.command, 'sudo sysctl -w net.core.somaxconn=4096');
+});
+
 test('the server already passes more than the suggestion: only the sysctl', () => {
   const fixes = fixesFor({ argv: ['node', 'server.js'], backlog: 128, somaxconn: 128, server: { listenCall: { file: 'server.js', line: 3, text: 'server.listen(3000, 8192)', edit: { before: 'server.listen(3000, ', after: ')' }, backlog: 8192, defaultBacklog: 511, apiLabel: 'Node server.listen()' } } });
   assert.deepEqual(fixes.map((f) => f.kind), ['command', 'advice']);
