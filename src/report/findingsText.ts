@@ -41,7 +41,7 @@ export function formatFindings(findings: Finding[], opts: { color?: boolean; ker
   if (findings.length === 0) return `${cleanVerdict(opts.kernel)}\n${tail}`;
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const blocks = sorted.map((f) => {
-    const lines = [`${st.bold(st[COLOR[f.severity]](`[${LABEL[f.severity]}]`))} ${st.bold(f.title)} ${st.dim(`(${f.id})`)}`];
+    const lines = [`${st.bold(st[COLOR[f.severity]](`[${LABEL[f.severity]}]`))} ${st.bold(f.title)}`];
     lines.push(indent(f.explanation, '  '));
     if (f.evidence.length > 0) {
       lines.push('  Evidence:');

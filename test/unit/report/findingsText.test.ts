@@ -14,7 +14,7 @@ test('formatFindings: errors first, evidence with sources, commands and persiste
     [],
   );
   const text = formatFindings(findings);
-  assert.ok(text.startsWith('[ERROR] Accept queue overflowed 40 times on port 3000 (accept-queue-overflow)'));
+  assert.ok(text.startsWith('[ERROR] Accept queue overflowed 40 times on port 3000\n'));
   assert.match(text, /- ListenOverflows: 40 \[\/proc\/net\/netstat TcpExt\.ListenOverflows \(delta over the run\)\]/);
   assert.match(text, /\$ sudo sysctl -w net\.core\.somaxconn=4096/);
   assert.match(text, /persist in \/etc\/sysctl\.d\/90-load-test-localhost\.conf:\n\s+net\.core\.somaxconn = 4096/);

@@ -43,8 +43,9 @@ test('text report: latency rows, status codes, errors and notes', () => {
 test('text report: the Diagnosis section lists every finding, errors first, and colour only when asked', () => {
   const text = formatRunReport(result, { findings: true });
   const diagnosis = text.slice(text.indexOf('\nDiagnosis\n'));
-  const positions = result.findings.map((f) => diagnosis.indexOf(`(${f.id})`));
-  assert.ok(positions.every((p) => p > 0), 'every finding is listed');
+  const positions = result.findings.map((f) => diagnosis.indexOf(`] ${f.title}\n`));
+  assert.ok(positions.every((p) => p > 0), 'every finding is listed, by its title');
+  assert.ok(result.findings.every((f) => !diagnosis.includes(`(${f.id})`)), 'no internal finding id');
   const labels = [...diagnosis.matchAll(/^\[(ERROR|WARN|INFO)\]/gm)].map((m) => m[1]);
   assert.equal(labels.length, result.findings.length);
   const rank = labels.map((l) => ['ERROR', 'WARN', 'INFO'].indexOf(l));
