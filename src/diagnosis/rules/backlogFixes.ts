@@ -20,6 +20,8 @@ export interface BacklogAnalysis {
   server?: ServerKind;
   /** The listener's owner: command line, cwd, the listen call in its code. */
   context?: ServerContext;
+  /** What the server passes to listen() as far as its code or its default tells; unknown for an expression. */
+  passes?: number;
   suggested: number;
 }
 
@@ -52,7 +54,7 @@ export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
   const capacity = listener.backlog;
   // What the code passes, read from the code itself, beats the server's default.
   const call = context?.listenCall;
-  const known = call ? codeBacklog(call) : server?.defaultBacklog;
+  const passes = call ? codeBacklog(call) : server?.defaultBacklog;
   let limit: BacklogLimit | undefined;
   let listenArgument: number | undefined;
   if (somaxconn !== undefined) {
@@ -61,15 +63,15 @@ export function analyseBacklog(facts: DiagnosisFacts): BacklogAnalysis {
       listenArgument = capacity;
     } else if (capacity === somaxconn) {
       // listen(fd, n) is clamped to somaxconn: Send-Q == somaxconn means n >= somaxconn, unless n is known to equal it.
-      limit = known === somaxconn ? 'both' : 'somaxconn';
-      listenArgument = known !== undefined && known >= somaxconn ? known : undefined;
+      limit = passes === somaxconn ? 'both' : 'somaxconn';
+      listenArgument = passes !== undefined && passes >= somaxconn ? passes : undefined;
     } else {
       // somaxconn was lowered after the server called listen(); the old clamp still holds.
       limit = 'listen-argument';
       listenArgument = capacity;
     }
   }
-  return { listener, capacity, somaxconn, limit, listenArgument, server, context, suggested };
+  return { listener, capacity, somaxconn, limit, listenArgument, server, context, passes, suggested };
 }
 
 export function describeLimit(a: BacklogAnalysis): string {
@@ -92,8 +94,7 @@ export function describeLimit(a: BacklogAnalysis): string {
 function serverBacklogNeeded(facts: DiagnosisFacts, a: BacklogAnalysis): boolean {
   if (a.server?.followsSomaxconn) return false;
   if (a.limit === 'listen-argument' || a.limit === 'both') return (a.capacity ?? 0) < a.suggested;
-  const call = a.context?.listenCall;
-  const own = a.listenArgument ?? (call ? codeBacklog(call) : a.server?.defaultBacklog);
+  const own = a.listenArgument ?? a.passes;
   if (own === undefined) return a.limit === undefined;
   return own < Math.min(a.suggested, 2 * facts.target.connections);
 }
