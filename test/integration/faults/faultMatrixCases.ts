@@ -233,7 +233,14 @@ export function faultMatrix(httpClient: 'sockets' | 'undici'): void {
       assert.ok(killed, 'the server was killed during the run');
       assert.ok(result.requests.ok > 0);
       assert.ok(result.errors.byCause.ECONNREFUSED! > 0, JSON.stringify(result.errors.detail));
-      assert.equal(result.errors.byPhase.connect, result.errors.byCause.ECONNREFUSED);
+      // Every connect after the close is refused, and a refusal is only ever a connect failure.
+      const refused = result.errors.detail.filter((d) => d.cause === 'ECONNREFUSED');
+      assert.deepEqual(refused.map((d) => d.phase), ['connect'], JSON.stringify(result.errors.detail));
+      // The 4 connections that were open or opening at the close fail once each, with what the kernel says (a reset,
+      // a close; once in 11,334 in CI a connect the kernel had completed into the closed listener's queue): no more.
+      const atTheClose = result.errors.detail.filter((d) => d.cause !== 'ECONNREFUSED').reduce((sum, d) => sum + d.count, 0);
+      assert.ok(atTheClose <= 4, `at most one failure per connection open at the close: ${JSON.stringify(result.errors.detail)}`);
+      assert.equal(result.errors.total, refused[0]!.count + atTheClose, 'the total is the sum of its causes');
     });
 
     it('server restarted mid-run: requests succeed again once it listens again', async () => {
