@@ -22,6 +22,7 @@ export interface GeneratorReading {
   errors: number;
   /** Ours with diagnosis: CPU of the kernel sampler's own thread (ms), as the result reports it. */
   samplerCpuMs?: number;
+  samplerStartupCpuMs?: number;
 }
 
 export interface LoadGenerator {
@@ -142,13 +143,14 @@ export function loadTestLocalhost(
         /** ok counts every response, non-2xx included. */
         requests: { ok: number; failed: number; non2xx: number };
         throughput: { requestsPerSec: number };
-        kernel?: { samplerCpuMs?: number };
+        kernel?: { samplerCpuMs?: number; samplerStartupCpuMs?: number };
       };
       return {
         requests: result.requests.ok + result.requests.failed,
         requestsPerSec: result.throughput.requestsPerSec,
         errors: result.requests.failed + result.requests.non2xx,
         samplerCpuMs: result.kernel?.samplerCpuMs,
+        samplerStartupCpuMs: result.kernel?.samplerStartupCpuMs,
       };
     },
   };

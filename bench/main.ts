@@ -55,6 +55,7 @@ async function measure(generator: LoadGenerator, spec: LoadSpec): Promise<Sample
       requests: reading.requests,
       cpuMs: run.cpuMs,
       samplerCpuMs: reading.samplerCpuMs,
+      samplerStartupCpuMs: reading.samplerStartupCpuMs,
     };
   } catch (err) {
     console.error(`  ${generator.name} (${spec.mode}) gave no reading: ${(err as Error).message}; exit ${run.exitCode}`);

@@ -181,6 +181,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         report.listenerQueues = facts.queues.listeners;
       }
       if (sampler?.threadCpuMs !== undefined) report.samplerCpuMs = sampler.threadCpuMs;
+      if (sampler?.startupCpuMs !== undefined) report.samplerStartupCpuMs = sampler.startupCpuMs;
       if (platform === 'linux') {
         const [after, log] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos)]);
         facts.counterDeltas = counterDeltas(baseline, after.counters);

@@ -24,6 +24,8 @@ export interface KernelSampler {
   maxTimeWait?: number;
   /** After stop(): CPU the sampler's thread used, from its start (Linux, 10 ms resolution). */
   threadCpuMs?: number;
+  /** After stop(): the part of threadCpuMs spent before the first poll, i.e. before the load started. */
+  startupCpuMs?: number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSa
       sampler.queuePolls = m.queuePolls;
       sampler.maxTimeWait = m.maxTimeWait;
       sampler.threadCpuMs = m.threadCpuMs;
+      sampler.startupCpuMs = m.startupCpuMs;
       resolveFinal();
     }
   };

@@ -31,7 +31,15 @@ export type SamplingMessage =
   /** The first poll is done: the load may start. */
   | { type: 'ready' }
   | { type: 'sample'; sample: KernelSample }
-  | { type: 'final'; queues: ListenerQueueSeen[]; queuePolls: number; maxTimeWait?: number; threadCpuMs?: number };
+  | {
+      type: 'final';
+      queues: ListenerQueueSeen[];
+      queuePolls: number;
+      maxTimeWait?: number;
+      /** The thread's CPU from its start (ms), and the part of it spent before the first poll (start-up). */
+      threadCpuMs?: number;
+      startupCpuMs?: number;
+    };
 
 export interface SamplingLoop {
   /** Polls once more, posts 'final' and stops. */
@@ -70,6 +78,8 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
     if (sampleDue && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
   }, setup.queueIntervalMs);
   poll(true);
+  // Start-up (~25 ms of a fresh thread) is spent before the load starts: it is told apart from what the run costs.
+  const startupCpuMs = ownThread ? thisThreadCpuMs() : undefined;
   post({ type: 'ready' });
 
   return {
@@ -80,7 +90,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
       poll(true);
       const tw = readTimeWaitTotal(setup.procRoot);
       if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
-      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait, threadCpuMs: ownThread ? thisThreadCpuMs() : undefined });
+      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait, threadCpuMs: ownThread ? thisThreadCpuMs() : undefined, startupCpuMs });
     },
   };
 }

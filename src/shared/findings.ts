@@ -124,6 +124,8 @@ export interface KernelReport {
   listenerQueues?: ListenerQueueSeen[];
   /** CPU (ms) of the sampler's own thread over the run, start-up included (Linux, 10 ms resolution). */
   samplerCpuMs?: number;
+  /** The part of samplerCpuMs spent starting the thread, before the load started (ms). */
+  samplerStartupCpuMs?: number;
   /** RLIMIT_NOFILE of the process that ran the load (Linux). */
   openFileLimit?: OpenFileLimit;
   /** `uname -r`, e.g. "6.18.0". */

@@ -8,7 +8,11 @@ export interface CountingServer {
   requests: number;
   connections: number;
   last?: { method: string; url: string; headers: IncomingHttpHeaders; body: string };
-  reset(): void;
+  /**
+   * Waits until every connection of an earlier run has closed (a request that was in flight when that run stopped
+   * is then counted or gone), then zeroes the counts.
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,10 +27,20 @@ export async function countingServer(): Promise<CountingServer> {
       res.end('ok');
     });
   });
-  server.on('connection', () => state.connections++);
+  let open = 0;
+  let onQuiet: (() => void) | undefined;
+  server.on('connection', (socket) => {
+    state.connections++;
+    open++;
+    socket.once('close', () => {
+      if (--open === 0) onQuiet?.();
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.reset = () => {
+  state.reset = async () => {
+    if (open > 0) await new Promise<void>((resolve) => (onQuiet = resolve));
+    onQuiet = undefined;
     state.requests = 0;
     state.connections = 0;
     state.last = undefined;

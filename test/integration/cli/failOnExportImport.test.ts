@@ -67,7 +67,7 @@ describe('CLI: --fail-on, export, import', () => {
   });
 
   it('refuses bad threshold syntax with one line and exit 2, before sending anything', async () => {
-    counting.reset();
+    await counting.reset();
     for (const spec of ['p99<<200ms', 'lag<1s', 'errors<1ms', 'p99<200kg', 'p99', ',']) {
       const { code, stdout, stderr } = await cli([`${counting.origin}/`, '-n', '10', '--fail-on', spec]);
       assert.equal(code, 2, spec);

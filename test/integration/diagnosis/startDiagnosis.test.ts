@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import { readKernelOverview, startDiagnosis } from '../../../src/diagnosis/diagnosisSession';
 import type { KernelSample } from '../../../src/shared/findings';
 import { runResult } from '../../unit/diagnosis/runResultFixture';
+// The sampler runs in its own thread, as in the product (from the sources, through tsx).
+import '../../support/sourceLoadWorker';
 
 const linux = process.platform === 'linux' ? undefined : 'reads /proc and ss: Linux only';
 
@@ -40,6 +42,10 @@ test('reads the real listener (backlog 7), warns before the run, samples, and re
     assert.equal(kernel.listeners[0].pid, process.pid, 'ss -p names this process');
     assert.equal(kernel.settings['net.core.somaxconn'], (await import('node:fs')).readFileSync('/proc/sys/net/core/somaxconn', 'utf8').trim());
     assert.ok('ListenOverflows' in kernel.counterDeltas);
+    // The sampler's thread reports its own CPU, and tells its start-up (before the load) apart from the run.
+    assert.equal(typeof kernel.samplerCpuMs, 'number');
+    assert.equal(typeof kernel.samplerStartupCpuMs, 'number');
+    assert.ok(kernel.samplerStartupCpuMs! <= kernel.samplerCpuMs!, `${kernel.samplerStartupCpuMs} <= ${kernel.samplerCpuMs}`);
     assert.equal(typeof kernel.kernelLog.readable, 'boolean');
     if (!kernel.kernelLog.readable) assert.ok(kernel.kernelLog.reason);
     // The synthetic run had no trouble: the preflight warnings drop to info.

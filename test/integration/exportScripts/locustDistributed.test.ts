@@ -116,7 +116,7 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     assert.doesNotMatch(locustfile, /hidden/);
     writeFileSync(join(dir, 'locustfile.py'), locustfile);
     writeFileSync(join(dir, 'wrapper.py'), WRAPPER);
-    server.reset();
+    await server.reset();
 
     const port = String(await freePort());
     // A large margin: this checks that the thresholds run and pass/fail is reported, not this machine's speed.
@@ -164,7 +164,7 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ltl-locust-count-'));
     const options = { url: `${server.origin}/count`, method: 'GET', connections: users, requests: 150, keepAlive: true, headers: {}, bodyBytes: 0, connectTimeoutMs: 10_000, responseTimeoutMs: 30_000, workers: 1, http2: false };
     writeFileSync(join(dir, 'locustfile.py'), renderLocustFile(planFromOptions(options, 'the test')));
-    server.reset();
+    await server.reset();
     const local = start(['-f', 'locustfile.py', '--headless', '--csv', join(dir, 'results')], dir, {});
     const exited = await local.exited;
     assert.equal(exited.code, 0, exited.output.slice(-3000));
@@ -183,7 +183,7 @@ describe('Locust export, run distributed: master + 2 workers', () => {
     const locustfile = renderLocustFile(planFromOptions(options, 'the test'));
     assert.match(locustfile, /^RATE_PER_SECOND = 20$/m);
     writeFileSync(join(dir, 'locustfile.py'), locustfile);
-    server.reset();
+    await server.reset();
     const exited = await start(['-f', 'locustfile.py', '--headless'], dir, {}).exited;
     assert.equal(exited.code, 0, exited.output.slice(-3000));
     // Unthrottled, the same file sent about 1,600 requests in 2 s here; paced at 20/s it sends at most 40 (+1 per user at start).
