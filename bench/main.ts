@@ -86,6 +86,24 @@ async function benchMode(url: string, mode: BenchMode, generators: LoadGenerator
   return { mode, samples };
 }
 
+/**
+ * CPU (ms) the diagnosis adds to one run whatever its length: one-request runs with and without it, alternated,
+ * medians of `rounds` each (the sampler's start-up, ss, dmesg before and after, the findings).
+ */
+async function diagnosisFixedCpuMs(url: string, rounds = 7): Promise<number | undefined> {
+  const cpu = { with: [] as number[], without: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    for (const variant of ['with', 'without'] as const) {
+      const args = [cliScript, url, '-n', '1', '-c', '1', '-q', '--no-color', ...(variant === 'without' ? ['--no-diagnosis'] : [])];
+      const run = await runMeasured(process.execPath, args, 30_000);
+      if (run.exitCode === 0) cpu[variant].push(run.cpuMs);
+    }
+  }
+  if (cpu.with.length === 0 || cpu.without.length === 0) return undefined;
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return Math.max(0, middle(cpu.with) - middle(cpu.without));
+}
+
 async function main(): Promise<void> {
   const workerCounts = values.workers ? values.workers.split(',').map(Number) : [];
   const wanted = values.tools?.split(',');
@@ -119,6 +137,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', onSigint);
     console.log(`\n== ${target.name}: ${target.url} — ${target.description}`);
     try {
+      const fixedMs = generators.some((g) => g.name === SUBJECT) ? await diagnosisFixedCpuMs(target.url) : undefined;
       for (const mode of modes) {
         const title = mode === 'keep-alive' ? 'Keep-alive' : 'New connection per request';
         if (mode === 'keep-alive' && !target.keepAlive) {
@@ -133,7 +152,8 @@ async function main(): Promise<void> {
         console.log(`\n${SUBJECT} (default: ${workers} workers at ${connections} connections):`);
         console.log(formatRatios(results, SUBJECT, target.name));
         const withDiagnosis = results.samples.get(SUBJECT) ?? [];
-        console.log(formatDiagnosisCpu(diagnosisCpuShare(withDiagnosis, results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds), withDiagnosis, seconds));
+        const share = diagnosisCpuShare(withDiagnosis, results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds);
+        console.log(formatDiagnosisCpu(share, withDiagnosis, seconds, fixedMs));
       }
     } finally {
       process.removeListener('SIGINT', onSigint);

@@ -133,6 +133,8 @@ async function runRequest(request: CliRequest): Promise<number> {
     const result = await runLoadTest(request.load, {
       signal: controller.signal,
       skipDiagnosis: !request.diagnosis,
+      // This thread only gathers the load threads' counts during the run: the kernel sampler shares it.
+      kernelSamplerOnThisThread: true,
       onPreflight: (findings) => {
         for (const f of findings) if (!request.quiet) stderr.write(`Before the run: ${f.title}\n`);
       },

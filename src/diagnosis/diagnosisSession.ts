@@ -41,6 +41,8 @@ export interface DiagnosisOptions {
   now?: () => number;
   /** Which system's tools to read (default: this one). Tests run the macOS path on Linux with fake tools on PATH. */
   platform?: NodeJS.Platform;
+  /** Sample on this thread instead of a thread of its own (see startKernelSampler). */
+  samplerOnThisThread?: boolean;
 }
 
 /** What both supported systems read, each its own way. Only Linux has more: kernel log, limits, samples, TIME-WAIT. */
@@ -155,6 +157,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         targetFamilies: [...new Set(facts.listeners.map((l) => (l.address === '*' || l.address.includes(':') ? 6 : 4) as 4 | 6))],
       },
       options.onSample,
+      { ownThread: !options.samplerOnThisThread },
     );
     // Sampling starts before the load does: a short run must not end before the first poll.
     await sampler.ready;
@@ -180,8 +183,14 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         facts.queues = { listeners: sampler.queues, polls: sampler.queuePolls, pollMs: QUEUE_POLL_MS };
         report.listenerQueues = facts.queues.listeners;
       }
-      if (sampler?.threadCpuMs !== undefined) report.samplerCpuMs = sampler.threadCpuMs;
-      if (sampler?.startupCpuMs !== undefined) report.samplerStartupCpuMs = sampler.startupCpuMs;
+      if (sampler?.threadCpuMs !== undefined) {
+        report.samplerCpuMs = sampler.threadCpuMs;
+        if (sampler.startupCpuMs !== undefined) report.samplerStartupCpuMs = sampler.startupCpuMs;
+      } else if (sampler?.busyMs !== undefined) {
+        // On the caller's thread: no start-up, and its time measured around its own reads.
+        report.samplerCpuMs = Math.ceil(sampler.busyMs);
+        report.samplerStartupCpuMs = 0;
+      }
       if (platform === 'linux') {
         const [after, log] = await Promise.all([readLinuxCounters(), readNewKernelLog(logPos)]);
         facts.counterDeltas = counterDeltas(baseline, after.counters);

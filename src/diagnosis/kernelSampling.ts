@@ -43,6 +43,8 @@ export type SamplingMessage =
       /** The thread's CPU from its start (ms), and the part of it spent before the first poll (start-up). */
       threadCpuMs?: number;
       startupCpuMs?: number;
+      /** On a shared thread: the time its polls and samples took (ms), an upper bound of their CPU. */
+      busyMs?: number;
     };
 
 export interface SamplingLoop {
@@ -73,6 +75,17 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
     if (everyFamily && others.length > 0) othersListen = rows.some((r) => others.includes(r.family));
     tracker.observe(rows, setup.targetFamilies.length > 0);
   };
+  // On a thread it shares, the loop times its own synchronous reads: wall time, so at least their CPU.
+  let busyMs = 0;
+  const timed = <T>(work: () => T): T => {
+    if (ownThread) return work();
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      busyMs += performance.now() - t0;
+    }
+  };
   const sample = async () => {
     const tw = readTimeWaitTotal(setup.procRoot);
     if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
@@ -86,11 +99,11 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
     if (stopped) return;
     const sampleDue = ++polls % pollsPerSample === 0;
     if (sampleDue) samples++;
-    poll(sampleDue && (othersListen || samples % OTHER_FAMILY_IDLE_SAMPLES === 0));
-    // A slow counter read is skipped over, never stacked.
-    if (sampleDue && !reading) reading = sample().catch(() => undefined).finally(() => (reading = undefined));
+    timed(() => poll(sampleDue && (othersListen || samples % OTHER_FAMILY_IDLE_SAMPLES === 0)));
+    // A slow counter read is skipped over, never stacked. (Its reads are synchronous: timed() covers them.)
+    if (sampleDue && !reading) reading = timed(() => sample().catch(() => undefined).finally(() => (reading = undefined)));
   }, setup.queueIntervalMs);
-  poll(true);
+  timed(() => poll(true));
   // Start-up (~25 ms of a fresh thread) is spent before the load starts: it is told apart from what the run costs.
   const startupCpuMs = ownThread ? thisThreadCpuMs() : undefined;
   post({ type: 'ready' });
@@ -100,10 +113,18 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
       stopped = true;
       clearInterval(timer);
       await reading;
-      poll(true);
-      const tw = readTimeWaitTotal(setup.procRoot);
+      timed(() => poll(true));
+      const tw = timed(() => readTimeWaitTotal(setup.procRoot));
       if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
-      post({ type: 'final', queues: tracker.summary(), queuePolls: tracker.polls, maxTimeWait, threadCpuMs: ownThread ? thisThreadCpuMs() : undefined, startupCpuMs });
+      post({
+        type: 'final',
+        queues: tracker.summary(),
+        queuePolls: tracker.polls,
+        maxTimeWait,
+        threadCpuMs: ownThread ? thisThreadCpuMs() : undefined,
+        startupCpuMs,
+        busyMs: ownThread ? undefined : busyMs,
+      });
     },
   };
 }

@@ -21,6 +21,11 @@ export interface LoadTestHooks extends Omit<LoadHooks, 'onTargetResolved'> {
   kernelSampleIntervalMs?: number;
   /** Which system's kernel tools the diagnosis reads (default: this one's); tests run the macOS path on Linux. */
   platform?: NodeJS.Platform;
+  /**
+   * Sample the kernel on the caller's thread while the load runs in its own threads (the CLI: it spares a thread's
+   * start-up); with `workers: 0` the load shares the caller's thread, so the sampler keeps its own.
+   */
+  kernelSamplerOnThisThread?: boolean;
 }
 
 export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {}): Promise<RunResult> {
@@ -32,7 +37,12 @@ export async function runLoadTest(options: LoadOptions, hooks: LoadTestHooks = {
       if (!hooks.skipDiagnosis) {
         diagnosis = await startDiagnosis(
           { host: target.host, port: target.port, addresses: target.addresses, connections: normalized.connections, keepAlive: normalized.keepAlive },
-          { onSample: hooks.onKernelSample, sampleIntervalMs: hooks.kernelSampleIntervalMs, platform: hooks.platform },
+          {
+            onSample: hooks.onKernelSample,
+            sampleIntervalMs: hooks.kernelSampleIntervalMs,
+            platform: hooks.platform,
+            samplerOnThisThread: hooks.kernelSamplerOnThisThread === true && normalized.workers > 0,
+          },
         );
         hooks.onPreflight?.(stripControlCharactersDeep(diagnosis.preflight));
       }

@@ -122,7 +122,10 @@ export interface KernelReport {
   timeWait?: TimeWaitCount;
   /** Every listener's accept queue over the run, polled every 100 ms (Linux): which ones were seen full. */
   listenerQueues?: ListenerQueueSeen[];
-  /** CPU (ms) of the sampler's own thread over the run, start-up included (Linux, 10 ms resolution). */
+  /**
+   * CPU (ms) of the kernel sampling over the run (Linux): its own thread's, start-up included, at 10 ms resolution;
+   * where it runs on the caller's thread (the CLI), the time its reads took, which bounds their CPU from above.
+   */
   samplerCpuMs?: number;
   /** The part of samplerCpuMs spent starting the thread, before the load started (ms). */
   samplerStartupCpuMs?: number;

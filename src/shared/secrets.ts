@@ -16,8 +16,12 @@ export function withoutRedacted(headers: Record<string, string>): Record<string,
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== REDACTED));
 }
 
-/** `http://user:pass@host/` -> `http://host/`; text that is not a URL is returned as it is. */
+/**
+ * `http://user:pass@host/` -> `http://host/`, and `user:pass@host:3000` (typed without a scheme, which URL would
+ * read as the scheme "user:") -> `host:3000`; other text is returned as it is.
+ */
 export function redactUrl(text: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text.replace(/^[^/@\s]*@/, '');
   try {
     const url = new URL(text);
     if (!url.username && !url.password) return text;

@@ -53,6 +53,13 @@ describe('load-test-localhost CLI', () => {
     assert.ok(result.durationMs > 0);
     assert.ok(result.latency.total.p99 > 0);
     assert.ok(Array.isArray(result.findings));
+    if (process.platform === 'linux') {
+      // The CLI samples the kernel on its own main thread (the load has threads of its own): no thread start-up,
+      // and the polls counted and timed.
+      assert.equal(result.kernel?.samplerStartupCpuMs, 0);
+      assert.equal(typeof result.kernel?.samplerCpuMs, 'number');
+      assert.ok((result.kernel?.listenerQueues?.find((q) => q.target)?.polls ?? 0) >= 1, JSON.stringify(result.kernel?.listenerQueues));
+    }
   });
 
   it('writes JSON to stdout with --json -', async () => {

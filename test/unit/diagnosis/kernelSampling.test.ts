@@ -16,11 +16,6 @@ function listenRow(i: number, addressHex: string, port: number, queued: number):
 const V6_LOOPBACK = '00000000000000000000000001000000';
 
 let root: string;
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'ltl-proc-'));
-  mkdirSync(join(root, 'net'));
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function writeTables(v4: string[], v6: string[]): void {
   writeFileSync(join(root, 'net', 'tcp'), HEADER + v4.join(''));
@@ -54,6 +49,13 @@ function sample(script: (n: number) => boolean) {
 }
 
 describe('kernel sampling: the other family', () => {
+  // Inside the describe: the fast layer runs every file in one process, where top-level hooks would apply to all.
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'ltl-proc-'));
+    mkdirSync(join(root, 'net'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
   it('is read at every sample while it has a listener: a full queue there is seen at each of them', async () => {
     writeTables([listenRow(0, '0100007F', 8080, 0)], [listenRow(0, V6_LOOPBACK, 5173, 0)]);
     let fullFrom = 0;

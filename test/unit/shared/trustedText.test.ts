@@ -48,6 +48,8 @@ describe('credentials are sent, never kept', () => {
     assert.deepEqual(redactHeaders({ authorization: 'Basic x', Cookie: 'sid=1', 'x-trace': 'a' }), { authorization: '[redacted]', Cookie: '[redacted]', 'x-trace': 'a' });
     assert.equal(redactUrl('http://user:pass@localhost:3000/a'), 'http://localhost:3000/a');
     assert.equal(redactUrl('http://localhost:3000/a'), 'http://localhost:3000/a');
+    assert.equal(redactUrl('user:pass@localhost:3000/a'), 'localhost:3000/a', 'typed without a scheme');
+    assert.equal(redactUrl('localhost:3000/a@b'), 'localhost:3000/a@b', 'an @ in the path is not a credential');
   });
 });
 
