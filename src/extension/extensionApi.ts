@@ -42,6 +42,12 @@ export interface LoadTestApi extends HintsTestHook {
   historyDir(): vscode.Uri;
   /** The host and load the last non-loopback confirmation named. */
   lastNonLoopbackQuestion(): { host: string; load: string } | undefined;
+  /** The command the last "Run in terminal" confirmation showed. */
+  lastTerminalQuestion(): string | undefined;
+  /** Makes `result` the last run's result, as if it had just finished in this window. */
+  adoptResult(result: RunResult, runId?: string): void;
+  /** Delivers a message to the host as the results panel's page would post it (checked, then handled). */
+  receiveFromPanel(message: unknown): Promise<void>;
 }
 
 export interface ApiParts {
@@ -94,6 +100,9 @@ function createExtensionApi({ controller, panel, statusBar, hintSource, hints, r
     },
     executeAsCommand: async (options) => (await runCommands.execute(options))?.result,
     lastNonLoopbackQuestion: () => prompts.lastNonLoopbackQuestion,
+    lastTerminalQuestion: () => prompts.lastTerminalQuestion,
+    adoptResult: (result, runId = `adopted-${Date.now()}`) => controller.adoptForTest({ runId, result }),
+    receiveFromPanel: (message) => panel.receive(message),
     historyDir: () => controller.historyDir,
   };
 }

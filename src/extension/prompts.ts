@@ -59,7 +59,11 @@ export class AnsweredPrompts implements Prompts {
     return this.answers.whenRunning !== undefined ? this.answers.whenRunning === 'stop' : this.user.stopRunningRun();
   }
 
+  /** The command the last terminal question showed, for the tests to check. */
+  lastTerminalQuestion: string | undefined;
+
   async confirmTerminalCommand(command: string): Promise<boolean> {
+    this.lastTerminalQuestion = command;
     return this.answers.confirmTerminal ?? this.user.confirmTerminalCommand(command);
   }
 

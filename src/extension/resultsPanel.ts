@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunResult } from '../shared/result';
-import { EXPORT_FORMATS, isWebviewMessageType, type ExportFormat, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
@@ -174,7 +174,8 @@ export class ResultsPanel implements vscode.Disposable {
     });
   }
 
-  private async receive(message: unknown): Promise<void> {
+  /** A message from the page (anything: it is checked first). The extension-host tests post through here too. */
+  async receive(message: unknown): Promise<void> {
     if (!isWebviewMessage(message)) return;
     if (message.type === 'ready') {
       this.ready = true;
@@ -191,28 +192,5 @@ export class ResultsPanel implements vscode.Disposable {
   private post(message: HostToWebview): void {
     if (!this.panel || !this.ready) return;
     void this.panel.webview.postMessage(message);
-  }
-}
-
-/** The webview is a page: check the shape of what it sends before acting on it. */
-export function isWebviewMessage(data: unknown): data is WebviewToHost {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as Record<string, unknown>;
-  if (!isWebviewMessageType(m.type)) return false;
-  switch (m.type) {
-    case 'copyText':
-    case 'runInTerminal':
-      return typeof (m.type === 'copyText' ? m.text : m.command) === 'string';
-    case 'openBacklogSource':
-      return typeof m.findingId === 'string';
-    case 'export':
-      return (m.format === undefined || EXPORT_FORMATS.includes(m.format as ExportFormat)) && (m.runId === undefined || typeof m.runId === 'string');
-    case 'openRun':
-      return typeof m.runId === 'string';
-    case 'copyCliCommand':
-    case 'compareWith':
-      return m.runId === undefined || typeof m.runId === 'string';
-    default:
-      return true;
   }
 }

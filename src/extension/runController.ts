@@ -70,6 +70,11 @@ export class RunController implements vscode.Disposable {
     return this.last;
   }
 
+  /** ExtensionMode.Test only (extensionApi.ts): a result on screen as if its run had just finished here. */
+  adoptForTest(run: FinishedRun): void {
+    this.last = run;
+  }
+
   /** After a window reload: the newest run from history, without announcing a new result. */
   restoreLast(run: FinishedRun): void {
     this.last ??= run;

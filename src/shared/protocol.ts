@@ -98,3 +98,32 @@ export function isHostMessageType(type: unknown): type is HostToWebview['type'] 
 export function isWebviewMessageType(type: unknown): type is WebviewToHost['type'] {
   return typeof type === 'string' && Object.hasOwn(WEBVIEW_TYPES, type);
 }
+
+type Fields = Record<string, unknown>;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optionalString = (v: unknown) => v === undefined || isString(v);
+
+/**
+ * The fields each page message must carry, one check per type: a type added to WebviewToHost without its check
+ * does not compile, so the host can never drop a message it asked for (as "Run in terminal" once was: its check
+ * still wanted the command text the protocol no longer sends).
+ */
+const WEBVIEW_FIELDS: { [T in WebviewToHost['type']]: (m: Fields) => boolean } = {
+  ready: () => true,
+  stop: () => true,
+  runAgain: () => true,
+  copyText: (m) => isString(m.text),
+  runInTerminal: (m) => isString(m.findingId) && Number.isInteger(m.fixIndex) && (m.fixIndex as number) >= 0,
+  openBacklogSource: (m) => isString(m.findingId),
+  export: (m) => (m.format === undefined || EXPORT_FORMATS.includes(m.format as ExportFormat)) && optionalString(m.runId),
+  openRun: (m) => isString(m.runId),
+  copyCliCommand: (m) => optionalString(m.runId),
+  compareWith: (m) => optionalString(m.runId),
+};
+
+/** The webview is a page: the host checks the shape of what it sends before acting on it. */
+export function isWebviewMessage(data: unknown): data is WebviewToHost {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Fields;
+  return isWebviewMessageType(m.type) && WEBVIEW_FIELDS[m.type](m);
+}

@@ -28,7 +28,8 @@ it('keeps memory flat as a run gets longer: nothing is kept per request', async 
     const afterShort = heapAfterGc() - base;
     const long = await generateLoad({ url: server.url, connections: 8, durationMs: 5000, workers: 0 });
     const afterLong = heapAfterGc() - base;
-    assert.ok(long.requests.ok > short.requests.ok * 3, `long ${long.requests.ok} vs short ${short.requests.ok}`);
+    // 5x the time; at least 2x the requests even when the machine slows down during the long run (CI saw 2.8x).
+    assert.ok(long.requests.ok > short.requests.ok * 2, `long ${long.requests.ok} vs short ${short.requests.ok}`);
     const moreRequests = long.requests.ok - short.requests.ok;
     console.log(`memory: +${moreRequests} requests, heap +${((afterLong - afterShort) / 1e6).toFixed(3)} MB`);
     const growth = afterLong - afterShort;

@@ -2,6 +2,7 @@
 // run is compared.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isWebviewMessage } from '../../../src/shared/protocol';
 import type { RunResult } from '../../../src/shared/result';
 import { sampleHistory } from '../../fixtures/sampleRun';
 import { postToWebview, postedMessages, screenshotPath, settle } from './harness';
@@ -42,6 +43,8 @@ describe('results panel webview', () => {
       { type: 'runAgain' },
       { type: 'copyText', text: run.result.findings[0].fixes[0].snippet },
     ]);
+    // The host's own check lets every one of them through (it once dropped "Run in terminal" without a word).
+    assert.deepEqual(posted.filter((m) => !isWebviewMessage(m)), []);
     await assertClean(panel);
     await page.context().close();
   });

@@ -17,6 +17,7 @@ import { AnsweredPrompts, userPrompts } from '../../../src/extension/prompts';
 import { extensionExports, type ApiParts } from '../../../src/extension/extensionApi';
 import { readRunSettings } from '../../../src/extension/runSettings';
 import type { Finding } from '../../../src/shared/findings';
+import { generateSampleRun } from '../../fixtures/sampleRun';
 
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const quickProfile: LoadProfile = { id: 'custom', label: 'test: 4 connections, 120 requests', connections: 4, requests: 120, keepAlive: true };
@@ -265,6 +266,45 @@ describe('extension: load test experience', function () {
     const terminal = vscode.window.terminals.find((t) => t.name === 'Load Test');
     assert.ok(terminal, 'a terminal named "Load Test"');
     terminal.dispose();
+  });
+
+  it('"Run in terminal" from the panel: the page names a fix, the host finds its command in the result on screen and asks first', async () => {
+    const { result } = generateSampleRun();
+    const finding = result.findings.find((f) => f.fixes.some((x) => x.command))!;
+    const fixIndex = finding.fixes.findIndex((x) => x.command);
+    // The fixture's fix is a sysctl; a harmless command in its place, so that a yes changes nothing on this machine.
+    finding.fixes[fixIndex].command = 'echo load-test-localhost terminal check';
+    const previous = api.lastResult();
+    api.adoptResult(result);
+    const terminals = () => vscode.window.terminals.filter((t) => t.name === 'Load Test').length;
+    // The terminal an earlier test disposed leaves the list once VS Code has closed it.
+    await until(() => terminals() === 0, 'no "Load Test" terminal left from an earlier test');
+    try {
+      // What the page posts (test/ui/webview/panelActions.test.ts checks the page sends exactly this shape).
+      api.setTestAnswers({ confirmTerminal: false });
+      await api.receiveFromPanel({ type: 'runInTerminal', findingId: finding.id, fixIndex });
+      assert.equal(api.lastTerminalQuestion(), finding.fixes[fixIndex].command, 'the host asked, showing the command of that fix');
+      assert.equal(terminals(), 0, 'declined: no terminal');
+
+      // Text from the page is never a command; a fix that is not in the result runs nothing.
+      api.setTestAnswers({ confirmTerminal: true });
+      for (const wrong of [
+        { type: 'runInTerminal', command: 'echo from-the-page' },
+        { type: 'runInTerminal', findingId: finding.id, fixIndex: finding.fixes.length },
+        { type: 'runInTerminal', findingId: 'no-such-finding', fixIndex: 0 },
+      ]) {
+        await api.receiveFromPanel(wrong);
+        assert.equal(api.lastTerminalQuestion(), finding.fixes[fixIndex].command, `no question for ${JSON.stringify(wrong)}`);
+      }
+      assert.equal(terminals(), 0);
+
+      await api.receiveFromPanel({ type: 'runInTerminal', findingId: finding.id, fixIndex });
+      await until(() => terminals() === 1, 'confirmed: the "Load Test" terminal runs it');
+    } finally {
+      api.setTestAnswers({});
+      if (previous) api.adoptResult(previous);
+      for (const t of vscode.window.terminals.filter((x) => x.name === 'Load Test')) t.dispose();
+    }
   });
 
   it('workspace settings cannot enable non-loopback targets; the user setting asks first, naming the host and the load', async () => {
