@@ -1,5 +1,6 @@
 // What the results panel's buttons do on the host side.
 import * as vscode from 'vscode';
+import type { Finding } from '../shared/findings';
 import type { WebviewToHost } from '../shared/protocol';
 import { openBacklogSource } from './backlogSource';
 import { exportAndOffer, type ExportPlace } from './exportResults';
@@ -32,15 +33,16 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
       vscode.window.setStatusBarMessage('$(copy) Copied', 2000);
       return;
     case 'runInTerminal': {
-      // Only a command of the current result's own findings runs, and only after the user saw it.
-      const finding = controller.lastResult()?.result.findings.find((f) => f.id === message.findingId);
+      // Only a command of the shown run's own findings runs, and only after the user saw it.
+      const shown = await findingsOnScreen(controller, message.runId);
+      const finding = shown?.findings.find((f) => f.id === message.findingId);
       const command = Number.isInteger(message.fixIndex) ? finding?.fixes[message.fixIndex]?.command : undefined;
       if (command) await runInTerminal(command, prompts);
       return;
     }
     case 'openBacklogSource': {
-      const result = controller.lastResult()?.result;
-      await openBacklogSource(result?.findings.find((f) => f.id === message.findingId), result?.target.port);
+      const shown = await findingsOnScreen(controller, message.runId);
+      await openBacklogSource(shown?.findings.find((f) => f.id === message.findingId), shown?.port);
       return;
     }
     case 'export': {
@@ -65,5 +67,28 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
     case 'compareWith':
       await panel.setBaseline(message.runId);
       return;
+  }
+}
+
+/**
+ * The findings of the run the panel shows: the live run's (its pre-run findings until it ends), the last result,
+ * or an earlier run opened from the history. Undefined for a run no longer kept.
+ */
+async function findingsOnScreen(controller: RunController, runId: string | undefined): Promise<{ findings: Finding[]; port?: number } | undefined> {
+  const current = controller.panelRun();
+  if (current && (runId === undefined || current.runId === runId)) {
+    return { findings: current.result?.findings ?? current.preflight, port: current.result?.target.port ?? portOf(current.options.url) };
+  }
+  if (runId === undefined) return undefined;
+  const result = await controller.loadFromHistory(runId);
+  return result && { findings: result.findings, port: result.target.port };
+}
+
+function portOf(url: string): number | undefined {
+  try {
+    const u = new URL(url);
+    return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  } catch {
+    return undefined;
   }
 }

@@ -52,8 +52,9 @@ export type WebviewToHost =
    * A fix's command, named by its finding and its place among the finding's fixes: the host looks the command up in
    * the current result, so nothing the page sends is ever run as text.
    */
-  | { type: 'runInTerminal'; findingId: string; fixIndex: number }
-  | { type: 'openBacklogSource'; findingId: string }
+  | { type: 'runInTerminal'; findingId: string; fixIndex: number; runId?: string }
+  /** The run on screen (`runId`: the live one, the last, or an earlier one opened from the history). */
+  | { type: 'openBacklogSource'; findingId: string; runId?: string }
   /** Without a format the host asks for one; without a run id it exports the last run. */
   | { type: 'export'; format?: ExportFormat; runId?: string }
   | { type: 'openRun'; runId: string }
@@ -113,8 +114,8 @@ const WEBVIEW_FIELDS: { [T in WebviewToHost['type']]: (m: Fields) => boolean } =
   stop: () => true,
   runAgain: () => true,
   copyText: (m) => isString(m.text),
-  runInTerminal: (m) => isString(m.findingId) && Number.isInteger(m.fixIndex) && (m.fixIndex as number) >= 0,
-  openBacklogSource: (m) => isString(m.findingId),
+  runInTerminal: (m) => isString(m.findingId) && Number.isInteger(m.fixIndex) && (m.fixIndex as number) >= 0 && optionalString(m.runId),
+  openBacklogSource: (m) => isString(m.findingId) && optionalString(m.runId),
   export: (m) => (m.format === undefined || EXPORT_FORMATS.includes(m.format as ExportFormat)) && optionalString(m.runId),
   openRun: (m) => isString(m.runId),
   copyCliCommand: (m) => optionalString(m.runId),

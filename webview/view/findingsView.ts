@@ -14,6 +14,8 @@ export class FindingsView {
   private readonly coverage = el('div', { className: 'not-checked', attrs: { 'aria-label': 'Not checked' } });
   /** Rebuilding on every progress tick would steal focus from a button being tabbed to; only rebuild on change. */
   private shownKey = '';
+  /** The run whose findings are shown: the host looks a fix up in that run, not in whichever finished last. */
+  private runId: string | undefined;
   private openPreflight = true;
   private firstErrorOpened = false;
 
@@ -26,11 +28,12 @@ export class FindingsView {
    * click. Afterwards the first error opens, with its evidence and fixes: it is the answer to "what went wrong".
    * `kernel` is the finished run's kernel report (undefined while running): its blind spots go under the findings.
    */
-  update(preflight: Finding[], diagnosis: Finding[] | undefined, live: boolean, kernel?: Pick<KernelReport, 'blindSpots'>): void {
+  update(runId: string | undefined, preflight: Finding[], diagnosis: Finding[] | undefined, live: boolean, kernel?: Pick<KernelReport, 'blindSpots'>): void {
+    this.runId = runId;
     const diagnosedIds = new Set((diagnosis ?? []).map((f) => f.id));
     // A preflight finding that the diagnosis confirmed is shown once, with the diagnosis' evidence.
     const before = preflight.filter((f) => !diagnosedIds.has(f.id));
-    const key = JSON.stringify([before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected, live]);
+    const key = JSON.stringify([runId, before, diagnosis ?? null, kernel?.blindSpots ?? null, this.actions.connected, live]);
     if (key === this.shownKey) return;
     this.shownKey = key;
     // After a run without a diagnosis, the preflight findings are all there is: the first opens.
@@ -92,7 +95,7 @@ export class FindingsView {
     }
     if (this.actions.connected && finding.subjects?.some((s) => s.kind === 'listen-backlog')) {
       details.append(
-        el('div', { className: 'finding-actions' }, button('Open where the backlog is set', () => this.actions.post({ type: 'openBacklogSource', findingId: finding.id }))),
+        el('div', { className: 'finding-actions' }, button('Open where the backlog is set', () => this.actions.post({ type: 'openBacklogSource', findingId: finding.id, runId: this.runId }))),
       );
     }
     return el('article', { className: `finding severity-${finding.severity}`, attrs: { 'data-finding-id': finding.id, 'data-origin': origin } }, details);
@@ -122,7 +125,7 @@ export class FindingsView {
           'div',
           { className: 'fix-actions' },
           button('Copy', () => this.actions.copy(command)),
-          this.actions.connected ? button('Run in terminal', () => this.actions.post({ type: 'runInTerminal', findingId, fixIndex })) : undefined,
+          this.actions.connected ? button('Run in terminal', () => this.actions.post({ type: 'runInTerminal', findingId, fixIndex, runId: this.runId })) : undefined,
         ),
       );
     }

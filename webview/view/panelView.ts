@@ -106,7 +106,7 @@ export class PanelView {
     const failedToStart = run ? runStatusOf(run).kind === 'failed' : false;
     setHidden(this.results, !run || failedToStart);
     this.results.dataset.phase = phase ? 'live' : 'done';
-    this.findings.update(run?.preflight ?? [], run?.result?.findings, phase !== undefined, run?.result?.kernel);
+    this.findings.update(run?.runId, run?.preflight ?? [], run?.result?.findings, phase !== undefined, run?.result?.kernel);
     if (!run || failedToStart) return;
 
     const figures = run.result ? figuresFromResult(run.result) : run.progress ? figuresFromProgress(run.progress, model.livePoints) : undefined;

@@ -37,8 +37,10 @@ describe('results panel webview', () => {
         type: 'runInTerminal',
         findingId: 'accept-queue-overflow',
         fixIndex: run.result.findings.find((f) => f.id === 'accept-queue-overflow')!.fixes.findIndex((f) => f.command === 'sudo sysctl -w net.core.somaxconn=4096'),
+        // In the run on screen, which may be an earlier one opened from the history.
+        runId: run.runId,
       },
-      { type: 'openBacklogSource', findingId: 'accept-queue-overflow' },
+      { type: 'openBacklogSource', findingId: 'accept-queue-overflow', runId: run.runId },
       { type: 'export', format: 'csv', runId: run.runId },
       { type: 'runAgain' },
       { type: 'copyText', text: run.result.findings[0].fixes[0].snippet },

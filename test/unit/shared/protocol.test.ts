@@ -10,8 +10,8 @@ const RIGHT: { [T in WebviewToHost['type']]: Extract<WebviewToHost, { type: T }>
   stop: { type: 'stop' },
   runAgain: { type: 'runAgain' },
   copyText: { type: 'copyText', text: 'sudo sysctl -w net.core.somaxconn=4096' },
-  runInTerminal: { type: 'runInTerminal', findingId: 'accept-queue-overflow', fixIndex: 1 },
-  openBacklogSource: { type: 'openBacklogSource', findingId: 'accept-queue-overflow' },
+  runInTerminal: { type: 'runInTerminal', findingId: 'accept-queue-overflow', fixIndex: 1, runId: 'r1' },
+  openBacklogSource: { type: 'openBacklogSource', findingId: 'accept-queue-overflow', runId: 'r1' },
   export: { type: 'export', format: 'csv', runId: 'r1' },
   openRun: { type: 'openRun', runId: 'r1' },
   copyCliCommand: { type: 'copyCliCommand' },
@@ -22,6 +22,7 @@ describe('isWebviewMessage', () => {
   it('lets every message type through in its right shape', () => {
     for (const message of Object.values(RIGHT)) assert.equal(isWebviewMessage(message), true, JSON.stringify(message));
     assert.equal(isWebviewMessage({ type: 'export' }), true, 'without a format the host asks for one');
+    assert.equal(isWebviewMessage({ type: 'runInTerminal', findingId: 'f', fixIndex: 0 }), true, 'without a run id: the run on screen');
   });
 
   it('refuses a command sent as text, and fixes named any other way than by finding and place', () => {
@@ -31,6 +32,7 @@ describe('isWebviewMessage', () => {
       { type: 'runInTerminal', findingId: 'accept-queue-overflow', fixIndex: 0.5 },
       { type: 'runInTerminal', findingId: 'accept-queue-overflow', fixIndex: '0' },
       { type: 'runInTerminal', fixIndex: 0 },
+      { type: 'runInTerminal', findingId: 'accept-queue-overflow', fixIndex: 0, runId: 3 },
     ]) {
       assert.equal(isWebviewMessage(wrong), false, JSON.stringify(wrong));
     }

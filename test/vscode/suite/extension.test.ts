@@ -275,7 +275,7 @@ describe('extension: load test experience', function () {
     // The fixture's fix is a sysctl; a harmless command in its place, so that a yes changes nothing on this machine.
     finding.fixes[fixIndex].command = 'echo load-test-localhost terminal check';
     const previous = api.lastResult();
-    api.adoptResult(result);
+    api.adoptResult(result, 'adopted-run');
     const terminals = () => vscode.window.terminals.filter((t) => t.name === 'Load Test').length;
     // The terminal an earlier test disposed leaves the list once VS Code has closed it.
     await until(() => terminals() === 0, 'no "Load Test" terminal left from an earlier test');
@@ -292,13 +292,15 @@ describe('extension: load test experience', function () {
         { type: 'runInTerminal', command: 'echo from-the-page' },
         { type: 'runInTerminal', findingId: finding.id, fixIndex: finding.fixes.length },
         { type: 'runInTerminal', findingId: 'no-such-finding', fixIndex: 0 },
+        // A run the history no longer holds: nothing, rather than the same finding of another run.
+        { type: 'runInTerminal', findingId: finding.id, fixIndex, runId: 'run-not-in-the-history' },
       ]) {
         await api.receiveFromPanel(wrong);
         assert.equal(api.lastTerminalQuestion(), finding.fixes[fixIndex].command, `no question for ${JSON.stringify(wrong)}`);
       }
       assert.equal(terminals(), 0);
 
-      await api.receiveFromPanel({ type: 'runInTerminal', findingId: finding.id, fixIndex });
+      await api.receiveFromPanel({ type: 'runInTerminal', findingId: finding.id, fixIndex, runId: 'adopted-run' });
       await until(() => terminals() === 1, 'confirmed: the "Load Test" terminal runs it');
     } finally {
       api.setTestAnswers({});
