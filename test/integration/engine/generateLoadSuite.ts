@@ -136,9 +136,11 @@ export function generateLoadSuite(httpClient: HttpClientKind): void {
 
     it('holds a constant arrival rate and measures from the intended send time', async () => {
       const server = await start(servers.fixedDelayServer(2));
-      const result = await load({ url: server.url, connections: 10, rate: 200, durationMs: 2000 });
+      // 100 req/s: a request counts as late 10 ms after its time. At 200 req/s (5 ms) one 14 ms stall of a shared
+      // 2-core CI machine made 23 of 400 late, over the 5% that "held" allows.
+      const result = await load({ url: server.url, connections: 10, rate: 100, durationMs: 2000 });
       assert.ok(result.rate, 'rate section present');
-      assert.ok(Math.abs(result.requests.started - 400) <= 12, `started ${result.requests.started}`);
+      assert.ok(Math.abs(result.requests.started - 200) <= 6, `started ${result.requests.started}`);
       assert.equal(result.rate!.held, true, JSON.stringify(result.rate));
       assert.ok(result.latency.total.p50 >= 2);
     });
