@@ -92,12 +92,14 @@ const KINDS: Array<{ test: (argv: string, exe: string, s: ServerContext) => bool
         const known = c.server.djangoSettingsModule !== undefined ? ` (${c.server.djangoSettingsModule} from manage.py)` : '';
         return code(
           `Give runserver a server class with a larger request_queue_size (Django's WSGIServer listens with 10)`,
-          `# ${project}/management/commands/runserver.py  (add "${project}" to INSTALLED_APPS)\n` +
-            `from django.core.management.commands.runserver import Command as RunserverCommand\n` +
+          `# ${project}/management/commands/runserver.py  (put "${project}" first in INSTALLED_APPS)\n` +
+            `from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand\n` +
             `from django.core.servers.basehttp import WSGIServer\n\n` +
             `class Server(WSGIServer):\n    request_queue_size = ${c.backlog}\n\n` +
             `class Command(RunserverCommand):\n    server_cls = Server`,
           `runserver has no backlog option, but its server_cls can be replaced${known}. ` +
+            `"${project}" must come before django.contrib.staticfiles in INSTALLED_APPS, whose own runserver wins otherwise; ` +
+            `this one extends it, so static files are still served. ` +
             `For a production-like load: gunicorn ${project}.wsgi --backlog ${c.backlog}.`,
         );
       },
@@ -142,10 +144,13 @@ const KINDS: Array<{ test: (argv: string, exe: string, s: ServerContext) => bool
       defaultBacklog: 128,
       fix: (c) =>
         code(
-          "Raise Werkzeug's LISTEN_QUEUE before the server starts (the Flask dev server listens with 128)",
-          `import werkzeug.serving\nwerkzeug.serving.LISTEN_QUEUE = ${c.backlog}  # at the top of ${flaskModule(c.server)}, before the app runs`,
-          'flask run and app.run() take no backlog option; Werkzeug reads LISTEN_QUEUE when it opens the socket. ' +
-            `A production WSGI server takes one: gunicorn app:app --backlog ${c.backlog}.`,
+          "Raise Werkzeug's listen backlog before the server starts (the Flask dev server listens with 128)",
+          `import werkzeug.serving  # at the top of ${flaskModule(c.server)}, before the app runs\n` +
+            `werkzeug.serving.LISTEN_QUEUE = ${c.backlog}  # Werkzeug 2.x\n` +
+            `werkzeug.serving.BaseWSGIServer.request_queue_size = ${c.backlog}  # Werkzeug 3.x`,
+          'flask run and app.run() take no backlog option. Werkzeug 2 listens with LISTEN_QUEUE, Werkzeug 3 with the ' +
+            'server class\'s request_queue_size (set from LISTEN_QUEUE when Werkzeug is imported): both lines, so either works, ' +
+            `with or without --debug. A production WSGI server takes one: gunicorn app:app --backlog ${c.backlog}.`,
         ),
     },
   },

@@ -23,6 +23,7 @@ export interface ServerRunOutput {
   discovered: DiscoveryReport;
   listeners: SsListener[];
   result?: RunResult;
+  getStatus?: number;
 }
 
 function missing(names: string[]): string | undefined {
@@ -49,6 +50,16 @@ export function project(server: DevServer): string {
 
 function describeFixes(fixes: Fix[]): string {
   return fixes.map((f) => `[${f.kind}] ${f.title}${f.command ? ` $ ${f.command}` : ''}${f.snippet ? `\n${f.snippet}` : ''}`).join('\n');
+}
+
+/** The server's own fix, pasted as shown, then the server started again with somaxconn 4096: ss reads 4096. */
+async function checkFixTakes(server: DevServer, folder: string, fix: Fix): Promise<void> {
+  server.applyFix!(folder, fix);
+  const out = await withNetns({ 'net.core.somaxconn': 4096 }, (ns) =>
+    runInNamespace(ns, { command: server.command(folder), cwd: folder, port: server.port, get: server.stillServes }),
+  );
+  assert.equal(out.listeners[0]?.backlog, 4096, `ss Send-Q after the fix was applied:\n${fix.snippet}`);
+  if (server.stillServes) assert.equal(out.getStatus, 200, `${server.stillServes} after the fix`);
 }
 
 function checkAdvice(server: DevServer, finding: Finding): void {
@@ -99,6 +110,7 @@ export function testDevServer(server: DevServer): void {
       assert.ok(finding, `accept-queue-overflow finding: ${result.findings?.map((f) => f.id).join(', ')}`);
       assert.match(finding.explanation, server.limit);
       checkAdvice(server, finding);
+      if (server.applyFix) await checkFixTakes(server, folder, finding.fixes.find((f) => f.kind === 'code' || f.kind === 'config')!);
       console.log(`[${server.name}] overflows=${overflows} requests=${JSON.stringify(r)}\n${describeFixes(finding.fixes)}`);
     } finally {
       rmSync(folder, { recursive: true, force: true });

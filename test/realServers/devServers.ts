@@ -2,8 +2,9 @@
 // serves it, and what discovery and the advice must say about it. Debian packages (scripts/install-test-deps.sh):
 // python3, python3-flask, python3-django, php-cli, hugo, jekyll; npm devDependencies: vite, express.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Fix } from '../../src/shared/findings';
 
 /** Debian's interpreter: a python3 earlier on PATH (pyenv, a venv) may lack Debian's Flask and Django. */
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -29,6 +30,13 @@ export interface DevServer {
   limit: RegExp;
   /** The fixes, in the server's own terms. */
   fix: { snippet?: RegExp; title?: RegExp; onlySysctl?: boolean };
+  /**
+   * Applies the code fix as a user would paste it (the snippet verbatim); the suite then starts the server again
+   * with somaxconn 4096 and reads the backlog back with ss.
+   */
+  applyFix?(folder: string, fix: Fix): void;
+  /** After the fix: a path that must still answer 200 (what the fix could break). */
+  stillServes?: string;
   language: 'node' | 'python' | 'php' | 'go' | 'ruby';
 }
 
@@ -81,7 +89,9 @@ export const DEV_SERVERS: DevServer[] = [
     connections: 120,
     capacity: 32,
     limit: /The limit is net\.core\.somaxconn \(32\)/,
-    fix: { snippet: /werkzeug\.serving\.LISTEN_QUEUE = 4096 {2}# at the top of app\.py/ },
+    fix: { snippet: /^import werkzeug\.serving {2}# at the top of app\.py[\s\S]*LISTEN_QUEUE = 4096[\s\S]*request_queue_size = 4096/ },
+    // At the top of app.py, as the snippet says.
+    applyFix: (f, fix) => writeFileSync(join(f, 'app.py'), `${fix.snippet}\n${readFileSync(join(f, 'app.py'), 'utf8')}`),
     language: 'python',
   },
   {
@@ -97,6 +107,16 @@ export const DEV_SERVERS: DevServer[] = [
     capacity: 10,
     limit: /listen\(\) backlog argument \(10\)/,
     fix: { snippet: /^# mysite\/management\/commands\/runserver\.py[\s\S]*request_queue_size = 4096[\s\S]*server_cls = Server/ },
+    // The file the snippet's first line names, and the project first in INSTALLED_APPS, as its detail says.
+    applyFix: (f, fix) => {
+      const commands = join(f, 'mysite', 'management', 'commands');
+      mkdirSync(commands, { recursive: true });
+      writeFileSync(join(commands, 'runserver.py'), fix.snippet!);
+      const settings = join(f, 'mysite', 'settings.py');
+      writeFileSync(settings, readFileSync(settings, 'utf8').replace('INSTALLED_APPS = [', "INSTALLED_APPS = [\n    'mysite',"));
+    },
+    // runserver serves static files in DEBUG through django.contrib.staticfiles' own runserver, which the fix extends.
+    stillServes: '/static/admin/css/base.css',
     language: 'python',
   },
   {

@@ -13,6 +13,8 @@ export interface ServerRunArgs {
   port: number;
   /** No load: only start, discover and read the listener (e.g. to check that a fix took). */
   load?: { connections: number; durationMs: number };
+  /** A path to GET once the server listens: its status is reported (what a fix must not break). */
+  get?: string;
 }
 
 function listenersOn(port: number) {
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     }
     const discovered = await discoverDevServers([a.cwd]);
     const listeners = listenersOn(a.port);
+    const getStatus = a.get ? (await fetch(`http://127.0.0.1:${a.port}${a.get}`, { signal: AbortSignal.timeout(10_000) })).status : undefined;
     const result = a.load
       ? await runLoadTest(
           {
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
           { signal: AbortSignal.timeout(a.load.durationMs + 15_000) },
         )
       : undefined;
-    process.stdout.write(`${JSON.stringify({ discovered, listeners, result })}\n`);
+    process.stdout.write(`${JSON.stringify({ discovered, listeners, result, getStatus })}\n`);
   } finally {
     try {
       process.kill(-server.pid!, 'SIGKILL');

@@ -81,9 +81,11 @@ test('Django: the project named in manage.py, runserver given a server class', (
   assert.doesNotMatch(JSON.stringify(fixes), /myproject/);
 });
 
-test('Flask dev server: Werkzeug LISTEN_QUEUE in the app module', () => {
+test('Flask dev server: Werkzeug 2 LISTEN_QUEUE and Werkzeug 3 request_queue_size, in the app module', () => {
   const fixes = fixesFor({ argv: ['/usr/bin/python3', '-m', 'flask', '--app', 'hello', 'run'], backlog: 128, somaxconn: 4096, connections: 200 });
-  assert.match(fixes[0]!.snippet ?? '', /werkzeug\.serving\.LISTEN_QUEUE = 4096 {2}# at the top of hello\.py/);
+  assert.match(fixes[0]!.snippet ?? '', /^import werkzeug\.serving {2}# at the top of hello\.py/);
+  assert.match(fixes[0]!.snippet ?? '', /\nwerkzeug\.serving\.LISTEN_QUEUE = 4096 {2}# Werkzeug 2\.x\n/);
+  assert.match(fixes[0]!.snippet ?? '', /\nwerkzeug\.serving\.BaseWSGIServer\.request_queue_size = 4096 {2}# Werkzeug 3\.x$/);
 });
 
 test('Ruby, Puma, Go, Spring: each in its own terms', () => {
