@@ -1,6 +1,6 @@
 // `load-test-localhost export k6|locust ...`: the same test as a k6 script or a Locust file, from the flags of a
 // run or from a saved result (then with thresholds from what it measured). Nothing is loaded.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { normalizeLoadOptions, UsageError } from '../engine/loadOptions';
 import { echoOptions } from '../engine/optionsEcho';
 import { renderK6Script } from '../exportScripts/k6Script';
@@ -8,6 +8,7 @@ import { planFromOptions, planFromResult, type LoadPlan } from '../exportScripts
 import { renderLocustFile } from '../exportScripts/locustFile';
 import type { RunResult } from '../shared/result';
 import type { ExportRequest } from './cliArguments';
+import { checkOutputPath, writeFileAtomically } from './jsonOutput';
 
 function savedResult(file: string): RunResult {
   let parsed: Partial<RunResult>;
@@ -31,12 +32,18 @@ export function exportScript(request: ExportRequest): { text: string; plan: Load
 }
 
 export function runExportCommand(request: ExportRequest, out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): void {
+  // A bad -o is one line before anything else is read.
+  if (request.outputFile) checkOutputPath(request.outputFile, '-o');
   const { text } = exportScript(request);
   if (!request.outputFile) {
     out.stdout.write(text);
     return;
   }
-  writeFileSync(request.outputFile, text);
+  try {
+    writeFileAtomically(request.outputFile, text);
+  } catch (err) {
+    throw new UsageError(`-o ${request.outputFile} could not be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
   const run = request.tool === 'k6' ? `k6 run ${request.outputFile}` : `locust -f ${request.outputFile} --headless`;
   out.stderr.write(`${request.tool === 'k6' ? 'k6 script' : 'Locust file'} written to ${request.outputFile}; run it with: ${run} (the comment at its top says how to run it distributed)\n`);
 }

@@ -1,7 +1,7 @@
 // Where `--json FILE` goes: checked before the load starts (a bad path is a usage error, not a lost run), written
 // atomically (temp file + rename, so a reader or a crash never sees half a file), and saved elsewhere when the
 // write still fails, so a measured result is never lost.
-import { closeSync, mkdtempSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../engine/loadOptions';
@@ -15,32 +15,67 @@ function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 }
 
-/** Throws a UsageError unless `file` can be created (or replaced) by this process. */
-export function checkJsonPath(file: string): void {
+/**
+ * Where and how a file named on the command line is written. A regular file is replaced atomically, through a
+ * symlink to it if it is one (the link stays, its target gets the text). Anything else that exists (a device such as
+ * /dev/stdout, a named pipe) is written in place, as a shell redirection would: renaming over it would replace the
+ * device or the pipe with a plain file.
+ */
+function target(file: string): { path: string; atomic: boolean } {
+  const path = resolve(file);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return { path, atomic: true }; // nothing there yet (or a dangling link): a new file
+  }
+  return stat.isFile() ? { path: realpathSync(path), atomic: true } : { path, atomic: false };
+}
+
+/** Throws a UsageError unless `file` can be created (or replaced) by this process; `flag` names it in the message. */
+export function checkOutputPath(file: string, flag = '--json'): void {
   const path = resolve(file);
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`--json ${file} is a directory; give a file name`);
+    if (statSync(path).isDirectory()) throw new UsageError(`${flag} ${file} is a directory; give a file name`);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--json ${file} cannot be written: ${reason(err)}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${flag} ${file} cannot be written: ${reason(err)}`);
+  }
+  const where = target(file);
+  if (!where.atomic) {
+    try {
+      accessSync(where.path, constants.W_OK);
+    } catch (err) {
+      throw new UsageError(`${flag} ${file} cannot be written: ${reason(err)}`);
+    }
+    return;
   }
   // The real test: create the temp file the atomic write will use (access(W_OK) says yes to root on a read-only mount).
-  const probe = tempPathFor(path);
+  const probe = tempPathFor(where.path);
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
   } catch (err) {
-    throw new UsageError(`--json ${file} cannot be written (${dirname(path)}: ${reason(err)})`);
+    throw new UsageError(`${flag} ${file} cannot be written (${dirname(where.path)}: ${reason(err)})`);
   }
 }
 
-/** Writes `text` to `file` via a temp file in the same directory and a rename. */
+/** `checkOutputPath` for `--json`. */
+export function checkJsonPath(file: string): void {
+  checkOutputPath(file, '--json');
+}
+
+/** Writes `text` to `file`: a regular file via a temp file in its directory and a rename, anything else in place. */
 export function writeFileAtomically(file: string, text: string): void {
-  const path = resolve(file);
-  const temp = tempPathFor(path);
+  const where = target(file);
+  if (!where.atomic) {
+    writeFileSync(where.path, text);
+    return;
+  }
+  const temp = tempPathFor(where.path);
   try {
     writeFileSync(temp, text, { flag: 'w' });
-    renameSync(temp, path);
+    renameSync(temp, where.path);
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;

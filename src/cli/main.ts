@@ -60,11 +60,13 @@ export async function runCli(argv: string[]): Promise<number> {
         return EXIT_OK;
       }
       const { request } = command;
+      if (request.jsonFile !== undefined && request.jsonFile !== '-') checkJsonPath(request.jsonFile);
       const result = readImportFile(request.file, request.url);
       const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
       reportOut.write(`${formatRunReport(result, { color: request.color })}\n`);
-      writeImportJson(request, result, { stdout: process.stdout });
-      return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
+      const written = writeImportJson(request, result, { stdout: process.stdout, stderr });
+      const passed = reportThresholds(request.failOn, result, request.color, reportOut);
+      return !written ? EXIT_OUTPUT_FAILED : passed ? EXIT_OK : EXIT_THRESHOLDS;
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       stderr.write(`load-test-localhost: ${err.message}\n`);

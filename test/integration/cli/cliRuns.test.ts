@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it, after, before } from 'node:test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as servers from '../../support/testServers';
@@ -85,6 +86,48 @@ describe('load-test-localhost CLI', () => {
     assert.equal(code, 3);
     assert.equal(stdout, '');
     assert.match(stderr.trim(), /^load-test-localhost: Nothing accepts connections at .*connection refused/);
+  });
+
+  it('--json through a symlink writes its target and keeps the link; into a named pipe writes the pipe, which stays one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltl-cli-json-'));
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    const viaLink = await cli([server.url, '-c', '2', '-n', '20', '--no-diagnosis', '--json', join(dir, 'link.json')]);
+    assert.equal(viaLink.code, 0, viaLink.stderr);
+    assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'the link is still a link');
+    assert.equal((JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')) as RunResult).requests.started, 20);
+
+    const fifo = join(dir, 'results.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The reader's own count of what came through the pipe, taken apart from the CLI's.
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let piped = '';
+    reader.stdout.on('data', (d: Buffer) => (piped += d));
+    const readerDone = new Promise<void>((resolve) => reader.once('close', () => resolve()));
+    const viaPipe = await cli([server.url, '-c', '2', '-n', '20', '--no-diagnosis', '--json', fifo]);
+    await readerDone;
+    assert.equal(viaPipe.code, 0, viaPipe.stderr);
+    assert.ok(lstatSync(fifo).isFIFO(), 'the pipe is still a pipe');
+    assert.equal((JSON.parse(piped) as RunResult).requests.started, 20);
+  });
+
+  it('export -o and import --json: a path that cannot be written is one line and exit 2, before anything else', async () => {
+    const missing = join(tmpdir(), 'ltl-no-such-dir', 'out');
+    const exported = await cli(['export', 'k6', `${server.url}`, '-c', '2', '-n', '10', '-o', `${missing}.js`]);
+    assert.equal(exported.code, 2);
+    assert.equal(exported.stderr.trim().split('\n').length, 1, exported.stderr);
+    assert.match(exported.stderr, /^load-test-localhost: -o .* cannot be written/);
+    const dir = mkdtempSync(join(tmpdir(), 'ltl-cli-import-'));
+    const stats = join(dir, 'results_stats.csv');
+    writeFileSync(
+      stats,
+      'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n' +
+        ',Aggregated,100,0,2,2.5,1,9,5,50,0,2,2,3,3,4,5,6,8,9,9,9\n',
+    );
+    const imported = await cli(['import', stats, '--json', `${missing}.json`]);
+    assert.equal(imported.code, 2);
+    assert.equal(imported.stdout, '', 'no report before the refusal');
+    assert.match(imported.stderr.trim(), /^load-test-localhost: --json .* cannot be written/);
   });
 
   it('exits 2 on usage errors and non-loopback targets', async () => {
