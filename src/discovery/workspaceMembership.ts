@@ -1,5 +1,6 @@
 // Does a listening process belong to the workspace? Yes when its cwd is inside a workspace folder, when its
-// command line names a path inside one, or when an ancestor (the shell or npm that started it) has its cwd there.
+// command line names a path inside one, or, when its own cwd is unknown or "/", when an ancestor (the shell or npm
+// that started it) has its cwd there.
 // The walk up stops at the editor's own processes: VS Code often runs with its cwd in the workspace, and
 // everything it starts would otherwise match (language servers, debug ports).
 import * as path from 'node:path';
@@ -61,13 +62,24 @@ export async function matchWorkspace(
   if (byCwd) return { folder: byCwd, by: 'cwd' };
   const byCommandLine = folderOnCommandLine(folders, process);
   if (byCommandLine) return { folder: byCommandLine, by: 'command-line' };
+  // A shell's cwd is where it is now, not where it started a job: `cd a && php -S … &` then `cd b` leaves a server
+  // of a under a shell in b. So an interactive shell speaks for the process only when the process's own cwd says
+  // nothing (unreadable, or the "/" a daemon moves to); a launcher (npm, node, make) speaks for it always.
+  const ownCwdSaysNothing = process.cwd === undefined || process.cwd === '/';
   let ppid = process.ppid;
   for (let depth = 0; depth < maxAncestors && ppid > 1; depth++) {
     const ancestor = await readProcess(ppid);
     if (!ancestor || isEditorProcess(ancestor.argv)) return undefined;
-    const folder = folderContaining(folders, ancestor.cwd) ?? folderOnCommandLine(folders, ancestor);
+    const shell = isShell(ancestor.argv);
+    const folder = shell && !ownCwdSaysNothing ? undefined : (folderContaining(folders, ancestor.cwd) ?? folderOnCommandLine(folders, ancestor));
     if (folder) return { folder, by: 'ancestor', ancestorPid: ancestor.pid };
     ppid = ancestor.ppid;
   }
   return undefined;
+}
+
+/** An interactive or script shell: bash, zsh, fish, sh, dash, ksh (a login shell's argv[0] starts with "-"). */
+function isShell(argv: string[]): boolean {
+  const name = (argv[0] ?? '').split('/').pop()!.replace(/^-/, '');
+  return /^(ba|z|fi|da|k|tc|c)?sh$/.test(name);
 }
