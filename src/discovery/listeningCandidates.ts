@@ -27,6 +27,22 @@ export function socketsByPort(sockets: ListeningSocket[]): Map<number, Listening
   return byPort;
 }
 
+/**
+ * The listening sockets of each server: by port, then by the process that holds them (the lowest pid of a socket:
+ * forked workers share their parent's socket). Two servers on one port, one on 127.0.0.1 and one on ::1, stay two.
+ */
+export function socketsByServer(sockets: ListeningSocket[]): Array<[port: number, sockets: ListeningSocket[]]> {
+  const byOwner = new Map<string, { port: number; sockets: ListeningSocket[] }>();
+  for (const socket of sockets) {
+    const owner = socket.pids.length > 0 ? Math.min(...socket.pids) : `inode ${socket.inode ?? socket.address}`;
+    const key = `${socket.port}|${owner}`;
+    const group = byOwner.get(key);
+    if (group) group.sockets.push(socket);
+    else byOwner.set(key, { port: socket.port, sockets: [socket] });
+  }
+  return [...byOwner.values()].map((g) => [g.port, g.sockets]);
+}
+
 function describeMatch(match: WorkspaceMatch, info: ProcessInfo): string {
   if (match.by === 'cwd') return `cwd ${info.cwd}`;
   if (match.by === 'command-line') return `started with a path in ${match.folder}`;
@@ -60,7 +76,7 @@ export async function listeningCandidates(
   path: string,
 ): Promise<ListeningCandidate[]> {
   const candidates: ListeningCandidate[] = [];
-  for (const [port, sockets] of socketsByPort(snapshot.sockets)) {
+  for (const [port, sockets] of socketsByServer(snapshot.sockets)) {
     // Forked workers share the socket; the lowest pid is usually the parent that opened it.
     const pid = Math.min(...sockets.flatMap((s) => s.pids));
     if (!Number.isFinite(pid) || pid === process.pid) continue;

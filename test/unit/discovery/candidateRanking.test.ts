@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { preferredCandidate, rankCandidates, type DevServerCandidate } from '../../../src/discovery/index';
 import { configuredCandidates } from '../../../src/discovery/configuredCandidates';
 import { hostForAddresses, isLoopbackHost } from '../../../src/discovery/loopbackHost';
+import { socketsByServer } from '../../../src/discovery/listeningCandidates';
 
 type Facts = { matchedBy?: string; portConfigured?: boolean };
 function candidate(port: number, source: DevServerCandidate['source'], extra: Partial<DevServerCandidate> & Facts = {}): DevServerCandidate & Facts {
@@ -67,5 +68,25 @@ describe('hosts', () => {
     assert.match(one?.detail ?? '', /vite default; launch.json url · not listening/);
     assert.equal(configuredCandidates(ports, new Map(), new Set(), '/health')[0]?.url, 'http://localhost:8123/health');
     assert.deepEqual(configuredCandidates(ports, new Map(), new Set([8123]), undefined), []);
+  });
+});
+
+describe('socketsByServer', () => {
+  it('keeps two servers on one port apart (127.0.0.1 and ::1), and a server with its forked workers together', () => {
+    const groups = socketsByServer([
+      { address: '::1', port: 18760, family: 6, inode: 1, pids: [300] },
+      { address: '127.0.0.1', port: 18760, family: 4, inode: 2, pids: [400] },
+      // gunicorn: the master and two workers hold one socket; the same master on v6 too.
+      { address: '127.0.0.1', port: 8000, family: 4, inode: 3, pids: [501, 500, 502] },
+      { address: '::1', port: 8000, family: 6, inode: 4, pids: [500, 501, 502] },
+    ]);
+    assert.deepEqual(
+      groups.map(([port, sockets]) => [port, sockets.map((s) => s.inode)]),
+      [
+        [18760, [1]],
+        [18760, [2]],
+        [8000, [3, 4]],
+      ],
+    );
   });
 });
