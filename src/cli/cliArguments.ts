@@ -88,7 +88,7 @@ started unless --start is given.
   -h, --help              this text
   -V, --version           the version
 
-      --fail-on <list>    CI thresholds, e.g. "p99<200ms,errors<1%,rps>500" (p50 p90 p95 p99 p99.9 mean max
+      --fail-on <list>    CI thresholds, e.g. "p99<200ms,errors<1%,rps>500" (p50 p75 p90 p95 p99 p99.9 mean max
                           connect-p99 in ms/s/us; errors in % or a count; rps): each is reported pass or FAIL
 
 Export the same test as a k6 script or a Locust file, to run it against staging or from many machines:
@@ -100,8 +100,9 @@ Export the same test as a k6 script or a Locust file, to run it against staging 
 Import k6's --summary-export JSON or Locust's --csv stats / --json output as a result (report, --json, --fail-on):
   load-test-localhost import summary.json --url https://staging.example.com/
 
-Exit status: 0 when the run happened (request errors are results), 2 for a usage error,
-3 when nothing accepts connections at the target, 4 when a --fail-on threshold failed.`;
+Exit status: 0 when the run happened (request errors are results), 1 when --json could not be written
+where asked (the result is saved elsewhere; the message says where), 2 for a usage error, 3 when nothing
+accepts connections at the target, 4 when a --fail-on threshold failed.`;
 
 /** "10s", "500ms", "2m", "1h", or plain seconds. */
 export function parseDuration(text: string): number {

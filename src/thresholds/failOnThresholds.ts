@@ -31,7 +31,7 @@ const LATENCY: Record<string, keyof LatencySummary> = { p50: 'p50', p75: 'p75', 
 const TIME_UNITS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000 };
 const ONE = /^\s*([a-z][a-z0-9.-]*)\s*(<=|>=|<|>)\s*(\d+(?:\.\d+)?)\s*([a-zµ%/]*)\s*$/i;
 
-export const FAIL_ON_HELP = 'p50|p90|p95|p99|p99.9|mean|max|connect-p99 <|<=|>|>= time (ms, s, us), errors < 1% or a count, rps > n';
+export const FAIL_ON_HELP = 'p50|p75|p90|p95|p99|p99.9|mean|max|connect-p99 <|<=|>|>= time (ms, s, us), errors < 1% or a count, rps > n';
 
 function parseOne(text: string): Threshold {
   const match = ONE.exec(text);
