@@ -48,6 +48,8 @@ export interface LoadTestApi extends HintsTestHook {
   adoptResult(result: RunResult, runId?: string): void;
   /** Delivers a message to the host as the results panel's page would post it (checked, then handled). */
   receiveFromPanel(message: unknown): Promise<void>;
+  /** The run id the panel's page gets with `init` when it loads (again, after being hidden or a reload). */
+  runIdShownOnReady(): Promise<string | undefined>;
 }
 
 export interface ApiParts {
@@ -103,6 +105,7 @@ function createExtensionApi({ controller, panel, statusBar, hintSource, hints, r
     lastTerminalQuestion: () => prompts.lastTerminalQuestion,
     adoptResult: (result, runId = `adopted-${Date.now()}`) => controller.adoptForTest({ runId, result }),
     receiveFromPanel: (message) => panel.receive(message),
+    runIdShownOnReady: async () => (await panel.runForInit())?.runId,
     historyDir: () => controller.historyDir,
   };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunResult } from '../shared/result';
-import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { isWebviewMessage, type HostToWebview, type PanelRun, type WebviewToHost } from '../shared/protocol';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
@@ -13,6 +13,8 @@ export const RESULTS_VIEW_TYPE = 'loadTest.results';
 const TITLE = 'Load Test Results';
 /** workspaceState key: the run picked in "Compare with", so the comparison survives a window reload. */
 const BASELINE_KEY = 'loadTest.baselineRunId';
+/** The earlier run opened from the history that the panel shows (see ResultsPanel.shownRunId). */
+const SHOWN_RUN_KEY = 'loadTest.shownRunId';
 
 export type WebviewMessageHandler = (message: WebviewToHost) => void | Promise<void>;
 
@@ -37,6 +39,8 @@ export class ResultsPanel implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       controller.onDidStart((run) => {
+        // A new run takes the panel from an earlier run opened from the history.
+        void this.rememberShown(undefined);
         this.coalescer?.dispose();
         this.coalescer = new ProgressCoalescer((progress, kernelSamples) => this.post({ type: 'progress', runId: run.runId, progress, kernelSamples }));
         // A new panel gets the run with `init`; an open one is told and brought to the front, without focus.
@@ -111,8 +115,28 @@ export class ResultsPanel implements vscode.Disposable {
     if (this.controller.running) return false;
     const result = await this.controller.loadFromHistory(runId);
     if (!result) return false;
-    this.post({ type: 'showRun', run: { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result } });
+    this.post({ type: 'showRun', run: finishedPanelRun(runId, result) });
+    await this.rememberShown(runId);
     return true;
+  }
+
+  /**
+   * The run the panel shows when an earlier one was opened from the history: kept across the panel being hidden
+   * (its page is reloaded when shown again and says `ready`) and across a window reload, until a new run starts.
+   */
+  private shownRunId: string | undefined;
+
+  private async rememberShown(runId: string | undefined): Promise<void> {
+    this.shownRunId = runId;
+    await this.workspaceState.update(SHOWN_RUN_KEY, runId);
+  }
+
+  /** What a page that says `ready` shows: the live run, else the earlier run opened from the history, else the last. */
+  async runForInit(): Promise<PanelRun | undefined> {
+    if (this.controller.running) return this.controller.panelRun();
+    const shown = this.shownRunId ?? this.workspaceState.get<string>(SHOWN_RUN_KEY);
+    const result = shown ? await this.controller.loadFromHistory(shown).catch(() => undefined) : undefined;
+    return shown && result ? finishedPanelRun(shown, result) : this.controller.panelRun();
   }
 
   /** The baseline picked before a window reload, read back once. */
@@ -181,7 +205,7 @@ export class ResultsPanel implements vscode.Disposable {
       this.ready = true;
       const history = await this.controller.historyEntries().catch(() => []);
       const baseline = await this.savedBaseline();
-      this.post({ type: 'init', run: this.controller.panelRun(), history, baseline: baseline?.result, baselineRunId: baseline?.runId });
+      this.post({ type: 'init', run: await this.runForInit(), history, baseline: baseline?.result, baselineRunId: baseline?.runId });
       this.readyEmitter.fire();
       return;
     }
@@ -193,4 +217,8 @@ export class ResultsPanel implements vscode.Disposable {
     if (!this.panel || !this.ready) return;
     void this.panel.webview.postMessage(message);
   }
+}
+
+function finishedPanelRun(runId: string, result: RunResult): PanelRun {
+  return { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
 }

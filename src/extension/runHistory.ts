@@ -48,7 +48,8 @@ export class RunHistory {
     return this.enqueue(async () => {
       await vscode.workspace.fs.createDirectory(this.dir);
       await this.writeAtomically(this.fileOf(runId), JSON.stringify(result));
-      const entries = [historyEntryFor(runId, result), ...(await this.readIndex()).filter((e) => e.runId !== runId)];
+      // The run file just written is not a sign of a lost index: a first run finds no index, and nothing to rebuild.
+      const entries = [historyEntryFor(runId, result), ...(await this.readIndex(runId)).filter((e) => e.runId !== runId)];
       const kept = entries.slice(0, this.limit);
       await this.writeIndex(kept);
       await this.pruneOrphans(new Set(kept.map((e) => e.runId)));
@@ -81,12 +82,13 @@ export class RunHistory {
     return vscode.Uri.joinPath(this.dir, `${runId}.json`);
   }
 
-  private async readIndex(): Promise<HistoryEntry[]> {
+  /** `newRunId`: a run file written just before, which a rebuild leaves out (the caller adds it). */
+  private async readIndex(newRunId?: string): Promise<HistoryEntry[]> {
     let text: string;
     try {
       text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, INDEX_FILE))).toString('utf8');
     } catch {
-      return this.rebuildIndex(); // missing: a crash between a run file and its index, or a first run
+      return this.rebuildIndex(newRunId); // missing: a crash between a run file and its index, or a first run
     }
     try {
       const parsed: unknown = JSON.parse(text);
@@ -94,13 +96,14 @@ export class RunHistory {
     } catch {
       // damaged (cut short by a crash, or edited): the run files still say what ran
     }
-    return this.rebuildIndex();
+    return this.rebuildIndex(newRunId);
   }
 
   /** The index again from the run files themselves, newest first; written back when any run was found. */
-  private async rebuildIndex(): Promise<HistoryEntry[]> {
+  private async rebuildIndex(except?: string): Promise<HistoryEntry[]> {
     const entries: HistoryEntry[] = [];
     for (const runId of await this.runFiles()) {
+      if (runId === except) continue;
       const result = await this.load(runId);
       if (result) entries.push(historyEntryFor(runId, result));
     }
@@ -108,7 +111,8 @@ export class RunHistory {
     const kept = entries.slice(0, this.limit);
     if (entries.length > 0) {
       await this.writeIndex(kept);
-      await this.pruneOrphans(new Set(kept.map((e) => e.runId)));
+      // The run left out is the caller's to keep (it adds it to the index next).
+      await this.pruneOrphans(new Set([...kept.map((e) => e.runId), ...(except ? [except] : [])]));
       this.onRebuilt?.(kept.length);
     }
     return kept;

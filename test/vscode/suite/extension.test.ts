@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { FinishedRun } from '../../../src/extension/runController';
+import { RunHistory } from '../../../src/extension/runHistory';
 import type { LoadTestApi } from '../../../src/extension/extensionApi';
 import { PRESET_PROFILES, type LoadProfile } from '../../../src/extension/loadProfiles';
 import { openBacklogSource } from '../../../src/extension/backlogSource';
@@ -91,6 +92,24 @@ describe('extension: load test experience', function () {
     assert.ok(api.panelOpen(), 'the results panel opens when a run starts');
     await within(panelInit, 20_000, 'the webview to post ready and get init');
     assert.deepEqual(api.lastResult(), result);
+  });
+
+  it('an earlier run opened from the history stays on screen when the panel\'s page loads again, until a new run starts', async () => {
+    await api.runLoadTest({ url, connections: 2, requests: 20 });
+    await api.historySaved();
+    const earlier = (await api.history())[0]!.runId;
+    await api.runLoadTest({ url, connections: 2, requests: 30 });
+    await api.historySaved();
+    const latest = (await api.history())[0]!.runId;
+    assert.notEqual(earlier, latest);
+    assert.equal(await api.runIdShownOnReady(), latest, 'the last run by default');
+    // What the page's "Open" in Earlier runs posts; its page is reloaded each time the panel is shown again.
+    await api.receiveFromPanel({ type: 'openRun', runId: earlier });
+    assert.equal(await api.runIdShownOnReady(), earlier, 'hidden and shown again: still the run the user opened');
+    const next = await api.runLoadTest({ url, connections: 2, requests: 10 });
+    await api.historySaved();
+    assert.equal(await api.runIdShownOnReady(), (await api.history())[0]!.runId, 'a new run takes the panel');
+    assert.equal(next.requests.started, 10);
   });
 
   it('persists the run in the workspace history', async () => {
@@ -360,6 +379,23 @@ describe('extension: load test experience', function () {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(orphan)), 'the unreadable orphan was pruned');
     const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
     assert.ok(!names.some((n) => n.endsWith('.tmp')), `no temp files left: ${names.join(', ')}`);
+  });
+
+  it('history: a first run is no "damaged index"; a run added to a damaged index is kept, and the rebuild counts the others', async () => {
+    const dir = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'ltl-history-')));
+    const history = new RunHistory(dir, 5);
+    const rebuilds: number[] = [];
+    history.onRebuilt = (runs) => rebuilds.push(runs);
+    const result = api.lastResult()!;
+    await history.add('run-first', result);
+    assert.deepEqual(rebuilds, [], 'no warning on a first run');
+    await history.add('run-second', result);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'history.json'), Buffer.from('[{"run'));
+    await history.add('run-third', result);
+    assert.deepEqual(rebuilds, [2], 'the rebuild found the two earlier runs');
+    assert.deepEqual((await history.entries()).map((e) => e.runId).sort(), ['run-first', 'run-second', 'run-third']);
+    assert.ok(await history.load('run-third'), 'the run added during the rebuild is still on disk');
+    fs.rmSync(dir.fsPath, { recursive: true, force: true });
   });
 
   it('hands test hooks out only in ExtensionMode.Test, and only with pre-answerable prompts', () => {
