@@ -20,7 +20,9 @@ export function hasProblems(result: RunResult): boolean {
 }
 
 export function finishedText(result: RunResult): string {
-  const icon = hasProblems(result) || result.requests.failed > 0 ? '$(warning)' : '$(pass)';
+  // Connections still in the handshake at the stop were starved by the server's queues: as much a problem as a
+  // failed request (the panel's Starved card is red for them).
+  const icon = hasProblems(result) || result.requests.failed > 0 || result.connections.connectingAtStop > 0 ? '$(warning)' : '$(pass)';
   return `${icon} ${summarizeRun(result)}`;
 }
 

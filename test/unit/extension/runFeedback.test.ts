@@ -45,4 +45,6 @@ test('status bar: live numbers while running, summary after, warning only for fi
   const bad = { ...result, findings: [{ severity: 'warning' }] } as unknown as RunResult;
   assert.equal(hasProblems(bad), true);
   assert.match(finishedText(bad), /^\$\(warning\) /);
+  const starved = { ...result, connections: { connectingAtStop: 41 } } as unknown as RunResult;
+  assert.match(finishedText(starved), /^\$\(warning\) .*41 starved/, 'starved connections are not a pass');
 });
