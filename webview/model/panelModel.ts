@@ -134,3 +134,9 @@ export function chartKernelSamples(model: PanelModel): KernelSample[] {
   if (!run) return [];
   return run.result?.kernel?.samples ?? run.kernelSamples;
 }
+
+/** The run to compare the one on screen with: none when the one on screen is the baseline itself. */
+export function comparisonBaseline(model: Pick<PanelModel, 'run' | 'baseline' | 'comparedRunId'>): RunResult | undefined {
+  if (model.comparedRunId !== undefined && model.comparedRunId === model.run?.runId) return undefined;
+  return model.baseline;
+}

@@ -1,7 +1,7 @@
 // The whole panel: built once, then updated in place from the model on each animation frame.
 import type { SeriesPoint } from '../../src/shared/result';
 import type { KernelSample } from '../../src/shared/findings';
-import { chartKernelSamples, chartSeries, type PanelModel } from '../model/panelModel';
+import { chartKernelSamples, chartSeries, comparisonBaseline, type PanelModel } from '../model/panelModel';
 import { figuresFromProgress, figuresFromResult, type SummaryFigures } from '../model/summaryFigures';
 import { synRetransmitScheduleOf } from '../../src/shared/synRetransmitSchedule';
 import type { ThemeColors } from '../theme/themeColors';
@@ -110,7 +110,8 @@ export class PanelView {
     if (!run || failedToStart) return;
 
     const figures = run.result ? figuresFromResult(run.result) : run.progress ? figuresFromProgress(run.progress, model.livePoints) : undefined;
-    const baselineFigures: SummaryFigures | undefined = model.baseline ? figuresFromResult(model.baseline) : undefined;
+    const baseline = comparisonBaseline(model);
+    const baselineFigures: SummaryFigures | undefined = baseline ? figuresFromResult(baseline) : undefined;
     if (figures) this.summary.update(figures, baselineFigures, run.status === 'running');
     this.errorsTable.update(run.result?.errors);
     this.updateCharts(model);
@@ -128,7 +129,7 @@ export class PanelView {
     const charts = (this.charts ??= this.createCharts());
     const series = chartSeries(model);
     const samples = chartKernelSamples(model);
-    const baselineSeries = model.baseline?.series;
+    const baselineSeries = comparisonBaseline(model)?.series;
     const xMaxSec = timeAxisMaxSec(model, series, samples);
 
     charts.throughput.update({ series, baselineSeries, xMaxSec });

@@ -2,11 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendKernelSamples, appendPoints } from '../../../webview/model/seriesCompaction';
-import { applyHostMessage, chartSeries, emptyModel, restoreModel } from '../../../webview/model/panelModel';
+import { applyHostMessage, chartSeries, comparisonBaseline, emptyModel, restoreModel } from '../../../webview/model/panelModel';
 import { fractionalBucketIndex, trimEmptyEnds } from '../../../webview/model/distributionBars';
 import { renderPanelHtml } from '../../../src/extension/panelHtml';
 import { generateSampleRun } from '../../fixtures/sampleRun';
-import type { SeriesPoint } from '../../../src/shared/result';
+import type { RunResult, SeriesPoint } from '../../../src/shared/result';
+import type { PanelRun } from '../../../src/shared/protocol';
 
 const point = (tMs: number, completed = 10): SeriesPoint => ({
   tMs,
@@ -82,4 +83,12 @@ test('panel HTML: strict CSP with the nonce, escaped values', () => {
   assert.match(html, /<script nonce="abc123" src="https:\/\/x\/webview.js"><\/script>/);
   assert.match(html, /<title>Load &lt;test&gt;<\/title>/);
   assert.equal((html.match(/<script/g) ?? []).length, 1);
+});
+
+test('the run on screen is not compared with itself when it is the baseline', () => {
+  const baseline = { startedAt: 'x' } as unknown as RunResult;
+  const run = (runId: string) => ({ runId }) as unknown as PanelRun;
+  assert.equal(comparisonBaseline({ run: run('a'), baseline, comparedRunId: 'b' }), baseline);
+  assert.equal(comparisonBaseline({ run: run('b'), baseline, comparedRunId: 'b' }), undefined);
+  assert.equal(comparisonBaseline({ run: run('a'), baseline: undefined, comparedRunId: undefined }), undefined);
 });
