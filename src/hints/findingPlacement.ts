@@ -56,7 +56,9 @@ function headlineEvidence(finding: Finding): string | undefined {
   const evidence = finding.evidence.find((e) => typeof e.value === 'number') ?? finding.evidence[0];
   if (!evidence) return undefined;
   const isDelta = typeof evidence.value === 'number' && evidence.value > 0 && /delta/i.test(evidence.source);
-  return `${evidence.label} ${isDelta ? '+' : ''}${evidence.value}`;
+  // A counter's rise reads as "ListenOverflows +369"; a plain value gets an "=", or a label ending in an address
+  // runs into it ("… of 127.0.0.1:39271 8").
+  return isDelta ? `${evidence.label} +${evidence.value}` : `${evidence.label} = ${evidence.value}`;
 }
 
 /** One line for a lens or the Problems view: "Accept queue overflowed: ListenOverflows +369 at 50 connections". */

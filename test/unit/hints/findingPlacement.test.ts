@@ -54,6 +54,9 @@ describe('finding placement', () => {
   it('says the finding in one line with its evidence', () => {
     assert.equal(findingOneLine(overflow, 50), 'Accept queue overflowed: ListenOverflows +369 at 50 connections');
     assert.equal(findingOneLine({ ...overflow, evidence: [] }), 'Accept queue overflowed');
+    // A value that is not a counter's rise is set off from a label that ends in an address.
+    const capacity = { ...overflow, evidence: [{ label: 'Accept queue capacity of 127.0.0.1:39271', value: 8, source: 'ss -ltn Send-Q' }] };
+    assert.equal(findingOneLine(capacity, 50), 'Accept queue overflowed: Accept queue capacity of 127.0.0.1:39271 = 8 at 50 connections');
   });
 
   it('suggests the finding\'s backlog for its port, else max(4096, connections)', () => {
