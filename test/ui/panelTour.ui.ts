@@ -110,6 +110,16 @@ test('a run from start to compare: charts in view, the tail explained, Stoppingâ
       await restored.locator('.run-history-row', { hasNotText: 'cancelled' }).locator('button', { hasText: 'Open' }).click();
       await waitFor(async () => (await cardValue(restored, 'ok')) === firstOk, `the first run (${firstOk} ok) shown again`);
       await restored.locator('.status-badge', { hasText: 'Finished' }).waitFor({ timeout: 10_000 });
+      // Hidden behind another editor in its group and shown again (its page loads anew): still the run opened.
+      await runCommand(page, 'File: New Untitled Text File');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: 15_000 });
+      const panelGroup = page.locator('.tabs-container', { has: page.locator('.tab', { hasText: 'Untitled' }) }).locator('.tab', { hasText: 'Load Test Results' });
+      assert.equal(await panelGroup.count(), 1, 'the new editor opened in the panel\'s group');
+      assert.equal(await panelGroup.evaluate((tab) => tab.classList.contains('active')), false, 'the panel is hidden behind it');
+      await page.locator('.tabs-container .tab', { hasText: 'Load Test Results' }).first().click();
+      const shownAgain = activeWebview(page);
+      await shownAgain.locator('.status-badge', { hasText: 'Finished' }).waitFor({ timeout: 20_000 });
+      await waitFor(async () => (await cardValue(shownAgain, 'ok')) === firstOk, `still the first run (${firstOk} ok) after the panel was hidden`);
       assert.deepEqual(await shownError(page).allInnerTexts(), []);
     } finally {
       child.kill();
