@@ -7,7 +7,7 @@ import { runLoadTest } from '../loadTest/runLoadTest';
 import { formatRunReport } from '../report/textReport';
 import { textStyle } from '../report/textStyle';
 import type { RunResult } from '../shared/result';
-import { formatVerdicts, judgeThresholds, type Threshold } from '../thresholds/failOnThresholds';
+import { formatVerdicts, judgeThresholds, type Threshold, type ThresholdVerdict } from '../thresholds/failOnThresholds';
 import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
 import { discoverIn, runningTarget, startDevScript, TargetNotFound, type StartedServer } from './devServerTarget';
 import { discoveryListing, formatDiscoveryListing } from './discoveryListing';
@@ -29,9 +29,21 @@ const SIGNAL_NUMBERS: Record<(typeof STOP_SIGNALS)[number], number> = { SIGINT: 
 export const EXIT_THRESHOLDS = 4;
 
 /** Prints the verdicts under the report; true when every threshold passed. */
-function reportThresholds(failOn: Threshold[] | undefined, result: RunResult, color: boolean, out: NodeJS.WritableStream): boolean {
-  if (!failOn) return true;
+/** The result with its --fail-on verdicts, so a CI job reading the JSON sees which threshold failed. */
+function withThresholds<T extends RunResult>(failOn: Threshold[] | undefined, result: T): { result: T; verdicts?: ThresholdVerdict[] } {
+  if (!failOn) return { result };
   const verdicts = judgeThresholds(failOn, result);
+  const thresholds = verdicts.map((v) => ({
+    threshold: v.threshold.text,
+    passed: v.passed,
+    measured: Number.isFinite(v.measured) ? v.measured : null,
+    measuredText: v.measuredText,
+  }));
+  return { result: { ...result, thresholds }, verdicts };
+}
+
+function reportThresholds(verdicts: ThresholdVerdict[] | undefined, color: boolean, out: NodeJS.WritableStream): boolean {
+  if (!verdicts) return true;
   out.write(`\n${formatVerdicts(verdicts, textStyle(color))}\n`);
   return verdicts.every((v) => v.passed);
 }
@@ -61,11 +73,11 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       const { request } = command;
       if (request.jsonFile !== undefined && request.jsonFile !== '-') checkJsonPath(request.jsonFile);
-      const result = readImportFile(request.file, request.url);
+      const { result, verdicts } = withThresholds(request.failOn, readImportFile(request.file, request.url));
       const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
       reportOut.write(`${formatRunReport(result, { color: request.color })}\n`);
       const written = writeImportJson(request, result, { stdout: process.stdout, stderr });
-      const passed = reportThresholds(request.failOn, result, request.color, reportOut);
+      const passed = reportThresholds(verdicts, request.color, reportOut);
       return !written ? EXIT_OUTPUT_FAILED : passed ? EXIT_OK : EXIT_THRESHOLDS;
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
@@ -132,7 +144,7 @@ async function runRequest(request: CliRequest): Promise<number> {
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
   try {
-    const result = await runLoadTest(request.load, {
+    const measured = await runLoadTest(request.load, {
       signal: controller.signal,
       skipDiagnosis: !request.diagnosis,
       // This thread only gathers the load threads' counts during the run: the kernel sampler shares it.
@@ -146,18 +158,19 @@ async function runRequest(request: CliRequest): Promise<number> {
       onProgress: live ? (p) => stderr.write(`\r\x1b[2K${renderProgressLine(p)}`) : undefined,
     });
     if (live) stderr.write('\r\x1b[2K');
+    const { result, verdicts } = withThresholds(request.failOn, measured);
     const report = formatRunReport(result, { color: request.color, findings: request.diagnosis });
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
     if (request.jsonFile === '-') {
       process.stdout.write(json);
       stderr.write(`${report}\n`);
-      return reportThresholds(request.failOn, result, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
+      return reportThresholds(verdicts, request.color, reportOut) ? EXIT_OK : EXIT_THRESHOLDS;
     }
     // The file first: after a SIGHUP the terminal may be gone before the report is printed.
     const saved = request.jsonFile !== undefined ? saveJson(request.jsonFile, json) : undefined;
     process.stdout.write(`${report}\n`);
-    const thresholdsPassed = reportThresholds(request.failOn, result, request.color, reportOut);
+    const thresholdsPassed = reportThresholds(verdicts, request.color, reportOut);
     if (saved !== undefined && 'lost' in saved) {
       stderr.write(`load-test-localhost: could not write ${request.jsonFile} (${saved.lost}); the JSON follows on stdout\n`);
       process.stdout.write(json);

@@ -172,6 +172,18 @@ export interface RunResult extends LoadResult {
   findings: Finding[];
   /** Absent when the diagnosis was skipped. */
   kernel?: KernelReport;
+  /** CLI `--fail-on`: each threshold as written, whether it passed, and what was measured (null: not measured). */
+  thresholds?: ThresholdOutcome[];
+}
+
+export interface ThresholdOutcome {
+  /** As the user wrote it, e.g. "p99<200ms". */
+  threshold: string;
+  passed: boolean;
+  /** In the threshold's unit (ms, req/s, a 0..1 share or a count of errors); null when the run could not measure it. */
+  measured: number | null;
+  /** e.g. "12.3 ms", "3.2% (32 of 1,000)". */
+  measuredText: string;
 }
 
 /** What the engine reports while it runs, a few times a second (never per request). */

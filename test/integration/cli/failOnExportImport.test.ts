@@ -62,8 +62,14 @@ describe('CLI: --fail-on, export, import', () => {
   it('keeps stdout pure JSON with --json -: the verdicts go to stderr with the report', async () => {
     const { code, stdout, stderr } = await cli([`${counting.origin}/`, '-c', '2', '-n', '20', '--no-diagnosis', '--json', '-', '--fail-on', 'rps>100000000']);
     assert.equal(code, 4);
-    assert.equal((JSON.parse(stdout) as RunResult).requests.started, 20);
+    const result = JSON.parse(stdout) as RunResult;
+    assert.equal(result.requests.started, 20);
     assert.match(stderr, /FAIL {2}rps>100000000/);
+    // The verdicts are in the JSON too, for a CI job that reads it.
+    assert.equal(result.thresholds?.length, 1);
+    assert.equal(result.thresholds![0]!.threshold, 'rps>100000000');
+    assert.equal(result.thresholds![0]!.passed, false);
+    assert.equal(result.thresholds![0]!.measured, result.throughput.requestsPerSec);
   });
 
   it('refuses bad threshold syntax with one line and exit 2, before sending anything', async () => {
