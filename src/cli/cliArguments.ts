@@ -219,7 +219,13 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
   }
   if (sub === 'export') {
     const tool = positionals[0];
-    if (tool !== 'k6' && tool !== 'locust') throw new UsageError('Say which tool to export for: load-test-localhost export k6 <url> or export locust <url>');
+    if (tool !== 'k6' && tool !== 'locust') {
+      throw new UsageError(
+        tool === undefined
+          ? 'Say which tool to export for: load-test-localhost export k6 <url> or export locust <url>'
+          : `export writes k6 scripts and Locust files, not ${JSON.stringify(tool)}: load-test-localhost export k6 <url> or export locust <url>`,
+      );
+    }
     const margin = values.margin !== undefined ? parseMargin(values.margin) : undefined;
     if (values.from !== undefined) {
       if (positionals.length > 1) throw new UsageError('--from takes the URL and options from the saved result; give no URL with it');

@@ -12,7 +12,7 @@ export function describeRunOptions(o: RunShape): string {
   const parts = [`${formatCount(o.connections)} connection${o.connections === 1 ? '' : 's'}`];
   parts.push(o.keepAlive ? 'keep-alive' : 'new connection per request');
   if (o.rate) parts.push(`${o.rate} req/s`);
-  if (o.requests) parts.push(`${formatCount(o.requests)} requests`);
+  if (o.requests) parts.push(`${formatCount(o.requests)} request${o.requests === 1 ? '' : 's'}`);
   if (o.durationMs) parts.push(formatDuration(o.durationMs));
   if (o.http2) parts.push('HTTP/2');
   if (o.method && o.method !== 'GET') parts.push(o.method);
