@@ -110,7 +110,8 @@ describe('CLI: --fail-on, export, import', () => {
 
   it('refuses exports it cannot make with one line and exit 2', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['export', 'jmeter', 'http://x/'], /Say which tool/],
+      [['export', 'jmeter', 'http://x/'], /export writes k6 scripts and Locust files, not "jmeter"/],
+      [['export'], /Say which tool/],
       [['export', 'k6'], /Give the URL/],
       [['export', 'k6', 'http://x/', '--margin', '10%'], /use it with --from/],
       [['export', 'k6', '--from', join(dir, 'missing.json')], /Cannot read/],
