@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunResult } from '../shared/result';
-import { isWebviewMessage, type HostToWebview, type PanelRun, type WebviewToHost } from '../shared/protocol';
+import { finishedPanelRun, isWebviewMessage, type HostToWebview, type PanelRun, type WebviewToHost } from '../shared/protocol';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
@@ -217,8 +217,4 @@ export class ResultsPanel implements vscode.Disposable {
     if (!this.panel || !this.ready) return;
     void this.panel.webview.postMessage(message);
   }
-}
-
-function finishedPanelRun(runId: string, result: RunResult): PanelRun {
-  return { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding, KernelSample } from '../shared/findings';
 import { normalizeLoadOptions, type LoadOptions } from '../engine/loadOptions';
 import type { RunProgress, RunResult, SeriesPoint } from '../shared/result';
-import type { HistoryEntry, PanelRun } from '../shared/protocol';
+import { finishedPanelRun, type HistoryEntry, type PanelRun } from '../shared/protocol';
 import { runLoadTest } from '../loadTest/runLoadTest';
 import { echoOptions } from '../engine/optionsEcho';
 import { newRunId, type RunHistory } from './runHistory';
@@ -87,9 +87,7 @@ export class RunController implements vscode.Disposable {
       const progress = active.panelRun.progress ? { ...active.panelRun.progress, points: [...active.points] } : undefined;
       return { ...active.panelRun, progress, kernelSamples: [...active.panelRun.kernelSamples] };
     }
-    if (!this.last) return undefined;
-    const { result, runId } = this.last;
-    return { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
+    return this.last && finishedPanelRun(this.last.runId, this.last.result);
   }
 
   /** Resolves when the run in progress (if any) has ended. */

@@ -66,8 +66,8 @@ export type WebviewToHost =
 export type ExportFormat = 'json' | 'csv' | 'html' | 'k6' | 'locust';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'k6', 'locust'];
 
-// Every message type as a typed constant: a type added to a union but missing here does not compile, so no
-// message is dropped silently by the receiver's check.
+// Every host message type as a typed constant: a type added to the union but missing here does not compile, so no
+// message is dropped silently by the page's check. (The page's own types are the keys of WEBVIEW_FIELDS below.)
 const HOST_TYPES: Record<HostToWebview['type'], true> = {
   init: true,
   runStarted: true,
@@ -78,26 +78,9 @@ const HOST_TYPES: Record<HostToWebview['type'], true> = {
   history: true,
   baseline: true,
 };
-const WEBVIEW_TYPES: Record<WebviewToHost['type'], true> = {
-  ready: true,
-  stop: true,
-  runAgain: true,
-  copyText: true,
-  runInTerminal: true,
-  openBacklogSource: true,
-  export: true,
-  openRun: true,
-  copyCliCommand: true,
-  compareWith: true,
-};
-
 /** A message from anywhere in the page names a host message type (its fields are checked by the receiver). */
 export function isHostMessageType(type: unknown): type is HostToWebview['type'] {
   return typeof type === 'string' && Object.hasOwn(HOST_TYPES, type);
-}
-
-export function isWebviewMessageType(type: unknown): type is WebviewToHost['type'] {
-  return typeof type === 'string' && Object.hasOwn(WEBVIEW_TYPES, type);
 }
 
 type Fields = Record<string, unknown>;
@@ -126,5 +109,10 @@ const WEBVIEW_FIELDS: { [T in WebviewToHost['type']]: (m: Fields) => boolean } =
 export function isWebviewMessage(data: unknown): data is WebviewToHost {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Fields;
-  return isWebviewMessageType(m.type) && WEBVIEW_FIELDS[m.type](m);
+  return typeof m.type === 'string' && Object.hasOwn(WEBVIEW_FIELDS, m.type) && WEBVIEW_FIELDS[m.type as WebviewToHost['type']](m);
+}
+
+/** A finished run as the panel shows it: no pre-run findings and no live samples apart from the result's own. */
+export function finishedPanelRun(runId: string, result: RunResult): PanelRun {
+  return { runId, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
 }

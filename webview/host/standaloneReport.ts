@@ -1,6 +1,7 @@
 // A saved HTML report has no extension behind it: the run is read from the JSON block the report embeds.
 import { EMBEDDED_RESULT_ID } from '../../src/shared/embeddedResult';
 import type { RunResult } from '../../src/shared/result';
+import { finishedPanelRun } from '../../src/shared/protocol';
 import type { PanelModel } from '../model/panelModel';
 import { emptyModel } from '../model/panelModel';
 
@@ -17,6 +18,6 @@ export function readEmbeddedResult(): RunResult | undefined {
 
 export function modelForReport(result: RunResult): PanelModel {
   const model = emptyModel();
-  model.run = { runId: `report-${result.startedAt}`, options: result.options, preflight: [], status: 'finished', kernelSamples: [], result };
+  model.run = finishedPanelRun(`report-${result.startedAt}`, result);
   return model;
 }
