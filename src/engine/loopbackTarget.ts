@@ -38,6 +38,15 @@ export function defaultPort(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
+/** `defaultPort` of a URL given as text; undefined when it is not a URL. */
+export function portOfUrl(text: string): number | undefined {
+  try {
+    return defaultPort(new URL(text));
+  } catch {
+    return undefined;
+  }
+}
+
 function bareHost(url: URL): string {
   return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
 }

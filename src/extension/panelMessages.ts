@@ -1,5 +1,6 @@
 // What the results panel's buttons do on the host side.
 import * as vscode from 'vscode';
+import { portOfUrl } from '../engine/loopbackTarget';
 import type { Finding } from '../shared/findings';
 import type { WebviewToHost } from '../shared/protocol';
 import { openBacklogSource } from './backlogSource';
@@ -77,18 +78,9 @@ export async function handlePanelMessage(message: WebviewToHost, { controller, p
 async function findingsOnScreen(controller: RunController, runId: string | undefined): Promise<{ findings: Finding[]; port?: number } | undefined> {
   const current = controller.panelRun();
   if (current && (runId === undefined || current.runId === runId)) {
-    return { findings: current.result?.findings ?? current.preflight, port: current.result?.target.port ?? portOf(current.options.url) };
+    return { findings: current.result?.findings ?? current.preflight, port: current.result?.target.port ?? portOfUrl(current.options.url) };
   }
   if (runId === undefined) return undefined;
   const result = await controller.loadFromHistory(runId);
   return result && { findings: result.findings, port: result.target.port };
-}
-
-function portOf(url: string): number | undefined {
-  try {
-    const u = new URL(url);
-    return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
-  } catch {
-    return undefined;
-  }
 }

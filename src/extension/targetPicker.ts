@@ -13,6 +13,7 @@ import {
   type DiscoveryReport,
 } from '../discovery/index';
 import { parseTargetUrl } from '../engine/loadOptions';
+import { defaultPort } from '../engine/loopbackTarget';
 import { describeScript } from '../discovery/devScriptText';
 import { startDevServer } from './devServerTask';
 import { askModal, inputText, offer, pick } from './flowPrompts';
@@ -34,7 +35,7 @@ function candidateFromUrl(url: string, detail: string): DevServerCandidate | und
   } catch {
     return undefined;
   }
-  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  const port = defaultPort(parsed);
   return {
     url: parsed.toString(),
     host: parsed.hostname,

@@ -1,5 +1,6 @@
 // The commands about results: "Show results", "Export results..." and "Show kernel TCP settings".
 import * as vscode from 'vscode';
+import { portOfUrl } from '../../engine/loopbackTarget';
 import { COMMANDS } from '../commandIds';
 import { exportAndOffer, type ExportFormat, type ExportPlace } from '../exportResults';
 import type { KernelSettingsProvider } from '../kernelSettingsDocument';
@@ -46,10 +47,5 @@ function lastPort(context: vscode.ExtensionContext, controller: RunController): 
   const result = controller.lastResult()?.result;
   if (result) return result.target.port;
   const url = controller.lastRunOptions?.url ?? context.workspaceState.get<string>(LAST_TARGET_KEY);
-  try {
-    const parsed = url ? new URL(url) : undefined;
-    return parsed ? Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) : undefined;
-  } catch {
-    return undefined;
-  }
+  return url ? portOfUrl(url) : undefined;
 }
