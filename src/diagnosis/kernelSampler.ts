@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { kernelSamplerWorkerFile } from './kernelSamplerWorkerFile';
-import { runKernelSampling, type SamplingMessage, type SamplingSetup } from './kernelSampling';
-import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
+import { runKernelSampling, type SamplingMessage, type SamplingSetup, type SamplingSummary } from './kernelSampling';
+import type { KernelSample } from '../shared/findings';
 
 /** Accept queues are polled this often: a burst that fills a queue for a few hundred ms is seen. */
 export const QUEUE_POLL_MS = 100;
@@ -13,21 +13,11 @@ export const QUEUE_POLL_MS = 100;
 /** The longest the load waits for the sampler's thread to start (it takes ~30 ms; seconds under tsx on a busy machine). */
 const READY_WAIT_MS = 5_000;
 
-export interface KernelSampler {
+/** The summary fields are read after stop(). */
+export interface KernelSampler extends SamplingSummary {
   /** Resolves once the first poll is done (or the thread failed, or READY_WAIT_MS passed): start the load then. */
   ready: Promise<void>;
   samples: KernelSample[];
-  /** After stop(): what every listener's queue did, and how many polls saw it. */
-  queues: ListenerQueueSeen[];
-  queuePolls: number;
-  /** After stop(): the most TIME-WAIT sockets of the namespace seen in any sample. */
-  maxTimeWait?: number;
-  /** After stop(): CPU the sampler's thread used, from its start (Linux, 10 ms resolution). */
-  threadCpuMs?: number;
-  /** After stop(): the part of threadCpuMs spent before the first poll, i.e. before the load started. */
-  startupCpuMs?: number;
-  /** After stop(), on the caller's thread: the time the polls and samples took (ms), at least their CPU. */
-  busyMs?: number;
   stop(): Promise<void>;
 }
 
@@ -55,12 +45,8 @@ export function startKernelSampler(setup: SamplingSetup, onSample?: (s: KernelSa
         // A consumer's error must not stop the sampling.
       }
     } else {
-      sampler.queues = m.queues;
-      sampler.queuePolls = m.queuePolls;
-      sampler.maxTimeWait = m.maxTimeWait;
-      sampler.threadCpuMs = m.threadCpuMs;
-      sampler.startupCpuMs = m.startupCpuMs;
-      sampler.busyMs = m.busyMs;
+      const { type: _final, ...summary } = m;
+      Object.assign(sampler, summary);
       resolveFinal();
     }
   };

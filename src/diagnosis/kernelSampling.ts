@@ -31,21 +31,25 @@ export interface SamplingSetup {
   procRoot?: string;
 }
 
+/** What the loop saw over the whole run, posted once when it stops. */
+export interface SamplingSummary {
+  /** What every listener's queue did, and how many polls of the target's family saw it. */
+  queues: ListenerQueueSeen[];
+  queuePolls: number;
+  /** The most TIME-WAIT sockets of the namespace seen in any sample. */
+  maxTimeWait?: number;
+  /** With a thread of its own: its CPU from its start (Linux, 10 ms resolution), and the part before the first poll. */
+  threadCpuMs?: number;
+  startupCpuMs?: number;
+  /** On a shared thread: the time its polls and samples took (ms), an upper bound of their CPU. */
+  busyMs?: number;
+}
+
 export type SamplingMessage =
   /** The first poll is done: the load may start. */
   | { type: 'ready' }
   | { type: 'sample'; sample: KernelSample }
-  | {
-      type: 'final';
-      queues: ListenerQueueSeen[];
-      queuePolls: number;
-      maxTimeWait?: number;
-      /** The thread's CPU from its start (ms), and the part of it spent before the first poll (start-up). */
-      threadCpuMs?: number;
-      startupCpuMs?: number;
-      /** On a shared thread: the time its polls and samples took (ms), an upper bound of their CPU. */
-      busyMs?: number;
-    };
+  | ({ type: 'final' } & SamplingSummary);
 
 export interface SamplingLoop {
   /** Polls once more, posts 'final' and stops. */
