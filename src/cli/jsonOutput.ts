@@ -1,7 +1,7 @@
 // Where `--json FILE` goes: checked before the load starts (a bad path is a usage error, not a lost run), written
 // atomically (temp file + rename, so a reader or a crash never sees half a file), and saved elsewhere when the
 // write still fails, so a measured result is never lost.
-import { accessSync, closeSync, constants, mkdtempSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../engine/loadOptions';
@@ -15,33 +15,38 @@ function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 }
 
-/**
- * Where and how a file named on the command line is written. A regular file is replaced atomically, through a
- * symlink to it if it is one (the link stays, its target gets the text). Anything else that exists (a device such as
- * /dev/stdout, a named pipe) is written in place, as a shell redirection would: renaming over it would replace the
- * device or the pipe with a plain file.
- */
-function target(file: string): { path: string; atomic: boolean } {
-  const path = resolve(file);
-  let stat;
+/** What is at `path` now: undefined for nothing (or a dangling link); any other error is thrown. */
+function statIfThere(path: string): Stats | undefined {
   try {
-    stat = statSync(path);
-  } catch {
-    return { path, atomic: true }; // nothing there yet (or a dangling link): a new file
+    return statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
+}
+
+/**
+ * Where and how a file named on the command line is written, from what is there now (`stat`, undefined for nothing).
+ * A regular file is replaced atomically, through a symlink to it if it is one (the link stays, its target gets the
+ * text). Anything else that exists (a device such as /dev/stdout, a named pipe) is written in place, as a shell
+ * redirection would: renaming over it would replace the device or the pipe with a plain file.
+ */
+function target(path: string, stat: Stats | undefined): { path: string; atomic: boolean } {
+  if (!stat) return { path, atomic: true }; // nothing there yet (or a dangling link): a new file
   return stat.isFile() ? { path: realpathSync(path), atomic: true } : { path, atomic: false };
 }
 
 /** Throws a UsageError unless `file` can be created (or replaced) by this process; `flag` names it in the message. */
-export function checkOutputPath(file: string, flag = '--json'): void {
+export function checkOutputPath(file: string, flag: '--json' | '-o'): void {
   const path = resolve(file);
+  let stat: Stats | undefined;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${flag} ${file} is a directory; give a file name`);
+    stat = statIfThere(path);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${flag} ${file} cannot be written: ${reason(err)}`);
+    throw new UsageError(`${flag} ${file} cannot be written: ${reason(err)}`);
   }
-  const where = target(file);
+  if (stat?.isDirectory()) throw new UsageError(`${flag} ${file} is a directory; give a file name`);
+  const where = target(path, stat);
   if (!where.atomic) {
     try {
       accessSync(where.path, constants.W_OK);
@@ -60,14 +65,10 @@ export function checkOutputPath(file: string, flag = '--json'): void {
   }
 }
 
-/** `checkOutputPath` for `--json`. */
-export function checkJsonPath(file: string): void {
-  checkOutputPath(file, '--json');
-}
-
 /** Writes `text` to `file`: a regular file via a temp file in its directory and a rename, anything else in place. */
 export function writeFileAtomically(file: string, text: string): void {
-  const where = target(file);
+  const path = resolve(file);
+  const where = target(path, statIfThere(path));
   if (!where.atomic) {
     writeFileSync(where.path, text);
     return;

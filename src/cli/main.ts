@@ -11,7 +11,7 @@ import { formatVerdicts, judgeThresholds, type Threshold, type ThresholdVerdict 
 import { parseCliArguments, USAGE, type CliRequest } from './cliArguments';
 import { discoverIn, runningTarget, startDevScript, TargetNotFound, type StartedServer } from './devServerTarget';
 import { discoveryListing, formatDiscoveryListing } from './discoveryListing';
-import { checkJsonPath, saveJson } from './jsonOutput';
+import { checkOutputPath, saveJson } from './jsonOutput';
 import { runExportCommand } from './exportCommand';
 import { readImportFile, writeImportJson } from './importCommand';
 import { renderProgressLine } from './progressLine';
@@ -28,7 +28,6 @@ const SIGNAL_NUMBERS: Record<(typeof STOP_SIGNALS)[number], number> = { SIGINT: 
 /** A --fail-on threshold failed (the report lists each as pass or FAIL). */
 export const EXIT_THRESHOLDS = 4;
 
-/** Prints the verdicts under the report; true when every threshold passed. */
 /** The result with its --fail-on verdicts, so a CI job reading the JSON sees which threshold failed. */
 function withThresholds<T extends RunResult>(failOn: Threshold[] | undefined, result: T): { result: T; verdicts?: ThresholdVerdict[] } {
   if (!failOn) return { result };
@@ -42,6 +41,7 @@ function withThresholds<T extends RunResult>(failOn: Threshold[] | undefined, re
   return { result: { ...result, thresholds }, verdicts };
 }
 
+/** Prints the verdicts under the report; true when every threshold passed. */
 function reportThresholds(verdicts: ThresholdVerdict[] | undefined, color: boolean, out: NodeJS.WritableStream): boolean {
   if (!verdicts) return true;
   out.write(`\n${formatVerdicts(verdicts, textStyle(color))}\n`);
@@ -72,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return EXIT_OK;
       }
       const { request } = command;
-      if (request.jsonFile !== undefined && request.jsonFile !== '-') checkJsonPath(request.jsonFile);
+      if (request.jsonFile !== undefined && request.jsonFile !== '-') checkOutputPath(request.jsonFile, '--json');
       const { result, verdicts } = withThresholds(request.failOn, readImportFile(request.file, request.url));
       const reportOut = request.jsonFile === '-' ? stderr : process.stdout;
       reportOut.write(`${formatRunReport(result, { color: request.color })}\n`);
@@ -93,7 +93,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const { request } = command;
   if (request.jsonFile !== undefined && request.jsonFile !== '-') {
     try {
-      checkJsonPath(request.jsonFile);
+      checkOutputPath(request.jsonFile, '--json');
     } catch (err) {
       stderr.write(`load-test-localhost: ${(err as Error).message}\n`);
       return EXIT_USAGE;
