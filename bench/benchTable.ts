@@ -39,7 +39,7 @@ const GOALS: Record<BenchTargetName, Record<BenchMode, { rps: number; cpu?: numb
 /** The diagnosis may cost at most this share of one core over a run. */
 export const DIAGNOSIS_CPU_GOAL = 0.02;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -121,12 +121,15 @@ export function formatDiagnosisCpu(share: number | undefined, withDiagnosis: Sam
     const met = share <= DIAGNOSIS_CPU_GOAL ? 'met' : 'not met';
     return `  diagnosis's own CPU (with minus without, whole runs): ${(share * 100).toFixed(1)}% of one core over the run  (goal <= ${(DIAGNOSIS_CPU_GOAL * 100).toFixed(0)}%: ${met})`;
   }
-  const runMs = seconds * 1000;
-  const direct = (fixedMs + median(during)) / runMs;
+  // A share of one core over a run of `ms`: the fixed cost spread over it, plus the sampler's share while it runs.
+  const samplerShare = median(during) / (seconds * 1000);
+  const shareOver = (ms: number) => fixedMs / ms + samplerShare;
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const direct = shareOver(seconds * 1000);
   const met = direct <= DIAGNOSIS_CPU_GOAL ? 'met' : 'not met';
   return (
-    `  diagnosis's own CPU: ${(direct * 100).toFixed(1)}% of one core over the ${seconds} s run  (goal <= ${(DIAGNOSIS_CPU_GOAL * 100).toFixed(0)}%: ${met})` +
-    ` = ${fixedMs.toFixed(0)} ms per run + its sampler thread ${((median(during) / runMs) * 100).toFixed(1)}% during the load` +
-    `; ${(((fixedMs + (median(during) / runMs) * 10_000) / 10_000) * 100).toFixed(1)}% over a 10 s run (the CLI's default)${estimate}`
+    `  diagnosis's own CPU: ${percent(direct)} of one core over the ${seconds} s run  (goal <= ${(DIAGNOSIS_CPU_GOAL * 100).toFixed(0)}%: ${met})` +
+    ` = ${fixedMs.toFixed(0)} ms per run + its sampler thread ${percent(samplerShare)} during the load` +
+    `; ${percent(shareOver(10_000))} over a 10 s run (the CLI's default)${estimate}`
   );
 }

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { diagnosisCpuShare, formatDiagnosisCpu, formatModeTable, formatRatios, type ModeResults, type Sample } from './benchTable';
+import { diagnosisCpuShare, formatDiagnosisCpu, formatModeTable, formatRatios, median, type ModeResults, type Sample } from './benchTable';
 import { startBenchTarget, type BenchTargetName } from './benchTarget';
 import { runMeasured } from './childCpu';
 import { defaultWorkerCount } from '../src/engine/loadOptions';
@@ -100,8 +100,7 @@ async function diagnosisFixedCpuMs(url: string, rounds = 7): Promise<number | un
     }
   }
   if (cpu.with.length === 0 || cpu.without.length === 0) return undefined;
-  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return Math.max(0, middle(cpu.with) - middle(cpu.without));
+  return Math.max(0, median(cpu.with) - median(cpu.without));
 }
 
 async function main(): Promise<void> {
