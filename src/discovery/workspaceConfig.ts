@@ -9,6 +9,7 @@ import { readConfigFilePorts } from './bundlerConfigPort';
 import { readDotenvPort, DOTENV_FILES } from './dotenvPort';
 import { readLaunchJsonUrls } from './launchJsonUrls';
 import { readJekyllConfig } from './jekyllConfig';
+import { defaultPort } from '../engine/loopbackTarget';
 
 export interface ConfiguredPort {
   port: number;
@@ -91,8 +92,7 @@ export async function readWorkspaceConfig(folder: string): Promise<WorkspaceConf
   }
   if (dotenv && !usedFiles.has(dotenv.file)) ports.push({ port: dotenv.port, source: 'configured', origin: `PORT in ${path.basename(dotenv.file)}`, folder });
   for (const launch of launchUrls) {
-    const parsed = new URL(launch.url);
-    const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+    const port = defaultPort(new URL(launch.url));
     const name = launch.configurationName ? ` "${launch.configurationName}"` : '';
     ports.push({ port, source: 'configured', origin: `launch.json${name} url`, folder, url: launch.url });
   }

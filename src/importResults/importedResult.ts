@@ -3,6 +3,7 @@
 // `imported.notMeasured` and in a warning: nothing is invented.
 import type { ImportInfo, LatencySummary, RunOptionsEcho, RunResult } from '../shared/result';
 import { TOOL_VERSION } from '../engine/toolVersion';
+import { defaultPort } from '../engine/loopbackTarget';
 
 export type ImportedRunResult = RunResult & { imported: ImportInfo };
 
@@ -60,7 +61,7 @@ export interface ImportedFigures {
 function hostAndPort(url: string | undefined): { host: string; port: number } {
   try {
     const parsed = new URL(url ?? '');
-    return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
+    return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port: defaultPort(parsed) };
   } catch {
     return { host: 'unknown', port: Number.NaN };
   }
