@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi | undefi
   const { log, disposable: logDisposable } = createRunLog(controller);
   const prompts = testing ? new AnsweredPrompts(userPrompts(log)) : userPrompts(log);
   const statusBar = new RunStatusBar(controller);
-  const panel = new ResultsPanel(context.extensionUri, controller, context.workspaceState);
+  const panel = new ResultsPanel(context.extensionUri, controller, context.workspaceState, log);
   // Exports are offered where the user saved the last one, remembered across workspaces.
   const exportPlace: ExportPlace = { extensionUri: context.extensionUri, memory: context.globalState };
   panel.setMessageHandler((message) => handlePanelMessage(message, { controller, panel, exportPlace, log, prompts }));

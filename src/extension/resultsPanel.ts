@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunResult } from '../shared/result';
 import { finishedPanelRun, isWebviewMessage, type HostToWebview, type PanelRun, type WebviewToHost } from '../shared/protocol';
+import { PageLoadWatch } from './pageLoadWatch';
 import { renderPanelHtml } from './panelHtml';
 import { ProgressCoalescer } from './progressCoalescer';
 import type { RunController } from './runController';
@@ -28,6 +29,8 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   /** Fires each time the webview (re)loaded and got its `init`. */
   readonly onDidInit = this.readyEmitter.event;
+  /** Reloads a page that never said `ready` (see pageLoadWatch.ts). */
+  private readonly loadWatch: PageLoadWatch;
   private readonly visibilityEmitter = new vscode.EventEmitter<boolean>();
   /** Fires when the panel was shown, hidden (another tab in front) or closed. */
   readonly onDidChangeVisibility = this.visibilityEmitter.event;
@@ -36,7 +39,15 @@ export class ResultsPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly controller: RunController,
     private readonly workspaceState: vscode.Memento,
+    log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>,
   ) {
+    this.loadWatch = new PageLoadWatch({
+      canLoad: () => !this.ready && (this.panel?.visible ?? false),
+      reload: () => {
+        if (this.panel) this.panel.webview.html = this.html(this.panel.webview);
+      },
+      log: (level, message) => log[level](message),
+    });
     this.subscriptions.push(
       controller.onDidStart((run) => {
         // A new run takes the panel from an earlier run opened from the history.
@@ -149,6 +160,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.loadWatch.clear();
     this.coalescer?.dispose();
     this.panel?.dispose();
     this.readyEmitter.dispose();
@@ -173,18 +185,25 @@ export class ResultsPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       // A hidden webview is torn down; it posts `ready` again when shown.
       panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
+        if (!webviewPanel.visible) {
+          this.ready = false;
+          this.loadWatch.clear();
+        } else if (!this.ready) {
+          this.loadWatch.expectReady();
+        }
         this.visibilityEmitter.fire(webviewPanel.visible);
       }),
       panel.onDidDispose(() => {
         // Closing the panel does not stop the run; "Show results" opens it again, live.
         this.panel = undefined;
         this.ready = false;
+        this.loadWatch.clear();
         disposables.forEach((d) => d.dispose());
         this.visibilityEmitter.fire(false);
       }),
     ];
     panel.webview.html = this.html(panel.webview);
+    this.loadWatch.expectReady();
   }
 
   private html(webview: vscode.Webview): string {
@@ -203,6 +222,7 @@ export class ResultsPanel implements vscode.Disposable {
     if (!isWebviewMessage(message)) return;
     if (message.type === 'ready') {
       this.ready = true;
+      this.loadWatch.ready();
       const history = await this.controller.historyEntries().catch(() => []);
       const baseline = await this.savedBaseline();
       this.post({ type: 'init', run: await this.runForInit(), history, baseline: baseline?.result, baselineRunId: baseline?.runId });

@@ -63,9 +63,11 @@ export async function closeVSCode(session: VSCodeSession): Promise<void> {
  */
 export async function withVSCode<T>(name: string, body: (session: VSCodeSession) => Promise<T>, options?: OpenOptions): Promise<T> {
   const session = await startVSCode(options);
+  const trail = recordWebviewTrouble(session.page);
   try {
     return await body(session);
   } catch (err) {
+    if (trail.length) console.log(`${name}: what the page and its webviews reported:\n  ${trail.join('\n  ')}`);
     await screenshot(session.page, `${name}-failure`).catch(() => undefined);
     fs.mkdirSync(artifactsDir, { recursive: true });
     fs.copyFileSync(session.server.logPath, path.join(artifactsDir, `${name}-code-server.log`));
@@ -73,6 +75,31 @@ export async function withVSCode<T>(name: string, body: (session: VSCodeSession)
   } finally {
     await closeVSCode(session);
   }
+}
+
+/**
+ * Console errors and warnings of every frame, and failed or refused resource requests, with the time since the
+ * start: printed when a test fails, to tell a webview whose script never loaded from one that got no message.
+ */
+function recordWebviewTrouble(page: Page): string[] {
+  const trail: string[] = [];
+  const t0 = Date.now();
+  const note = (line: string) => trail.push(`${((Date.now() - t0) / 1000).toFixed(1)} s ${line.slice(0, 300)}`);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()} ${m.location().url.slice(-60)}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => note(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => note(`request failed ${r.url().slice(-80)}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) note(`response ${r.status()} ${r.url().slice(-80)}`);
+  });
+  page.on('request', (r) => {
+    if (/webview\.(js|css)/.test(r.url())) note(`request ${r.url().slice(-60)}`);
+  });
+  page.on('requestfinished', (r) => {
+    if (/webview\.(js|css)/.test(r.url())) note(`loaded ${r.url().slice(-60)}`);
+  });
+  return trail;
 }
 
 /** Loads the workbench on `folder` and waits until it is usable (extensions are activated lazily after this). */
