@@ -102,6 +102,12 @@ function recordWebviewTrouble(page: Page): string[] {
   return trail;
 }
 
+/** The extension's log (its LogOutputChannel's file), found under the code-server dirs' root. */
+export function extensionLog(root: string): string {
+  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('Load Test Localhost.log'));
+  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+}
+
 /** Loads the workbench on `folder` and waits until it is usable (extensions are activated lazily after this). */
 export async function openFolder(page: Page, serverUrl: string, folder: string, trusted = true): Promise<void> {
   if (trusted) await trustFolderBeforeLoad(page, serverUrl, folder);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { activeWebview, runCommand, withVSCode } from './harness';
+import { activeWebview, extensionLog, runCommand, withVSCode } from './harness';
 import { pickServerAndProfile, startWorkspaceServer, waitFor } from './loadTestSteps';
 
 function installedBundle(): string {
@@ -14,12 +14,6 @@ function installedBundle(): string {
   const dir = fs.readdirSync(extensions).find((d) => d.startsWith('load-test-localhost.load-test-localhost-'));
   assert.ok(dir, `the extension is installed in ${extensions}`);
   return path.join(extensions, dir, 'out', 'webview.js');
-}
-
-/** The extension's log file (its LogOutputChannel), found under the code-server user dir. */
-function extensionLog(root: string): string {
-  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('Load Test Localhost.log'));
-  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }
 
 test('a results panel whose script did not load is loaded again and shows the run', async () => {
