@@ -183,7 +183,11 @@ function joinNegativeValues(argv: string[]): string[] {
 /** `--discover --json` means JSON on stdout: give the bare --json its "-". */
 function bareJsonForDiscover(argv: string[]): string[] {
   if (!argv.includes('--discover')) return argv;
-  return argv.map((a, i) => (a === '--json' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')) ? '--json=-' : a));
+  return argv.map((a, i) => {
+    const next = argv[i + 1];
+    // `--json -` already says stdout; `--json --other` and a trailing `--json` get their "-".
+    return a === '--json' && (next === undefined || (next !== '-' && next.startsWith('-'))) ? '--json=-' : a;
+  });
 }
 
 export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty: boolean; cwd?: string }): CliCommand {
@@ -191,7 +195,10 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
   try {
     parsed = parseArgs({ args: joinNegativeValues(bareJsonForDiscover(argv)), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    // parseArgs adds advice about `--` for positionals to an unknown option: a typo needs only the option's name.
+    const message = (err as Error).message.split('\n')[0]!;
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    throw new UsageError(unknown ? `Unknown option ${unknown[1]}` : message);
   }
   const { values } = parsed;
   let { positionals } = parsed;

@@ -127,13 +127,16 @@ const milliseconds = (ms: number) => (ms >= 3_600_000 ? `${+(ms / 3_600_000).toF
 /** Characters that must never reach a request line or header: controls other than tab (RFC 9110 field-value). */
 const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
 
-export function parseTargetUrl(raw: string): URL {
+/** `localhost:3000` and `:3000` are what people type; give them http. */
+function withScheme(raw: string): string {
   const text = raw.trim();
-  // `localhost:3000` and `:3000` are what people type; give them http.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.startsWith(':') ? `localhost${text}` : text}`;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.startsWith(':') ? `localhost${text}` : text}`;
+}
+
+export function parseTargetUrl(raw: string): URL {
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(withScheme(raw));
   } catch {
     throw new UsageError(`"${raw}" is not a valid URL (expected e.g. http://localhost:8080/)`);
   }
@@ -141,7 +144,34 @@ export function parseTargetUrl(raw: string): URL {
     throw new UsageError(`Only http:// and https:// URLs can be load-tested, got ${url.protocol}//`);
   }
   if (!url.hostname) throw new UsageError(`"${raw}" has no host name`);
+  anyAddressToLoopback(url);
   return url;
+}
+
+/**
+ * The "any address" a server binds to, and the loopback address that reaches it from this machine. Servers print
+ * it as their URL (python -m http.server: "Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/)"; Django's
+ * runserver 0.0.0.0:8000), and people paste that. As a destination it is not an address: Linux and macOS send it to
+ * this machine, Windows refuses it. And as a Host header Django's DEBUG defaults reject it (400).
+ */
+const LOOPBACK_FOR_ANY_ADDRESS: Record<string, string> = { '0.0.0.0': '127.0.0.1', '[::]': '[::1]' };
+
+/** Rewrites a URL on 0.0.0.0 or [::] to the loopback address; returns what to tell the user, if it did. */
+function anyAddressToLoopback(url: URL): string | undefined {
+  const loopback = LOOPBACK_FOR_ANY_ADDRESS[url.hostname];
+  if (!loopback) return undefined;
+  const asked = url.hostname;
+  url.hostname = loopback;
+  return `${asked} is the address a server listens on (every interface), not one to connect to: tested ${loopback} instead.`;
+}
+
+/** What parseTargetUrl changed in the typed URL, to be said next to the results (undefined when nothing). */
+export function targetUrlNote(raw: string): string | undefined {
+  try {
+    return anyAddressToLoopback(new URL(withScheme(raw)));
+  } catch {
+    return undefined;
+  }
 }
 
 export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions {

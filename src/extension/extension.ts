@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): LoadTestApi | undefi
     hintSource,
     showRunProgressNotifications(controller, panel),
     trackRunContextKeys(controller),
-    controller.onDidFinish(({ result }) => hintSource.setLastResult(result)),
+    controller.onDidFinish(({ result }) => hintSource.takeFinishedRun(result)),
     vscode.workspace.registerTextDocumentContentProvider(KERNEL_SETTINGS_SCHEME, kernelSettings),
     vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel) {

@@ -86,7 +86,15 @@ function measure(threshold: Threshold, result: RunResult): { measured: number; m
   // A run whose requests all failed has no latency: it cannot pass a latency threshold.
   if (!(summary.count > 0)) return { measured: Number.NaN, measuredText: threshold.metric === 'connect-p99' ? 'no connection measured' : 'no completed request' };
   const value = threshold.metric === 'connect-p99' ? summary.p99 : summary[LATENCY[threshold.metric]];
+  // Only an imported result lacks a figure: k6's summary has the percentiles its summaryTrendStats listed.
+  if (!Number.isFinite(value)) return { measured: Number.NaN, measuredText: notImported(threshold, result) };
   return { measured: value, measuredText: formatMs(value) };
+}
+
+function notImported(threshold: Threshold, result: RunResult): string {
+  if (!result.imported) return 'not measured';
+  const k6Hint = result.imported.tool === 'k6' && /^p\d/.test(threshold.metric) ? ` (k6 writes p(${threshold.metric.slice(1).replace(/^999$/, '99.9')}) when --summary-trend-stats lists it)` : '';
+  return `not in the ${result.imported.format} file${k6Hint}`;
 }
 
 export function judgeThresholds(thresholds: Threshold[], result: RunResult): ThresholdVerdict[] {

@@ -13,11 +13,27 @@ export function stopMark(entry: HistoryEntry): string | undefined {
   return undefined;
 }
 
-export function historyOptionLabel(entry: HistoryEntry): string {
+/**
+ * What the closed select shows, so it must fit about 50 characters: when, and the figures a comparison is about.
+ * The day only when it is not today; the profile's words go to the tooltip (historyOptionDetail).
+ */
+export function historyOptionLabel(entry: HistoryEntry, now = new Date()): string {
   const when = new Date(entry.startedAt);
-  const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const today = when.toDateString() === now.toDateString();
+  const time = Number.isNaN(when.getTime())
+    ? entry.startedAt
+    : today
+      ? when.toLocaleTimeString('en-GB', { timeStyle: 'short' })
+      : when.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const mark = stopMark(entry);
-  return `${time}${mark ? ` · ${mark.toUpperCase()}` : ''} · ${entry.label} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
+  return `${time}${mark ? ` · ${mark.toUpperCase()}` : ''} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
+}
+
+/** The tooltip of an option: the run's profile and its full date. */
+export function historyOptionDetail(entry: HistoryEntry): string {
+  const when = new Date(entry.startedAt);
+  const date = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return `${entry.label} · ${date}`;
 }
 
 export class HistoryView {
@@ -42,9 +58,10 @@ export class HistoryView {
     const key = JSON.stringify(entries);
     if (key !== this.shownKey) {
       this.shownKey = key;
-      this.select.replaceChildren(el('option', { text: 'no baseline', attrs: { value: NONE } }), ...entries.map((h) => el('option', { text: historyOptionLabel(h), attrs: { value: h.runId } })));
+      this.select.replaceChildren(el('option', { text: 'no baseline', attrs: { value: NONE } }), ...entries.map((h) => el('option', { text: historyOptionLabel(h), attrs: { value: h.runId, title: historyOptionDetail(h) } })));
     }
     const wanted = comparedRunId && entries.some((h) => h.runId === comparedRunId) ? comparedRunId : NONE;
     if (this.select.value !== wanted) this.select.value = wanted;
+    this.select.title = this.select.selectedOptions[0]?.title ?? '';
   }
 }

@@ -1,4 +1,5 @@
 // The whole panel: built once, then updated in place from the model on each animation frame.
+import { formatMs } from '../../src/shared/formatNumbers';
 import type { SeriesPoint } from '../../src/shared/result';
 import type { KernelSample } from '../../src/shared/findings';
 import { chartKernelSamples, chartSeries, comparisonBaseline, type PanelModel } from '../model/panelModel';
@@ -134,6 +135,14 @@ export class PanelView {
 
     charts.throughput.update({ series, baselineSeries, xMaxSec });
     charts.percentiles.update({ series, baselineSeries, xMaxSec });
+    // A point a second: a run stopped within its first second or two has no line to draw.
+    const tooShort = run.status !== 'running' && series.length < 2;
+    const durationMs = run.result?.durationMs ?? 0;
+    for (const card of [this.cards.throughput, this.cards.percentiles]) {
+      setHidden(card.canvas.parentElement!, tooShort);
+      card.note.textContent = tooShort ? `The run lasted ${formatMs(durationMs)}: too short to draw over time. The figures above cover all of it.` : '';
+      setHidden(card.note, !tooShort);
+    }
     charts.kernel.update({ samples, xMaxSec });
     const kernelNote = this.cards.kernel.note;
     const noSamples = samples.length === 0;

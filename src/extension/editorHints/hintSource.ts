@@ -36,6 +36,16 @@ export class SettableHintSource implements HintSource, vscode.Disposable {
     return this.fixedSettings ? Promise.resolve({ ...this.fixedSettings }) : readProcSysctls(HINT_SYSCTLS).then((r) => r.values);
   }
 
+  /**
+   * A finished run. One stopped early (Stop, or a crash) that found nothing says little: a 1 s run rarely fills a
+   * queue that a 10 s run overflowed. It leaves the hints of the run before; one that found something replaces them.
+   */
+  takeFinishedRun(result: RunResult): void {
+    const stoppedEarly = result.stopReason === 'cancelled' || result.stopReason === 'error';
+    if (stoppedEarly && result.findings.length === 0 && this.result) return;
+    this.setLastResult(result);
+  }
+
   setLastResult(result: RunResult | undefined): void {
     this.result = result;
     this.emitter.fire();

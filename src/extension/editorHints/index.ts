@@ -80,6 +80,8 @@ export function registerHints(context: vscode.ExtensionContext, source: HintSour
 /** What the extension's activate() returns so the extension-host tests can drive the hints. */
 export interface HintsTestHook {
   setLastResultForTest(result: RunResult | undefined): Promise<void>;
+  /** The result the hints are drawn from now. */
+  hintedResultForTest(): RunResult | undefined;
   setKernelSettingsForTest(settings: Record<string, string> | undefined): Promise<void>;
   /** Resolves once the hints reflect the latest edits (the re-check after a change is debounced). */
   hintsSettledForTest(): Promise<void>;
@@ -91,6 +93,7 @@ export function hintsTestHook(source: SettableHintSource, hints: Hints): HintsTe
       source.setLastResult(result);
       await hints.refreshed();
     },
+    hintedResultForTest: () => source.lastResult(),
     async setKernelSettingsForTest(settings) {
       source.setKernelSettings(settings);
       await hints.refreshed();

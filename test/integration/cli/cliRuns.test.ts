@@ -79,6 +79,17 @@ describe('load-test-localhost CLI', () => {
     assert.ok(ok > 0);
   });
 
+  it('a pasted http://0.0.0.0:PORT/ (what python -m http.server prints) tests 127.0.0.1 and says so', async () => {
+    const port = new URL(server.url).port;
+    const { code, stdout } = await cli([`http://0.0.0.0:${port}/`, '-c', '2', '-n', '20', '--json', '-', '--no-diagnosis']);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout) as RunResult;
+    assert.equal(result.target.url, `http://127.0.0.1:${port}/`);
+    assert.equal(result.target.connectAddress, '127.0.0.1');
+    assert.equal(result.requests.started, 20);
+    assert.deepEqual(result.warnings, ['0.0.0.0 is the address a server listens on (every interface), not one to connect to: tested 127.0.0.1 instead.']);
+  });
+
   it('exits 3 with one line when nothing listens', async () => {
     const gone = await servers.fixedDelayServer(0);
     await gone.close();

@@ -139,6 +139,13 @@ describe('CLI: --fail-on, export, import', () => {
     const imported = JSON.parse(json.stdout) as RunResult;
     assert.equal(imported.imported?.tool, 'k6');
     assert.equal(imported.latency.connect.p99, null, 'not measured stays empty in JSON');
+    // k6's default summary has no p(99): a p99 threshold fails and says where the figure is missing and why.
+    const noP99 = join(dir, 'summary-default-stats.json');
+    writeFileSync(noP99, JSON.stringify({ metrics: { http_reqs: { count: 10, rate: 5 }, http_req_failed: { passes: 0, fails: 10, value: 0 }, http_req_duration: { avg: 5, min: 1, med: 4, max: 9, 'p(90)': 8, 'p(95)': 9 } } }));
+    const gate = await cli(['import', noP99, '--no-color', '--fail-on', 'p95<50ms,p99<50ms']);
+    assert.equal(gate.code, 4);
+    assert.match(gate.stdout, /pass {2}p95<50ms\s+measured 9\.00 ms/);
+    assert.match(gate.stdout, /FAIL {2}p99<50ms\s+measured not in the k6 --summary-export file \(k6 writes p\(99\) when --summary-trend-stats lists it\)/);
     const bad = await cli(['import', join(dir, 'load.js')]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not a file Load Test Localhost can import/);

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { RunProgress, RunResult } from '../../../src/shared/result';
 import type { HistoryEntry, PanelRun } from '../../../src/shared/protocol';
 import { generateSampleRun, sampleHistory } from '../../fixtures/sampleRun';
-import { postToWebview, postedMessages, settle } from './harness';
+import { postToWebview, postedMessages, screenshotPath, settle } from './harness';
 import { openPanel as openThemedPanel, usePanelBrowser } from './panelSession';
 
 usePanelBrowser();
@@ -160,12 +160,42 @@ describe('earlier runs', () => {
     await settle(page);
     assert.equal(Number(await page.locator('.summary .card[data-metric="ok"]').getAttribute('data-value')), env.fixed.result.requests.ok);
     assert.equal(await row.locator('button', { hasText: 'Shown' }).isDisabled(), true);
+    // The shown row is bold in its text only: its buttons stay on its line (they wrapped under it when bold).
+    const textBox = (await row.locator('.run-history-text').boundingBox())!;
+    const actionsBox = (await row.locator('.run-history-actions').boundingBox())!;
+    assert.ok(actionsBox.y < textBox.y + textBox.height && actionsBox.x >= textBox.x + textBox.width, `buttons beside the text: ${JSON.stringify({ textBox, actionsBox })}`);
+    // "Compare with" shows when and the figures in a select that fits them; the profile's words are its tooltip.
+    const options = await page.$$eval('.compare-select option', (o) => o.slice(1).map((x) => ({ text: x.textContent ?? '', title: x.getAttribute('title') ?? '' })));
+    assert.ok(options.length > 0);
+    for (const [i, option] of options.entries()) {
+      assert.ok(option.text.length <= 52, `short enough for the closed select: "${option.text}"`);
+      assert.match(option.text, /req\/s · p99 /);
+      assert.ok(option.title.startsWith(history.filter((h) => h.runId !== env.fixed.runId)[i]!.label), option.title);
+    }
+    await page.screenshot({ path: screenshotPath('earlier-runs-shown-light-1000'), fullPage: true });
     await page.locator('.export-group button[data-format="html"]').click();
     assert.deepEqual((await postedMessages(page)).at(-1), { type: 'export', format: 'html', runId: env.fixed.runId });
 
     await postToWebview(page, { type: 'runStarted', run: env.run.startedRun() });
     await settle(page);
     assert.equal(await page.locator('.run-history-row button', { hasText: 'Open' }).first().isDisabled(), true, 'the live run keeps the panel');
+    await page.context().close();
+  });
+});
+
+describe('a run stopped at once', () => {
+  test('too short to draw over time: the two time charts say so instead of drawing empty axes', async () => {
+    const { page } = await openPanel(1000, 900);
+    const result: RunResult = { ...env.run.result, durationMs: 640, stopReason: 'cancelled', series: env.run.result.series.slice(0, 1) };
+    await postToWebview(page, { type: 'init', history: [], run: { ...env.run.runAfter(0), status: 'finished', result } });
+    await settle(page);
+    for (const chart of ['throughput', 'percentiles']) {
+      const card = page.locator(`[data-chart-card="${chart}"]`);
+      assert.equal(await card.locator('.chart-note').innerText(), 'The run lasted 640 ms: too short to draw over time. The figures above cover all of it.');
+      assert.equal(await card.locator('canvas').isVisible(), false);
+    }
+    assert.equal(await page.locator('[data-chart-card="latency-distribution"] canvas').isVisible(), true, 'the distributions still draw');
+    await page.screenshot({ path: screenshotPath('stopped-at-once-light-1000'), fullPage: true });
     await page.context().close();
   });
 });

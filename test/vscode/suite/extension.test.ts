@@ -165,6 +165,22 @@ describe('extension: load test experience', function () {
     assert.match(api.statusBarText(), /ok/);
   });
 
+  it('a run stopped early that found nothing leaves the editor hints of the run before; a run that ran its course replaces them', async () => {
+    const finding: Finding = { id: 'accept-queue-overflow', severity: 'error', title: 'Accept queue overflowed', explanation: '', evidence: [], fixes: [] };
+    const earlier = { ...generateSampleRun().result, findings: [finding] };
+    await api.setLastResultForTest(earlier);
+    const running = api.runLoadTest({ url, connections: 2, durationMs: 30_000 });
+    await until(() => /req\/s · \d+ err · \d+%/.test(api.statusBarText()), 'live numbers in the status bar');
+    await vscode.commands.executeCommand('loadTest.stop');
+    const stopped = await running;
+    assert.equal(stopped.stopReason, 'cancelled');
+    assert.deepEqual(stopped.findings, [], 'a plain server: nothing found');
+    assert.equal(api.hintedResultForTest(), earlier, 'the hints still come from the run with the finding');
+    const whole = await api.runLoadTest({ url, connections: 2, requests: 20 });
+    assert.equal(whole.stopReason, 'request-count');
+    assert.deepEqual(api.hintedResultForTest()?.startedAt, whole.startedAt, 'a run that ran its course replaces them');
+  });
+
   it('a second run while one is going asks; "cancel" keeps the first, "stop" replaces it', async () => {
     await setUrl(url);
     const first = api.runLoadTest({ url, connections: 2, durationMs: 30_000 });
