@@ -87,6 +87,21 @@ describe('Http1ResponseParser frames responses however the reads split them', ()
     everySplit('HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: Keep-Alive\r\n\r\nok', (seen) => assert.deepEqual(seen.completions, [true]));
   });
 
+  it('framing header names in any case, and only those names; Connection values as sent, single or listed', () => {
+    everySplit(ok('CONTENT-LENGTH: 3\r\ncOnNeCtIoN: CLOSE\r\n', 'abc'), (seen) => {
+      assert.equal(seen.bodyBytes, 3);
+      assert.deepEqual(seen.completions, [false]);
+    });
+    everySplit(ok('Content-Length:\t 4 \t\r\nConnection: keep-alive, Upgrade\r\n', 'abcd'), (seen) => assert.deepEqual(seen.completions, [true]));
+    everySplit(ok('Content-Length: 2\r\nConnection: Upgrade, close\r\n', 'ok'), (seen) => assert.deepEqual(seen.completions, [false]));
+    everySplit('HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: KEEP-ALIVE\r\n\r\nok', (seen) => assert.deepEqual(seen.completions, [true]));
+    // Names of the same length that are not framing headers, and a value with a colon in it, change nothing.
+    everySplit(ok('Content_Length: 9\r\nXonnection: close\r\nContent-Lengtz: 7\r\nLocation: http://x:1/\r\nContent-Length: 1\r\n', 'z'), (seen) => {
+      assert.equal(seen.bodyBytes, 1);
+      assert.deepEqual(seen.completions, [true]);
+    });
+  });
+
   it('a body without a length runs until the server closes', () => {
     everySplit('HTTP/1.0 200 OK\r\nServer: old\r\n\r\nuntil the end', (seen) => {
       assert.equal(seen.bodyBytes, 13);
@@ -136,6 +151,9 @@ describe('Http1ResponseParser rejects what is not HTTP', () => {
   it('bad or conflicting Content-Length', () => {
     rejects(ok('Content-Length: -1\r\n', ''), /HPE_INVALID_CONTENT_LENGTH/);
     rejects(ok('Content-Length: 1\r\nContent-Length: 2\r\n', 'x'), /HPE_UNEXPECTED_CONTENT_LENGTH/);
+    for (const value of ['', ' ', '12a', '1 2', '+5', '0x10', '1234567890123456']) rejects(ok(`Content-Length: ${value}\r\n`, ''), /HPE_INVALID_CONTENT_LENGTH/);
+    const fifteenDigits = parse(ok('Content-Length: 123456789012345\r\n', 'abc'));
+    assert.deepEqual([fifteenDigits.bodyBytes, fifteenDigits.completions], [3, []], '15 digits are a length: its body goes on');
   });
 
   it('bad chunk framing', () => {
