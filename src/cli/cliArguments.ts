@@ -89,7 +89,8 @@ started unless --start is given.
   -V, --version           the version
 
       --fail-on <list>    CI thresholds, e.g. "p99<200ms,errors<1%,rps>500" (p50 p75 p90 p95 p99 p99.9 mean max
-                          connect-p99 in ms/s/us; errors in % or a count; rps): each is reported pass or FAIL
+                          connect-p99 in ms/s/us; errors = no response, non2xx = a response other than 2xx,
+                          each in % or a count; rps): each is reported pass or FAIL
 
 Export the same test as a k6 script or a Locust file, to run it against staging or from many machines:
   load-test-localhost export k6 http://localhost:3000/api -c 50 -n 1000 --no-keepalive -o load.js
@@ -198,7 +199,9 @@ export function parseCliArguments(argv: string[], env: { noColor: boolean; isTty
     // parseArgs adds advice about `--` for positionals to an unknown option: a typo needs only the option's name.
     const message = (err as Error).message.split('\n')[0]!;
     const unknown = /^Unknown option '([^']+)'/.exec(message);
-    throw new UsageError(unknown ? `Unknown option ${unknown[1]}` : message);
+    // "argument missing" at the end, "argument is ambiguous" when the next word is another option: a value is missing.
+    const noValue = /^Option '([^'<]+?)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(message);
+    throw new UsageError(unknown ? `Unknown option ${unknown[1]}` : noValue ? `${noValue[1]} needs a value` : message);
   }
   const { values } = parsed;
   let { positionals } = parsed;

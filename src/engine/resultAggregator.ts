@@ -262,6 +262,8 @@ export class ResultAggregator {
         `${w.lengthVariations} successful responses had a body length different from the first one (ab reports these as "Length" failures; normal for dynamic pages).`,
       );
     }
+    const mostlyErrors = mostlyErrorStatuses(w.statusCodes, w.completed);
+    if (mostlyErrors) warnings.push(mostlyErrors);
     const keepAliveLost = keepAliveNotInEffect(options.keepAlive, options.connections, w.connectsOpened, w.completed);
     if (keepAliveLost) warnings.push(keepAliveLost);
     let rate: LoadResult['rate'];
@@ -323,4 +325,19 @@ export class ResultAggregator {
       warnings,
     };
   }
+}
+
+/**
+ * Most responses were 4xx or 5xx: the server answered, so they count as ok (a whole response), not as failed, as
+ * ab and wrk count them. A wrong path is the usual cause, and a run of 404s must not read as a clean run.
+ */
+export function mostlyErrorStatuses(statusCodes: Map<string, number>, completed: number): string | undefined {
+  const errorCodes = [...statusCodes].filter(([status]) => Number(status) >= 400).sort((a, b) => b[1] - a[1]);
+  const count = errorCodes.reduce((sum, [, n]) => sum + n, 0);
+  if (completed === 0 || count * 2 < completed) return undefined;
+  const which = errorCodes.slice(0, 3).map(([status, n]) => `${status} ×${n.toLocaleString('en-US')}`).join(', ');
+  return (
+    `${count.toLocaleString('en-US')} of ${completed.toLocaleString('en-US')} responses were errors from the server (${which}). ` +
+    'They count as responses, not as failed requests; check the URL. --fail-on "non2xx<1%" fails a run on them.'
+  );
 }

@@ -59,6 +59,24 @@ describe('CLI: --fail-on, export, import', () => {
     assert.match(stdout, /pass {2}p99<10s/);
   });
 
+  it('a run of 404s: the report warns, errors<1% passes and says why, non2xx<1% fails it', async () => {
+    // Every other request is a 404, the rest 200: half the responses are errors from the server, counted apart.
+    const notFound = await servers.httpServer((_req, res, index) => {
+      res.statusCode = index % 2 === 0 ? 404 : 200;
+      res.end('x');
+    });
+    try {
+      const { code, stdout } = await cli([notFound.url, '-c', '2', '-n', '100', '--no-diagnosis', '--no-color', '--fail-on', 'errors<1%,non2xx<1%,non2xx<=50']);
+      assert.equal(code, 4);
+      assert.match(stdout, /50 of 100 responses were errors from the server \(404 ×50\)\. They count as responses, not as failed requests; check the URL/);
+      assert.match(stdout, /pass {2}errors<1%\s+measured 0\.00% \(0 of 100\); 50 responses were not 2xx, gated by non2xx/);
+      assert.match(stdout, /FAIL {2}non2xx<1%\s+measured 50\.00% \(50 of 100\)/);
+      assert.match(stdout, /pass {2}non2xx<=50\s+measured 50 not 2xx/);
+    } finally {
+      await notFound.close();
+    }
+  });
+
   it('keeps stdout pure JSON with --json -: the verdicts go to stderr with the report', async () => {
     const { code, stdout, stderr } = await cli([`${counting.origin}/`, '-c', '2', '-n', '20', '--no-diagnosis', '--json', '-', '--fail-on', 'rps>100000000']);
     assert.equal(code, 4);

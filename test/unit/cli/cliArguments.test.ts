@@ -62,6 +62,9 @@ describe('CLI arguments', () => {
     assert.throws(() => parseCliArguments(['x', '-c', 'many'], env), /-c must be a number/);
     assert.throws(() => parseCliArguments(['x', '-H', 'nocolon'], env), /not a header/);
     assert.throws(() => parseCliArguments(['x', '--bogus'], env), (err: Error) => err instanceof UsageError && err.message === 'Unknown option --bogus');
+    assert.throws(() => parseCliArguments(['x', '-c'], env), (err: Error) => err.message === '-c, --connections needs a value');
+    assert.throws(() => parseCliArguments(['x', '-c', '--no-keepalive'], env), (err: Error) => err.message === '-c needs a value');
+    assert.throws(() => parseCliArguments(['x', '--json'], env), (err: Error) => err.message === '--json needs a value');
     assert.throws(() => parseCliArguments(['x', '-k', '--no-keepalive'], env), /contradict/);
   });
 

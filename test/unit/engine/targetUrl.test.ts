@@ -4,8 +4,9 @@ import { describe, it } from 'node:test';
 import { parseTargetUrl, targetUrlNote } from '../../../src/engine/loadOptions';
 
 describe('target URL', () => {
-  it('gives `localhost:3000` and `:3000` http and localhost', () => {
+  it('gives `localhost:3000`, `:3000` and a bare `3000` http and localhost', () => {
     assert.equal(parseTargetUrl('localhost:3000').href, 'http://localhost:3000/');
+    assert.equal(parseTargetUrl('8002').href, 'http://localhost:8002/', 'not the IPv4 address 0.0.31.66');
     assert.equal(parseTargetUrl(' :3000/api ').href, 'http://localhost:3000/api');
     assert.equal(targetUrlNote('localhost:3000'), undefined);
   });
