@@ -56,8 +56,25 @@ function passesNow(c: AdviceContext, fallback: string): string {
   return c.passes !== undefined ? `The server passes ${c.passes} to listen().` : fallback;
 }
 
-function pythonHost(c: AdviceContext): string {
-  return JSON.stringify(snippetHost(c.server.address) ?? '');
+/**
+ * Where a python snippet binds, and whether in IPv6: the listener's own address. ss prints a dual-stack IPv6
+ * wildcard as `*` and a v6-only one as `[::]`; either is "::" in AF_INET6 (dual-stack by default on Linux). Binding
+ * "" instead would drop IPv6: `--bind ::` then no longer answers on [::1].
+ */
+function pythonBind(c: AdviceContext): { host: string; ipv6: boolean } {
+  const address = c.server.address;
+  if (address === '*' || address === '::' || address === '[::]') return { host: '::', ipv6: true };
+  const host = snippetHost(address) ?? '';
+  return { host, ipv6: host.includes(':') };
+}
+
+function pythonHttpServerScript(c: AdviceContext): string {
+  const { host, ipv6 } = pythonBind(c);
+  return (
+    `${ipv6 ? 'import socket\n' : ''}from http.server import ThreadingHTTPServer, SimpleHTTPRequestHandler\n` +
+    `class Server(ThreadingHTTPServer):\n${ipv6 ? '    address_family = socket.AF_INET6\n' : ''}    request_queue_size = ${c.backlog}\n` +
+    `Server((${JSON.stringify(host)}, ${c.port}), SimpleHTTPRequestHandler).serve_forever()`
+  );
 }
 
 const NODE_TOOLS_WITHOUT_OPTION = /next-server|(^|[\s/])(next|nuxi|nuxt|astro|ng|webpack-dev-server|webpack|react-scripts|remix|gatsby|docusaurus)(\.m?js)?(\s|$)/;
@@ -73,9 +90,7 @@ const KINDS: Array<{ test: (argv: string, exe: string, s: ServerContext) => bool
       fix: (c) =>
         code(
           'Serve with a larger request_queue_size (python -m http.server listens with 5 and has no option for it)',
-          `from http.server import ThreadingHTTPServer, SimpleHTTPRequestHandler\n` +
-            `class Server(ThreadingHTTPServer):\n    request_queue_size = ${c.backlog}\n` +
-            `Server((${pythonHost(c)}, ${c.port}), SimpleHTTPRequestHandler).serve_forever()`,
+          pythonHttpServerScript(c),
           'socketserver passes request_queue_size to listen(); a small script with a subclass serves the same files.',
         ),
     },

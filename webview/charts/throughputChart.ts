@@ -3,9 +3,10 @@
 import type { Chart, ChartDataset } from 'chart.js';
 import type { ThemeColors } from '../theme/themeColors';
 import { withAlpha } from '../theme/themeColors';
-import { completedPerSecond, errorCausesIn, errorsPerSecond, type XY } from '../model/derivedSeries';
+import { baselineAboveAxis, completedPerSecond, errorCausesIn, errorsPerSecond, ownPeakPerSecond, type XY } from '../model/derivedSeries';
 import { TimeAxisChart, type SeriesChartInput } from './themedChart';
 import { errorCauseShort } from '../../src/shared/errorWords';
+import { formatRate } from '../../src/shared/formatNumbers';
 import { errorCauseColor, fixedWidth, themedPlugins, themedScale, timeScale, TIME_CHART_LEFT_AXIS_PX, ABOVE_KERNEL_CHART } from './chartTheme';
 
 export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
@@ -44,8 +45,9 @@ export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
       });
     });
     if (input.baselineSeries?.length) {
+      const capped = baselineAboveAxis(input.series, input.baselineSeries);
       datasets.push({
-        label: 'baseline ok req/s',
+        label: capped === undefined ? 'baseline ok req/s' : `baseline ok req/s (up to ${formatRate(capped)}, above the axis)`,
         data: completedPerSecond(input.baselineSeries),
         stack: 'baseline',
         borderColor: t.muted,
@@ -64,9 +66,23 @@ export class ThroughputChart extends TimeAxisChart<SeriesChartInput> {
       ...ABOVE_KERNEL_CHART,
       scales: {
         x: timeScale(t, input.xMaxSec),
-        y: { ...themedScale(t, 'per second'), type: 'linear', stacked: true, beginAtZero: true, ...fixedWidth(TIME_CHART_LEFT_AXIS_PX) },
+        y: {
+          ...themedScale(t, 'per second'),
+          type: 'linear',
+          stacked: true,
+          beginAtZero: true,
+          // A baseline far above this run must not flatten it: the axis then follows this run.
+          max: baselineAboveAxis(input.series, input.baselineSeries) === undefined ? undefined : roundedUp(ownPeakPerSecond(input.series) * 1.25),
+          ...fixedWidth(TIME_CHART_LEFT_AXIS_PX),
+        },
       },
       plugins: themedPlugins(t),
     } as Chart<'line', XY[], string>['options'];
   }
+}
+
+/** Up to two significant digits (1,160 -> 1,200), so the top tick is a round number. */
+function roundedUp(value: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
+  return Math.ceil(value / unit) * unit;
 }

@@ -14,7 +14,16 @@ export function describeChange(before: number, after: number, higherIsBetter: bo
   const relative = before !== 0 ? diff / Math.abs(before) : undefined;
   if (diff === 0 || (relative !== undefined && Math.abs(relative) < SAME_WITHIN)) return { text: 'about the same', trend: 'same' };
   const trend: Trend = (diff > 0) === higherIsBetter ? 'better' : 'worse';
+  // Ten times or more either way reads better as a factor: "×5,175" rather than "+517,435%", "÷556" rather than "−100%".
+  if (relative !== undefined && after > 0 && before > 0 && (after / before >= 10 || before / after >= 10)) {
+    const factor = after > before ? `×${ratioText(after / before)}` : `÷${ratioText(before / after)}`;
+    return { text: `${factor} · ${trend}`, trend };
+  }
   const sign = diff > 0 ? '+' : '−';
   const amount = relative === undefined ? format(Math.abs(diff)) : `${Math.round(Math.abs(relative) * 100).toLocaleString('en-US')}%`;
   return { text: `${sign}${amount} · ${trend}`, trend };
+}
+
+function ratioText(ratio: number): string {
+  return ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1).replace(/\.0$/, '');
 }

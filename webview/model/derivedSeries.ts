@@ -60,3 +60,19 @@ export function recentBytesPerSecond(series: SeriesPoint[], windowMs = 1000): nu
   }
   return ms > 0 ? (bytes * 1000) / ms : 0;
 }
+
+/** A run's highest point in requests per second: ok and failed stacked, as the throughput chart draws them. */
+export function ownPeakPerSecond(series: SeriesPoint[]): number {
+  return Math.max(0, ...series.map((p) => perSecond(p.completed + p.failed, p)));
+}
+
+/**
+ * The baseline's peak when it is over 4 times this run's (another load, another server), else undefined: the
+ * throughput axis then follows this run, which the baseline would flatten to a line at zero.
+ */
+export function baselineAboveAxis(series: SeriesPoint[], baseline: SeriesPoint[] | undefined): number | undefined {
+  if (!baseline?.length) return undefined;
+  const own = ownPeakPerSecond(series);
+  const peak = Math.max(0, ...completedPerSecond(baseline).map((p) => p.y ?? 0));
+  return own > 0 && peak > 4 * own ? peak : undefined;
+}

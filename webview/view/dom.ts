@@ -36,3 +36,14 @@ export function setText(node: Node, text: string): void {
 export function setHidden(node: HTMLElement, hidden: boolean): void {
   if (node.hidden !== hidden) node.hidden = hidden;
 }
+
+/**
+ * Text whose `backtick` spans (the findings' own wording, written for Markdown hovers too) become <code>. Built with
+ * text nodes only: the text may come from the server (a process name, a path) and is never parsed as HTML.
+ */
+export function withInlineCode(text: string): Array<Node | string> {
+  const parts = text.split('`');
+  // An odd count of backticks leaves the last one unpaired: keep it as text.
+  if (parts.length % 2 === 0) return [text];
+  return parts.map((part, i) => (i % 2 === 1 ? el('code', { text: part }) : part)).filter((part) => part !== '');
+}

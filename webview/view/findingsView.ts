@@ -1,7 +1,7 @@
 // Findings inline: what was found, the numbers behind it and where they were read, and fixes to copy or run.
 import { cleanVerdict, diagnosisCoverage } from '../../src/shared/notChecked';
 import type { Finding, Fix, KernelReport } from '../../src/shared/findings';
-import { button, el } from './dom';
+import { button, el, withInlineCode } from './dom';
 import type { PanelActions } from './panelActions';
 
 const SEVERITY_WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -87,7 +87,7 @@ export class FindingsView {
           el('h3', { text: finding.title }),
         ),
       ),
-      el('p', { className: 'finding-explanation', text: finding.explanation }),
+      el('p', { className: 'finding-explanation' }, ...withInlineCode(finding.explanation)),
     );
     if (finding.evidence.length) details.append(this.renderEvidence(finding));
     if (finding.fixes.length) {
@@ -116,7 +116,7 @@ export class FindingsView {
 
   private renderFix(fix: Fix, findingId: string, fixIndex: number): HTMLElement {
     const box = el('div', { className: `fix fix-${fix.kind}` }, el('div', { className: 'fix-title', text: fix.title }));
-    if (fix.detail) box.append(el('p', { className: 'fix-detail', text: fix.detail }));
+    if (fix.detail) box.append(el('p', { className: 'fix-detail' }, ...withInlineCode(fix.detail)));
     if (fix.command) {
       const command = fix.command;
       box.append(

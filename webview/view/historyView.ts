@@ -23,16 +23,16 @@ export function historyOptionLabel(entry: HistoryEntry, now = new Date()): strin
   const time = Number.isNaN(when.getTime())
     ? entry.startedAt
     : today
-      ? when.toLocaleTimeString('en-GB', { timeStyle: 'short' })
-      : when.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+      ? when.toLocaleTimeString('en-GB', { timeStyle: 'medium' })
+      : when.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const mark = stopMark(entry);
-  return `${time}${mark ? ` · ${mark.toUpperCase()}` : ''} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
+  return `${time}${mark ? ` · ${mark}` : ''} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
 }
 
 /** The tooltip of an option: the run's profile and its full date. */
 export function historyOptionDetail(entry: HistoryEntry): string {
   const when = new Date(entry.startedAt);
-  const date = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
   return `${entry.label} · ${date}`;
 }
 

@@ -3,6 +3,7 @@ import { formatMs } from '../../src/shared/formatNumbers';
 import type { SeriesPoint } from '../../src/shared/result';
 import type { KernelSample } from '../../src/shared/findings';
 import { chartKernelSamples, chartSeries, comparisonBaseline, type PanelModel } from '../model/panelModel';
+import { comparisonNote } from '../model/comparisonNote';
 import { figuresFromProgress, figuresFromResult, type SummaryFigures } from '../model/summaryFigures';
 import { synRetransmitScheduleOf } from '../../src/shared/synRetransmitSchedule';
 import type { ThemeColors } from '../theme/themeColors';
@@ -13,7 +14,7 @@ import { ConnectTimeChart } from '../charts/connectTimeChart';
 import { StatusCodesChart } from '../charts/statusCodesChart';
 import { KernelCountersChart } from '../charts/kernelCountersChart';
 import type { DistributionBarChart } from '../charts/distributionBarChart';
-import { el, setHidden } from './dom';
+import { el, setHidden, setText } from './dom';
 import { PanelHeader, runStatusOf } from './header';
 import { RunHistoryList } from './runHistoryList';
 import { livePhase } from '../model/livePhase';
@@ -50,6 +51,8 @@ export class PanelView {
   private readonly body: HTMLElement;
   private readonly notices = new RunNotices();
   private readonly summary = new SummaryView();
+  /** Above the cards: the baseline is not the same test (comparisonNote.ts). */
+  private readonly compareNote = el('p', { className: 'notice notice-warning compare-note', attrs: { role: 'note' } });
   private readonly findings: FindingsView;
   private readonly errorsTable = new ErrorsTable();
   private readonly emptyState = createEmptyState();
@@ -92,7 +95,7 @@ export class PanelView {
       el('div', { className: 'results-main' }, this.chartGrid),
       el('aside', { className: 'results-aside' }, this.findings.element),
     );
-    this.results = el('div', { className: 'results' }, this.summary.element, this.body);
+    this.results = el('div', { className: 'results' }, this.compareNote, this.summary.element, this.body);
     root.replaceChildren(this.header.element, this.notices.element, this.emptyState, this.results, this.runHistory.element);
   }
 
@@ -114,6 +117,9 @@ export class PanelView {
     const baseline = comparisonBaseline(model);
     const baselineFigures: SummaryFigures | undefined = baseline ? figuresFromResult(baseline) : undefined;
     if (figures) this.summary.update(figures, baselineFigures, run.status === 'running');
+    const note = baseline ? comparisonNote({ url: run.result?.target.url ?? run.options.url, options: run.result?.options ?? run.options }, baseline) : undefined;
+    setText(this.compareNote, note ?? '');
+    setHidden(this.compareNote, note === undefined);
     this.errorsTable.update(run.result?.errors);
     this.updateCharts(model);
   }
@@ -150,6 +156,8 @@ export class PanelView {
     const none = `No kernel counters were sampled during this run${blind ? ' (see "Not checked" under the findings)' : ''}.`;
     kernelNote.textContent = noSamples ? (run.status === 'running' ? 'Waiting for the first kernel sample…' : none) : '';
     setHidden(kernelNote, !noSamples);
+    // After the run, no samples means nothing to draw: the note alone, not an empty 0–1 frame above it.
+    setHidden(this.cards.kernel.canvas.parentElement!, noSamples && run.status !== 'running');
 
     const distributions = run.result?.distributions ?? run.progress?.distributions;
     charts.latencyDistribution.update(distributions?.total ?? []);

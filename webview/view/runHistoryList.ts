@@ -28,7 +28,8 @@ export class RunHistoryList {
 
   private row(entry: HistoryEntry, shown: boolean, running: boolean): HTMLElement {
     const when = new Date(entry.startedAt);
-    const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    // As the header writes it ("2 Dec 2026, 05:55:12"), with seconds: two runs of the same minute are told apart.
+    const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
     const mark = stopMark(entry);
     const open = button(shown ? 'Shown' : 'Open', () => this.actions.post({ type: 'openRun', runId: entry.runId }));
     open.disabled = shown || running;

@@ -88,7 +88,8 @@ export class SummaryView {
       if (spec.compare && baseline) {
         const before = baseline[spec.metric];
         const change = describeChange(before, value, spec.compare.higherIsBetter, spec.format);
-        setText(nodes.deltaValues, `${spec.format(before)} → ${spec.format(value)}`);
+        // A value never breaks inside ("1.09 / s"); the line may break at the arrow.
+        setText(nodes.deltaValues, `${unbroken(spec.format(before))} → ${unbroken(spec.format(value))}`);
         setText(nodes.deltaChange, change.text);
         nodes.delta.setAttribute('aria-label', `baseline ${spec.format(before)}, this run ${spec.format(value)}: ${change.text}`);
         nodes.delta.dataset.trend = change.trend;
@@ -96,3 +97,5 @@ export class SummaryView {
     }
   }
 }
+
+const unbroken = (text: string): string => text.replace(/ /g, '\u00a0');

@@ -131,13 +131,62 @@ describe('comparing with an earlier run', () => {
       assert.equal(expectedTrend, 'worse', `${metric}: the fixture's overflow run is worse (${before} -> ${now})`);
       assert.equal(await delta.getAttribute('data-trend'), expectedTrend, `${metric}: trend`);
       const change = await delta.locator('.delta-change').innerText();
-      assert.match(change, new RegExp(`^${now > before ? '\\+' : '−'}[\\d,.]+.*· worse$`), `${metric}: "${change}"`);
+      // Up or down as a percentage, or as a factor from ten times on (×, ÷).
+      assert.match(change, new RegExp(`^${now > before ? '[+×]' : '[−÷]'}[\\d,.]+%? · worse$`), `${metric}: "${change}"`);
     }
     // A cancelled run is marked where it is picked and in the list of earlier runs.
     const options = await page.locator('#compare-select option').allInnerTexts();
-    assert.ok(options.some((o) => o.includes('CANCELLED')) && options.filter((o) => o.includes('CANCELLED')).length === 1, options.join(' | '));
+    assert.equal(options.filter((o) => o.includes(' · cancelled · ')).length, 1, options.join(' | '));
     assert.deepEqual(await page.locator('.run-history-row .stop-mark').allTextContents(), ['cancelled']);
     assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
+
+describe('comparing unlike runs', () => {
+  test('a baseline of another load says so above the cards; factors for tenfold changes; values never break inside; the axis stays this run\'s', async () => {
+    const { page, errors } = await openPanel(1000, 900);
+    // The helper's case: a 10-connection keep-alive run stopped after 0.3 s, at a hundred times this run's req/s.
+    const fast = { ...env.fixed.result, options: { ...env.fixed.result.options, connections: 10, keepAlive: true, requests: undefined, durationMs: 10_000 }, stopReason: 'cancelled' as const, durationMs: 310 };
+    fast.throughput = { ...fast.throughput, requestsPerSec: env.run.result.throughput.requestsPerSec * 100 };
+    fast.series = fast.series.map((p) => ({ ...p, completed: p.completed * 100 }));
+    // A finding's detail written with `code` spans, as the diagnosis writes it for Markdown hovers.
+    const withCode = { ...env.run.result, findings: env.run.result.findings.map((f, i) => (i === 0 ? { ...f, fixes: f.fixes.map((x, j) => (j === 0 ? { ...x, detail: 'server.js:24 passes `backlog ?? 511`.' } : x)) } : f)) };
+    await postToWebview(page, { type: 'init', history: sampleHistory(), run: { ...env.run.runAfter(0), status: 'finished', result: withCode }, baseline: fast, baselineRunId: env.fixed.runId });
+    await settle(page);
+    const note = page.locator('.compare-note');
+    assert.match(await note.innerText(), /^The baseline is a different test: it ran 10 connections, keep-alive, 10 s, this run .*; it was stopped after 310 ms\. The changes below compare unlike runs\.$/);
+    assert.equal(await page.locator('.card[data-metric="requestsPerSec"] .delta-change').innerText(), '÷100 · worse');
+    for (const values of await page.locator('.card-delta .delta-values').allTextContents()) {
+      assert.ok(!/\d (ms|s|KiB|MiB)/.test(values), `no breakable space inside a value: "${values}"`);
+    }
+    // Each change stays on one line (it wrapped as "+467,762% ·" / "worse").
+    for (const change of await page.locator('.card-delta:visible .delta-change').all()) {
+      const box = (await change.boundingBox())!;
+      // Runs in the page; typed structurally because this project compiles without the DOM library.
+      const lineHeight = await change.evaluate((e) => parseFloat((globalThis as unknown as { getComputedStyle(x: unknown): { lineHeight: string } }).getComputedStyle(e).lineHeight) || 16);
+      assert.ok(box.height < lineHeight * 1.5, `one line: ${await change.innerText()}`);
+    }
+    const code = page.locator('.fix-detail code').first();
+    assert.equal(await code.innerText(), 'backlog ?? 511');
+    assert.equal(await page.locator('.fix-detail', { hasText: 'server.js:24 passes' }).innerText(), 'server.js:24 passes backlog ?? 511.');
+    await page.screenshot({ path: screenshotPath('compare-unlike-light-1000'), fullPage: true });
+    // The same baseline without its difference: no note.
+    await postToWebview(page, { type: 'baseline', baseline: env.fixed.result, baselineRunId: env.fixed.runId });
+    await settle(page);
+    assert.equal(await note.isVisible(), false);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  test('a finished run without kernel samples shows the note alone, not an empty frame', async () => {
+    const { page } = await openPanel(1000, 900);
+    const result = { ...env.run.result, kernel: { ...env.run.result.kernel!, samples: [] } };
+    await postToWebview(page, { type: 'init', history: [], run: { ...env.run.runAfter(0), status: 'finished', kernelSamples: [], result } });
+    await settle(page);
+    const card = page.locator('[data-chart-card="kernel"]');
+    assert.match(await card.locator('.chart-note').innerText(), /^No kernel counters were sampled during this run/);
+    assert.equal(await card.locator('canvas').isVisible(), false);
     await page.context().close();
   });
 });

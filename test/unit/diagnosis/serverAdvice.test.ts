@@ -73,6 +73,20 @@ test('python -m http.server keeps its bind address', () => {
   assert.match(fixes[0]!.snippet ?? '', /request_queue_size = 4096\nServer\(\("127\.0\.0\.1", 3000\)/);
 });
 
+test('python -m http.server on IPv6 keeps IPv6: "::" or its address in AF_INET6, never "" (IPv4 only)', () => {
+  const argv = ['python3', '-m', 'http.server', '8003', '--bind', '::'];
+  for (const address of ['*', '[::]']) {
+    const snippet = fixesFor({ argv, backlog: 5, somaxconn: 4096, address, server: {} })[0]!.snippet ?? '';
+    assert.match(snippet, /^import socket\n/, address);
+    assert.match(snippet, /address_family = socket\.AF_INET6\n    request_queue_size = 4096\nServer\(\("::", 3000\)/, address);
+  }
+  const loopback6 = fixesFor({ argv, backlog: 5, somaxconn: 4096, address: '[::1]', server: {} })[0]!.snippet ?? '';
+  assert.match(loopback6, /address_family = socket\.AF_INET6[\s\S]*Server\(\("::1", 3000\)/);
+  const any4 = fixesFor({ argv, backlog: 5, somaxconn: 4096, address: '0.0.0.0', server: {} })[0]!.snippet ?? '';
+  assert.doesNotMatch(any4, /AF_INET6|import socket/);
+  assert.match(any4, /Server\(\("", 3000\)/);
+});
+
 test('Django: the project named in manage.py, runserver given a server class', () => {
   const fixes = fixesFor({ argv: ['python3', 'manage.py', 'runserver'], backlog: 10, somaxconn: 4096, server: { djangoSettingsModule: 'mysite.settings' } });
   assert.match(fixes[0]!.snippet ?? '', /^# mysite\/management\/commands\/runserver\.py/);

@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { livePhase } from '../../../webview/model/livePhase';
 import { emptyModel, type PanelModel } from '../../../webview/model/panelModel';
 import { describeChange } from '../../../webview/model/baselineChange';
+import { comparisonNote } from '../../../webview/model/comparisonNote';
+import { describeRunOptions } from '../../../src/shared/runOptionsText';
 import { placeMarkerLabels } from '../../../webview/model/markerLabels';
-import { isolatedPointRadii } from '../../../webview/model/derivedSeries';
+import { baselineAboveAxis, isolatedPointRadii } from '../../../webview/model/derivedSeries';
 import { withAlpha } from '../../../webview/theme/colorAlpha';
 import { formatMs } from '../../../src/shared/formatNumbers';
 import { generateSampleRun } from '../../fixtures/sampleRun';
@@ -44,6 +46,23 @@ test('a change against the baseline says how much and whether it is better, with
   assert.deepEqual(describeChange(12, 0, false, String), { text: '−100% · better', trend: 'better' });
   assert.deepEqual(describeChange(100, 100.5, false, String), { text: 'about the same', trend: 'same' });
   assert.deepEqual(describeChange(0, 0, false, String), { text: 'about the same', trend: 'same' });
+  // Ten times or more reads as a factor: the helper's "+517,435%" and "−100%" for 55,206 → 99.3 req/s.
+  assert.deepEqual(describeChange(0.23, 1190, false, String), { text: '×5,174 · worse', trend: 'worse' });
+  assert.deepEqual(describeChange(55_206, 99.3, true, String), { text: '÷556 · worse', trend: 'worse' });
+  assert.deepEqual(describeChange(10, 100, true, String), { text: '×10 · better', trend: 'better' });
+  assert.deepEqual(describeChange(10, 99, true, String), { text: '+890% · better', trend: 'better' });
+  assert.deepEqual(describeChange(40, 3, false, String), { text: '÷13.3 · better', trend: 'better' });
+});
+
+test('the comparison says when the baseline is another test: another load, URL, tool, or stopped early', () => {
+  const { result } = generateSampleRun();
+  const same = { url: result.target.url, options: result.options };
+  assert.equal(comparisonNote(same, result), undefined);
+  assert.equal(
+    comparisonNote(same, { ...result, options: { ...result.options, connections: 10, keepAlive: true, durationMs: 10_000, requests: undefined }, stopReason: 'cancelled', durationMs: 310 }),
+    `The baseline is a different test: it ran 10 connections, keep-alive, 10 s, this run ${describeRunOptions(result.options)}; it was stopped after 310 ms. The changes below compare unlike runs.`,
+  );
+  assert.match(comparisonNote({ ...same, url: 'http://127.0.0.1:9/' }, result)!, /^The baseline is a different test: it loaded http:\/\/127\.0\.0\.1:8000\/\./);
 });
 
 test('SYN-retransmit labels: right of the line, left of it at the right edge, a second row when crowded, never out of the chart', () => {
@@ -78,4 +97,13 @@ test('translucent fills from any colour a theme gives, so a fill is never opaque
   assert.equal(withAlpha('rgba(204, 204, 204, 0.5)', 0.08), 'rgba(204, 204, 204, 0.08)');
   assert.equal(withAlpha('rgb(1 2 3)', 0.2), 'rgba(1, 2, 3, 0.2)');
   assert.equal(withAlpha('canvastext', 0.2), 'canvastext');
+});
+
+test('a baseline over 4 times this run\'s peak leaves the throughput axis to this run; a comparable one shares it', () => {
+  const point = (tMs: number, completed: number, failed = 0) => ({ ...generateSampleRun().result.series[0]!, tMs, intervalMs: 1000, completed, failed });
+  const run = [point(1000, 90, 10), point(2000, 100)];
+  assert.equal(baselineAboveAxis(run, [point(1000, 55_206)]), 55_206);
+  assert.equal(baselineAboveAxis(run, [point(1000, 400)]), undefined, 'four times is still comparable');
+  assert.equal(baselineAboveAxis(run, undefined), undefined);
+  assert.equal(baselineAboveAxis([], [point(1000, 55_206)]), undefined, 'nothing of its own yet: the baseline sets the axis');
 });
