@@ -57,7 +57,8 @@ export function formatDiscoveryListing(l: DiscoveryListing): string {
     lines.push(`      found    ${s.foundBy}`);
   }
   if (known.length > 0) {
-    lines.push('  not running, but named by the configuration:');
+    // Not started from this folder: its port may be free, or held by another process (then `found` says so).
+    lines.push('  named by the configuration, not running from this folder:');
     for (const s of known) lines.push(`    port ${s.port}  ${s.framework ?? ''}  ${s.foundBy}`.replace(/ {3,}/g, '  '));
   }
   if (l.startable.length > 0) {

@@ -61,7 +61,17 @@ export function checkOutputPath(file: string, flag: '--json' | '-o'): void {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
   } catch (err) {
-    throw new UsageError(`${flag} ${file} cannot be written (${dirname(where.path)}: ${reason(err)})`);
+    // ENOENT from a directory that is there (/proc, /sys): it takes no new files, which is not "no such directory".
+    const dirThere = (err as NodeJS.ErrnoException).code === 'ENOENT' && isDirectory(dirname(where.path));
+    throw new UsageError(`${flag} ${file} cannot be written (${dirname(where.path)}: ${dirThere ? 'no new files can be made there' : reason(err)})`);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -138,7 +138,13 @@ describe('load-test-localhost CLI', () => {
     const imported = await cli(['import', stats, '--json', `${missing}.json`]);
     assert.equal(imported.code, 2);
     assert.equal(imported.stdout, '', 'no report before the refusal');
-    assert.match(imported.stderr.trim(), /^load-test-localhost: --json .* cannot be written/);
+    assert.match(imported.stderr.trim(), /^load-test-localhost: --json .* cannot be written \(.*ltl-no-such-dir: no such directory\)$/);
+    if (process.platform === 'linux') {
+      // /proc is there and takes no new file: that is what the line says, not "no such directory".
+      const proc = await cli([server.url, '-n', '1', '--json', '/proc/ltl-result.json']);
+      assert.equal(proc.code, 2);
+      assert.equal(proc.stderr.trim(), 'load-test-localhost: --json /proc/ltl-result.json cannot be written (/proc: no new files can be made there)');
+    }
   });
 
   it('exits 2 on usage errors and non-loopback targets', async () => {
