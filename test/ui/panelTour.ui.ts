@@ -67,7 +67,8 @@ test('a run from start to compare: charts in view, the tail explained, Stopping�
       for (const metric of COMPARED) {
         const change = panel.locator(`.summary .card[data-metric="${metric}"] .card-delta .delta-change`);
         await change.waitFor({ state: 'visible', timeout: 15_000 });
-        assert.match(await change.innerText(), /^([+−][\d,.]+( ms| s|%)? · (better|worse)|about the same)$/, metric);
+        // A percentage or an amount, a factor from ten times on (×, ÷), or "about the same".
+        assert.match(await change.innerText(), /^([+−][\d,.]+( ms| s|%)? · (better|worse)|[×÷][\d,.]+ · (better|worse)|about the same)$/, metric);
       }
       assert.equal(await panel.locator('.run-history-row .stop-mark').first().textContent(), 'cancelled', 'the cancelled run is marked in the history');
       await screenshot(page, 'panel-compared-1400x900-light');
