@@ -75,7 +75,9 @@ export class SummaryView {
       const nodes = this.cards.get(spec.metric);
       if (!nodes) continue;
       const value = figures[spec.metric];
-      setText(nodes.value, spec.format(value));
+      const text = spec.format(value);
+      setText(nodes.value, text);
+      nodes.value.classList.toggle('long', text.length > 9);
       // The raw number, for tests and for anyone reading the DOM.
       nodes.card.dataset.value = String(value);
       nodes.card.classList.toggle('alarm', Boolean(spec.alarmWhenNonZero) && value > 0);

@@ -26,6 +26,17 @@ describe('results panel webview', () => {
           const overflow = (await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')) as boolean;
           assert.equal(overflow, false, 'no horizontal scrolling at 600px');
         }
+        // Every key figure is whole: a long one ("783.4 KiB/s") is set smaller, never cut to "783.4 Ki…".
+        const cut = await page.$$eval('.summary .card-value', (values) => values.filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => v.textContent));
+        assert.deepEqual(cut, [], `no figure cut off at ${width}px`);
+        if (theme === 'high-contrast') {
+          // One border colour for every severity here: the line's style tells them apart.
+          const styles = (await page.evaluate(
+            `[...document.querySelectorAll('.finding')].map((f) => (f.className.match(/severity-\\w+/) || [''])[0] + ' ' + getComputedStyle(f).borderLeftStyle)`,
+          )) as string[];
+          for (const style of new Set(styles)) assert.match(style, /^(severity-error solid|severity-warning dashed|severity-info dotted)$/);
+          assert.ok(new Set(styles).size >= 2, styles.join(', '));
+        }
         await page.screenshot({ path: screenshotPath(`${theme}-${width}`), fullPage: true });
         await assertClean(panel);
         await page.context().close();
@@ -33,6 +44,21 @@ describe('results panel webview', () => {
     }
   }
 
+
+  test('long key figures are set smaller, never cut off, from 1400 to 480 px', async () => {
+    // The helper's case: "783.4 KiB/s" read "783.4 Ki…" at 1000 px.
+    const result = { ...run.result, throughput: { ...run.result.throughput, bytesReadPerSec: 783.4 * 1024, requestsPerSec: 123_456 } };
+    for (const width of [1400, 1000, 800, 700, 650, 560, 480]) {
+      const panel = await openPanel('light', width);
+      const { page } = panel;
+      await postToWebview(page, { type: 'init', history: [], run: { ...run.runAfter(0), status: 'finished', result } });
+      await settle(page);
+      assert.equal(await page.locator('.card[data-metric="bytesPerSec"] .card-value').innerText(), '783.4 KiB/s');
+      const cut = await page.$$eval('.summary .card-value', (values) => values.filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => v.textContent));
+      assert.deepEqual(cut, [], `no figure cut off at ${width}px`);
+      await page.context().close();
+    }
+  });
 
   test('re-reads chart colours when the theme changes', async () => {
     const panel = await openPanel('light');
