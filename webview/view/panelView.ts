@@ -141,7 +141,7 @@ export class PanelView {
 
     charts.throughput.update({ series, baselineSeries, xMaxSec });
     charts.percentiles.update({ series, baselineSeries, xMaxSec });
-    // A point a second: a run stopped within its first second or two has no line to draw.
+    // Fewer than two points (a run stopped within its first second or so) make no line to draw.
     const tooShort = run.status !== 'running' && series.length < 2;
     const durationMs = run.result?.durationMs ?? 0;
     for (const card of [this.cards.throughput, this.cards.percentiles]) {
