@@ -1,8 +1,9 @@
 // Loads a webview page again when it never says `ready`. In VS Code for the Web (code-server) a webview's page
 // fetches its script through a service worker, which answers 404 when it cannot find the webview's outer frame and
-// 408 after 30 s without an answer. Either way the page stays blank for good: CI here saw such a blank page in about 5 of 35 runs
-// of one UI test, right after another editor group closed. A page normally says `ready` within 1 s (2-3 s on a busy
-// 2-core machine), so after 6 s without it the page is set again, at most 3 times, then the user is told what to do.
+// 408 after 30 s without an answer. Either way the page stays blank for good: CI here saw such a blank page in about
+// 5 of 35 runs of one UI test, right after another editor group closed. A page normally says `ready` within 1 s (2-3 s
+// on a busy 2-core machine), so after 6 s without it the page is set again, at most 3 times, then the user is told
+// what to do.
 
 export interface PageLoadWatchOptions {
   /** Sets the page's HTML again (a fresh nonce, so the webview really reloads). */
