@@ -2,7 +2,7 @@
 // and always return a LoadResult, whether the run completed, was cancelled, or a load thread crashed on the way.
 import { isIP } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { httpClientFor, normalizeLoadOptions, targetUrlNote, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
+import { httpClientFor, normalizeLoadOptions, type LoadOptions, type NormalizedLoadOptions } from './loadOptions';
 import { formatHostPort, resolveTarget, type ResolvedTarget } from './loopbackTarget';
 import type { LoadShare } from './loadShare';
 import { loadWorkerFile } from './loadWorkerFile';
@@ -110,8 +110,7 @@ export async function generateLoad(input: LoadOptions, hooks: LoadHooks = {}): P
   const aggregator = new ResultAggregator(shareCount, TICK_MS);
   const finals = new Map<number, Extract<ShareMessage, { type: 'final' }>>();
   const warnings: string[] = [];
-  const urlNote = targetUrlNote(input.url);
-  if (urlNote) warnings.push(urlNote);
+  if (options.targetNote) warnings.push(options.targetNote);
   let readyCount = 0;
   let resolveReady!: () => void;
   const allReady = new Promise<void>((resolve) => (resolveReady = resolve));

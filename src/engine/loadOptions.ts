@@ -73,6 +73,8 @@ export class UsageError extends Error {
 
 export interface NormalizedLoadOptions {
   url: URL;
+  /** What reading the typed URL changed (0.0.0.0 tested as 127.0.0.1), for the result's warnings. */
+  targetNote?: string;
   connections: number;
   requests?: number;
   durationMs?: number;
@@ -136,6 +138,11 @@ function withScheme(raw: string): string {
 }
 
 export function parseTargetUrl(raw: string): URL {
+  return readTargetUrl(raw).url;
+}
+
+/** The URL to load, and what reading it changed in what was typed (said next to the results), if anything. */
+export function readTargetUrl(raw: string): { url: URL; note?: string } {
   let url: URL;
   try {
     url = new URL(withScheme(raw));
@@ -146,8 +153,7 @@ export function parseTargetUrl(raw: string): URL {
     throw new UsageError(`Only http:// and https:// URLs can be load-tested, got ${url.protocol}//`);
   }
   if (!url.hostname) throw new UsageError(`"${raw}" has no host name`);
-  anyAddressToLoopback(url);
-  return url;
+  return { url, note: anyAddressToLoopback(url) };
 }
 
 /**
@@ -167,17 +173,8 @@ function anyAddressToLoopback(url: URL): string | undefined {
   return `${asked} is the address a server listens on (every interface), not one to connect to: tested ${loopback} instead.`;
 }
 
-/** What parseTargetUrl changed in the typed URL, to be said next to the results (undefined when nothing). */
-export function targetUrlNote(raw: string): string | undefined {
-  try {
-    return anyAddressToLoopback(new URL(withScheme(raw)));
-  } catch {
-    return undefined;
-  }
-}
-
 export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions {
-  const url = parseTargetUrl(input.url);
+  const { url, note: targetNote } = readTargetUrl(input.url);
   const connections = positiveInteger('connections', input.connections ?? 10, MAX_CONNECTIONS)!;
   const requests = positiveInteger('requests', input.requests, MAX_REQUESTS);
   let durationMs = positiveNumber('duration', input.durationMs, MAX_DURATION_MS, milliseconds);
@@ -211,6 +208,7 @@ export function normalizeLoadOptions(input: LoadOptions): NormalizedLoadOptions 
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`workers must be 0 to 64, got ${workers}`);
   return {
     url,
+    targetNote,
     connections,
     requests,
     durationMs,
