@@ -347,23 +347,23 @@ function nameIs(buffer: Buffer, from: number, to: number, lower: number[]): bool
 }
 
 /** A Content-Length value: 1 to 15 digits between optional spaces, read from the bytes. */
-function decimalValue(buffer: Buffer, from: number, to: number): number {
-  while (from < to && (buffer[from] === SPACE || buffer[from] === TAB)) from++;
-  while (to > from && (buffer[to - 1] === SPACE || buffer[to - 1] === TAB)) to--;
+function decimalValue(buffer: Buffer, start: number, end: number): number {
+  const from = valueStart(buffer, start, end);
+  const to = valueEnd(buffer, from, end);
+  if (to === from || to - from > 15) throw new HttpParseError(`invalid Content-Length "${buffer.toString('latin1', from, to)}"`, 'HPE_INVALID_CONTENT_LENGTH');
   let value = 0;
   for (let i = from; i < to; i++) {
     const d = buffer[i] - 48;
-    if (d < 0 || d > 9 || to - from > 15) throw new HttpParseError(`invalid Content-Length "${buffer.toString('latin1', from, to)}"`, 'HPE_INVALID_CONTENT_LENGTH');
+    if (d < 0 || d > 9) throw new HttpParseError(`invalid Content-Length "${buffer.toString('latin1', from, to)}"`, 'HPE_INVALID_CONTENT_LENGTH');
     value = value * 10 + d;
   }
-  if (to === from) throw new HttpParseError('invalid Content-Length ""', 'HPE_INVALID_CONTENT_LENGTH');
   return value;
 }
 
 /** The Connection header's close and keep-alive options: the single values servers send, read as bytes; a list as text. */
-function connectionOptions(buffer: Buffer, from: number, to: number): { close: boolean; keepAlive: boolean } {
-  while (from < to && (buffer[from] === SPACE || buffer[from] === TAB)) from++;
-  while (to > from && (buffer[to - 1] === SPACE || buffer[to - 1] === TAB)) to--;
+function connectionOptions(buffer: Buffer, start: number, end: number): { close: boolean; keepAlive: boolean } {
+  const from = valueStart(buffer, start, end);
+  const to = valueEnd(buffer, from, end);
   if (nameIs(buffer, from, to, KEEP_ALIVE)) return KEEP_ALIVE_ONLY;
   if (nameIs(buffer, from, to, CLOSE)) return CLOSE_ONLY;
   const value = buffer.toString('latin1', from, to).toLowerCase();
@@ -383,10 +383,21 @@ function hexDigit(c: number): number {
   return -1;
 }
 
-function trimmedValue(buffer: Buffer, from: number, to: number): string {
+/** A field value's first byte after leading spaces and tabs (RFC 9110 OWS), in buffer[from, to). */
+function valueStart(buffer: Buffer, from: number, to: number): number {
   while (from < to && (buffer[from] === SPACE || buffer[from] === TAB)) from++;
+  return from;
+}
+
+/** The end of a field value without its trailing spaces and tabs, in buffer[from, to). */
+function valueEnd(buffer: Buffer, from: number, to: number): number {
   while (to > from && (buffer[to - 1] === SPACE || buffer[to - 1] === TAB)) to--;
-  return buffer.toString('latin1', from, to);
+  return to;
+}
+
+function trimmedValue(buffer: Buffer, start: number, end: number): string {
+  const from = valueStart(buffer, start, end);
+  return buffer.toString('latin1', from, valueEnd(buffer, from, end));
 }
 
 /** A TLS record (alert 0x15 or handshake 0x16, version 3.x) where an HTTP/1.1 status line should be. */
