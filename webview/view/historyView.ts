@@ -29,11 +29,18 @@ export function historyOptionLabel(entry: HistoryEntry, now = new Date()): strin
   return `${time}${mark ? ` · ${mark}` : ''} · ${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed} failed` : ''}`;
 }
 
+/**
+ * When an earlier run started, as the header writes it ("2 Dec 2026, 05:55:12"), with seconds: two runs of the same
+ * minute are told apart. Used by the list of earlier runs and the Compare option's tooltip.
+ */
+export function runStartedText(entry: HistoryEntry): string {
+  const when = new Date(entry.startedAt);
+  return Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 /** The tooltip of an option: the run's profile and its full date. */
 export function historyOptionDetail(entry: HistoryEntry): string {
-  const when = new Date(entry.startedAt);
-  const date = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-  return `${entry.label} · ${date}`;
+  return `${entry.label} · ${runStartedText(entry)}`;
 }
 
 export class HistoryView {

@@ -2,7 +2,7 @@
 import type { HistoryEntry } from '../../src/shared/protocol';
 import { formatMs, formatRate } from '../../src/shared/formatNumbers';
 import { button, el, setHidden, setText } from './dom';
-import { stopMark } from './historyView';
+import { runStartedText, stopMark } from './historyView';
 import type { PanelActions } from './panelActions';
 
 export class RunHistoryList {
@@ -27,9 +27,7 @@ export class RunHistoryList {
   }
 
   private row(entry: HistoryEntry, shown: boolean, running: boolean): HTMLElement {
-    const when = new Date(entry.startedAt);
-    // As the header writes it ("2 Dec 2026, 05:55:12"), with seconds: two runs of the same minute are told apart.
-    const time = Number.isNaN(when.getTime()) ? entry.startedAt : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+    const time = runStartedText(entry);
     const mark = stopMark(entry);
     const open = button(shown ? 'Shown' : 'Open', () => this.actions.post({ type: 'openRun', runId: entry.runId }));
     open.disabled = shown || running;
