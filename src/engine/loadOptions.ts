@@ -129,11 +129,11 @@ const milliseconds = (ms: number) => (ms >= 3_600_000 ? `${+(ms / 3_600_000).toF
 /** Characters that must never reach a request line or header: controls other than tab (RFC 9110 field-value). */
 const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
 
-/** `localhost:3000`, `:3000` and `3000` are what people type; give them http (and localhost). */
+/** `localhost:3000`, `:3000` and `3000` (with a path or not) are what people type; give them http (and localhost). */
 function withScheme(raw: string): string {
   const text = raw.trim();
-  // A bare number is a port: the URL parser would read `8002` as the IPv4 address 0.0.31.66.
-  if (/^\d{1,5}$/.test(text)) return `http://localhost:${text}`;
+  // A bare number is a port (`8002`, `8002/api`): the URL parser would read it as the IPv4 address 0.0.31.66.
+  if (/^\d{1,5}(?:[/?#]|$)/.test(text)) return `http://localhost:${text}`;
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.startsWith(':') ? `localhost${text}` : text}`;
 }
 

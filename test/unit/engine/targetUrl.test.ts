@@ -7,6 +7,7 @@ describe('target URL', () => {
   it('gives `localhost:3000`, `:3000` and a bare `3000` http and localhost', () => {
     assert.equal(parseTargetUrl('localhost:3000').href, 'http://localhost:3000/');
     assert.equal(parseTargetUrl('8002').href, 'http://localhost:8002/', 'not the IPv4 address 0.0.31.66');
+    assert.equal(parseTargetUrl('8090/nope?x=1').href, 'http://localhost:8090/nope?x=1', 'a bare port with a path');
     assert.equal(parseTargetUrl(' :3000/api ').href, 'http://localhost:3000/api');
     assert.equal(readTargetUrl('localhost:3000').note, undefined);
   });
