@@ -146,31 +146,34 @@ export class Http1ResponseParser {
   }
 
   private readHead(chunk: Buffer, at: number, end: number): number {
-    let buffer = chunk;
-    let start = at;
-    let searchFrom = at;
-    let bufferEnd = end;
-    if (this.pending) {
-      // Rare: the head arrived in pieces. Search only where the end marker could newly appear.
-      searchFrom = Math.max(0, this.pending.length - 3);
-      buffer = Buffer.concat([this.pending, chunk.subarray(at, end)]);
-      start = 0;
-      bufferEnd = buffer.length;
-    }
-    let headEnd = buffer.indexOf(HEAD_END, searchFrom);
-    if (headEnd + 4 > bufferEnd) headEnd = -1; // beyond this read: stale bytes of a reused buffer
-    if (headEnd < 0) {
-      if (bufferEnd - start > MAX_HEAD_BYTES) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
-      this.checkStatusLinePrefix(buffer, start, bufferEnd);
-      this.pending = Buffer.from(buffer.subarray(start, bufferEnd));
+    if (!this.pending) {
+      // Nearly always: the whole head is in this read, and one pass over it both frames and reads it.
+      const after = this.parseHead(chunk, at, end);
+      if (after >= 0) return after;
+      this.keepPartialHead(chunk, at, end);
       return end;
     }
-    if (headEnd - start > MAX_HEAD_BYTES) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
-    // Back to `chunk`'s coordinates: the buffer began with the pending bytes, then chunk[at...].
-    const pendingBytes = this.pending ? this.pending.length : 0;
+    // Rare: the head arrives in pieces. Search only where its end marker could newly appear, and parse the head
+    // once it is all there (parsing every piece from the start again would cost O(n²) for a head sent bytewise).
+    const pendingBytes = this.pending.length;
+    const buffer = Buffer.concat([this.pending, chunk.subarray(at, end)]);
+    const headEnd = buffer.indexOf(HEAD_END, Math.max(0, pendingBytes - 3));
+    if (headEnd < 0) {
+      this.keepPartialHead(buffer, 0, buffer.length);
+      return end;
+    }
     this.pending = undefined;
-    this.parseHead(buffer, start, headEnd);
-    return pendingBytes > 0 ? headEnd + 4 - pendingBytes + at : headEnd + 4;
+    const after = this.parseHead(buffer, 0, headEnd + 4);
+    if (after < 0) throw new HttpParseError('malformed response head', 'HPE_INVALID_CONSTANT');
+    // Back to `chunk`'s coordinates: the buffer began with the pending bytes, then chunk[at...].
+    return after - pendingBytes + at;
+  }
+
+  /** Keeps the start of a head until the rest arrives, unless it is already too long or not HTTP. */
+  private keepPartialHead(buffer: Buffer, start: number, end: number): void {
+    if (end - start > MAX_HEAD_BYTES) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
+    this.checkStatusLinePrefix(buffer, start, end);
+    this.pending = Buffer.from(buffer.subarray(start, end));
   }
 
   /** Fails fast on garbage instead of waiting for 16 KiB of it. */
@@ -185,9 +188,16 @@ export class Http1ResponseParser {
     }
   }
 
-  /** Parses the head in buffer[start, headEnd) (headEnd: the CRLF CRLF). */
-  private parseHead(buffer: Buffer, start: number, headEnd: number): void {
-    // Status line: HTTP/<d>.<d> SP <3 digits> [SP reason]
+  /**
+   * Parses the head that starts at buffer[start] if all of it lies in buffer[start, end): returns the index after its
+   * final CRLF, or -1 when it goes on past `end` (nothing is reported then). Each line's LF is found by
+   * Buffer.indexOf with a byte (~15 ns: a V8 fast API call into C++, no JS-to-C++ transition), then its name is read up to the colon.
+   * Searching for the CRLF CRLF first (a Buffer needle: ~90 ns) and testing every byte in JS for both LF and colon
+   * cost 510 ns per nginx response (9 header lines); this, 260 ns.
+   */
+  private parseHead(buffer: Buffer, start: number, end: number): number {
+    // Status line: HTTP/<d>.<d> SP <3 digits> [SP reason] CRLF
+    if (end - start < 13) return -1;
     if (
       buffer[start] !== 72 || buffer[start + 1] !== 84 || buffer[start + 2] !== 84 || buffer[start + 3] !== 80 ||
       buffer[start + 4] !== 47 || buffer[start + 6] !== 46 || buffer[start + 8] !== SPACE
@@ -202,28 +212,28 @@ export class Http1ResponseParser {
     }
     const afterStatus = buffer[start + 12];
     if (afterStatus !== SPACE && afterStatus !== CR) throw new HttpParseError('invalid status line', 'HPE_INVALID_STATUS');
+    const statusLineEnd = lineFeed(buffer, start + 12, end);
+    if (statusLineEnd < 0) return tooLong(start, end);
+    if (buffer[statusLineEnd - 1] !== CR) throw new HttpParseError('status line without CRLF', 'HPE_LF_EXPECTED');
 
     let contentLength = -1;
     let chunked = false;
     let transferEncoding = false;
     let connectionClose = minor === 0;
-    const statusLineEnd = buffer.indexOf(LF, start + 12);
-    if (buffer[statusLineEnd - 1] !== CR) throw new HttpParseError('status line without CRLF', 'HPE_LF_EXPECTED');
     let lineStart = statusLineEnd + 1;
-    const linesEnd = headEnd + 2;
-    while (lineStart < linesEnd) {
-      // One pass in JS finds the line's first colon and its LF: two Buffer.indexOf calls per line cost more (each
-      // crosses into C++), about 1 us of a ~3 us response with nginx's 8 headers.
-      let colon = -1;
-      let lineEnd = lineStart;
-      for (; lineEnd < linesEnd; lineEnd++) {
-        const c = buffer[lineEnd];
-        if (c === LF) break;
-        if (c === COLON && colon < 0) colon = lineEnd;
+    for (;;) {
+      if (lineStart + 1 >= end) return tooLong(start, end);
+      if (buffer[lineStart] === CR) {
+        if (buffer[lineStart + 1] !== LF) throw new HttpParseError('header line without CRLF', 'HPE_LF_EXPECTED');
+        lineStart += 2;
+        break;
       }
-      // Every line ends in CRLF; the head's own end guarantees one is there.
+      const lineEnd = lineFeed(buffer, lineStart, end);
+      if (lineEnd < 0) return tooLong(start, end);
       if (buffer[lineEnd - 1] !== CR) throw new HttpParseError('header line without CRLF', 'HPE_LF_EXPECTED');
-      if (colon < 0 || colon === lineStart) throw new HttpParseError('header line without a name', 'HPE_INVALID_HEADER_TOKEN');
+      let colon = lineStart;
+      while (colon < lineEnd && buffer[colon] !== COLON) colon++;
+      if (colon === lineStart || colon === lineEnd) throw new HttpParseError('header line without a name', 'HPE_INVALID_HEADER_TOKEN');
       // Only three headers decide the framing; their names are compared as bytes, without making strings.
       if (nameIs(buffer, lineStart, colon, CONTENT_LENGTH)) {
         const length = decimalValue(buffer, colon + 1, lineEnd - 1);
@@ -240,11 +250,12 @@ export class Http1ResponseParser {
       }
       lineStart = lineEnd + 1;
     }
+    if (lineStart - start > MAX_HEAD_BYTES + 4) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
 
     if (status < 200) {
       // 1xx (100 Continue, 103 Early Hints): the final response follows on the same stream.
       this.phase = Phase.Head;
-      return;
+      return lineStart;
     }
     this.events.onHead(status);
     this.keepAlive = !connectionClose;
@@ -260,6 +271,7 @@ export class Http1ResponseParser {
     } else {
       this.untilClose();
     }
+    return lineStart;
   }
 
   private untilClose(): void {
@@ -371,6 +383,18 @@ function connectionOptions(buffer: Buffer, start: number, end: number): { close:
 }
 const KEEP_ALIVE_ONLY = { close: false, keepAlive: true } as const;
 const CLOSE_ONLY = { close: true, keepAlive: false } as const;
+
+/** The index of the first LF in buffer[from, end), or -1. */
+function lineFeed(buffer: Buffer, from: number, end: number): number {
+  const at = buffer.indexOf(LF, from);
+  return at < end ? at : -1;
+}
+
+/** A head not complete in buffer[start, end): -1, unless it is already over the limit. */
+function tooLong(start: number, end: number): number {
+  if (end - start > MAX_HEAD_BYTES) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
+  return -1;
+}
 
 function digit(c: number): number {
   return c >= 48 && c <= 57 ? c - 48 : NaN;

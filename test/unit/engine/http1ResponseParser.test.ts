@@ -164,5 +164,21 @@ describe('Http1ResponseParser rejects what is not HTTP', () => {
   it('a head that never ends is bounded', () => {
     const endless = 'HTTP/1.1 200 OK\r\n' + 'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(400);
     assert.throws(() => parse(endless, [100, 200, 5000]), (err: Error) => (err as HttpParseError).code === 'HPE_HEADER_OVERFLOW');
+    assert.throws(() => parse(endless), (err: Error) => (err as HttpParseError).code === 'HPE_HEADER_OVERFLOW', 'in one read');
+    const complete = endless + '\r\n';
+    assert.throws(() => parse(complete), (err: Error) => (err as HttpParseError).code === 'HPE_HEADER_OVERFLOW', 'complete, in one read');
+    assert.throws(() => parse(complete, [9000]), (err: Error) => (err as HttpParseError).code === 'HPE_HEADER_OVERFLOW', 'complete, in two');
+    // Status line, filler and Content-Length lines: 46 bytes besides the filler's value, up to the final CRLF CRLF.
+    const headOf = (bytes: number) => 'HTTP/1.1 200 OK\r\n' + `X-Filler: ${'a'.repeat(bytes - 46)}\r\n` + 'Content-Length: 1\r\n\r\nz';
+    assert.deepEqual(parse(headOf(16 * 1024)).completions, [true], 'a head of 16 KiB is still a head');
+    assert.deepEqual(parse(headOf(16 * 1024), [5000]).completions, [true], 'in two reads');
+    assert.throws(() => parse(headOf(16 * 1024 + 1)), (err: Error) => (err as HttpParseError).code === 'HPE_HEADER_OVERFLOW', 'one byte more');
+  });
+
+  it('a header line that ends in a bare LF, in one read or split anywhere', () => {
+    const wire = ok('Server: x\nContent-Length: 1\r\n', 'z');
+    for (let cut = 0; cut < wire.length; cut++) {
+      assert.throws(() => parse(wire, cut ? [cut] : []), (err: Error) => (err as HttpParseError).code === 'HPE_LF_EXPECTED');
+    }
   });
 });
