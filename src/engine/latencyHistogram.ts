@@ -10,7 +10,7 @@ import type { DistributionBucket, LatencySummary } from '../shared/result';
 export type Histogram = HdrHistogram;
 
 /** 1 us .. 1 h at 3 significant digits; values above are clamped, never thrown. */
-const HIGHEST_US = 3_600_000_000;
+export const HIGHEST_US = 3_600_000_000;
 
 export function createHistogram(): Histogram {
   return build({
@@ -23,8 +23,9 @@ export function createHistogram(): Histogram {
   });
 }
 
-export function recordMicros(histogram: Histogram, micros: number): void {
-  histogram.recordValue(Math.min(HIGHEST_US, Math.max(1, Math.round(micros))));
+/** A latency as the integer microseconds a histogram counts: rounded, and clamped to 1 us .. 1 h (never thrown). */
+export function clampMicros(micros: number): number {
+  return micros < 1 ? 1 : micros > HIGHEST_US ? HIGHEST_US : Math.round(micros);
 }
 
 export function encodeHistogram(histogram: Histogram): string {

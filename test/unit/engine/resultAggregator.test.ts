@@ -3,7 +3,7 @@
 // into the result (as oha tests its aggregation without a network).
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { createHistogram, encodeHistogram, recordMicros } from '../../../src/engine/latencyHistogram';
+import { clampMicros, createHistogram, encodeHistogram } from '../../../src/engine/latencyHistogram';
 import { normalizeLoadOptions } from '../../../src/engine/loadOptions';
 import type { ResolvedTarget } from '../../../src/engine/loopbackTarget';
 import { ResultAggregator } from '../../../src/engine/resultAggregator';
@@ -16,7 +16,7 @@ const TICK_MS = 250;
 function encoded(latenciesMs: number[]): string {
   if (latenciesMs.length === 0) return '';
   const h = createHistogram();
-  for (const ms of latenciesMs) recordMicros(h, ms * 1000);
+  for (const ms of latenciesMs) h.recordValue(clampMicros(ms * 1000));
   const text = encodeHistogram(h);
   h.destroy();
   return text;
