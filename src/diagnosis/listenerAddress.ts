@@ -7,6 +7,9 @@ export type Family = 4 | 6;
 /** "::ffff:127.0.0.1" -> "127.0.0.1"; expands and lower-cases IPv6 so "::1" and "0:0::1" compare equal. */
 export function canonicalAddress(address: string): string {
   const a = address.toLowerCase();
+  // Without a colon it is IPv4 (or a name): already canonical. Checked first because net.isIPv6's first call
+  // compiles its large regular expression, ~4 ms of every CLI run that only ever sees IPv4 addresses.
+  if (!a.includes(':')) return a;
   const mapped = /^(?:(?:0{1,4}:){5}|::(?:0{1,4}:)?)ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (mapped && isIPv4(mapped[1])) return mapped[1];
   if (!isIPv6(a)) return a;

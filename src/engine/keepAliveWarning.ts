@@ -1,4 +1,5 @@
 // A keep-alive run whose server closed every connection measured something else: say so with the numbers.
+import { formatCount } from '../shared/formatNumbers';
 
 /**
  * Fewer than two requests per connection on average, in a keep-alive run of more than one round: the server closed
@@ -9,8 +10,8 @@ export function keepAliveNotInEffect(keepAlive: boolean, connections: number, op
   if (!keepAlive || completed === 0 || opened <= connections || completed >= 2 * opened) return undefined;
   const perConnection = completed / opened;
   return (
-    `Keep-alive was not in effect: the server closed its connections, so ${opened.toLocaleString('en-US')} connections were opened for ` +
-    `${completed.toLocaleString('en-US')} responses (${perConnection.toFixed(1)} per connection). This run measured a new connection per request, as --no-keepalive would ` +
+    `Keep-alive was not in effect: the server closed its connections, so ${formatCount(opened)} connections were opened for ` +
+    `${formatCount(completed)} responses (${perConnection.toFixed(1)} per connection). This run measured a new connection per request, as --no-keepalive would ` +
     '(HTTP/1.0-style servers such as python http.server, Flask\'s dev server and PHP -S close every connection).'
   );
 }

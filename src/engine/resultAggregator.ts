@@ -16,6 +16,7 @@ import type { ResolvedTarget } from './loopbackTarget';
 import { echoOptions } from './optionsEcho';
 import { RequestCounters } from './requestCounters';
 import { TOOL_VERSION } from './toolVersion';
+import { formatCount } from '../shared/formatNumbers';
 import type { ErrorCause, ErrorCount, ErrorPhase, LoadResult, RunProgress, SeriesPoint, StopReason } from '../shared/result';
 import type { IntervalReport, ShareFinal } from './workerMessages';
 
@@ -335,9 +336,9 @@ export function mostlyErrorStatuses(statusCodes: Map<string, number>, completed:
   const errorCodes = [...statusCodes].filter(([status]) => Number(status) >= 400).sort((a, b) => b[1] - a[1]);
   const count = errorCodes.reduce((sum, [, n]) => sum + n, 0);
   if (completed === 0 || count * 2 < completed) return undefined;
-  const which = errorCodes.slice(0, 3).map(([status, n]) => `${status} ×${n.toLocaleString('en-US')}`).join(', ');
+  const which = errorCodes.slice(0, 3).map(([status, n]) => `${status} ×${formatCount(n)}`).join(', ');
   return (
-    `${count.toLocaleString('en-US')} of ${completed.toLocaleString('en-US')} responses were errors from the server (${which}). ` +
+    `${formatCount(count)} of ${formatCount(completed)} responses were errors from the server (${which}). ` +
     'They count as responses, not as failed requests; check the URL. --fail-on "non2xx<1%" fails a run on them.'
   );
 }

@@ -31,10 +31,18 @@ export function formatBytesPerSec(bytesPerSec: number): string {
   return `${formatBytes(bytesPerSec)}/s`;
 }
 
-/** Integer with thousands separators, e.g. 12,345. */
+/**
+ * Integer with thousands separators, e.g. 12,345: grouped here, as en-US groups them, because the first
+ * toLocaleString of a process loads ICU's locale data, ~10 ms of CPU in every CLI run.
+ */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return MISSING;
-  return Math.round(n).toLocaleString('en-US');
+  const rounded = Math.round(n);
+  const digits = String(Math.abs(rounded));
+  if (digits.includes('e')) return rounded.toLocaleString('en-US'); // 1e21 and above
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return rounded < 0 ? `-${grouped}` : grouped;
 }
 
 /** Rates keep one decimal below 100 so small numbers are not rounded to nothing. */

@@ -2,7 +2,7 @@
 // usage error, exit 2), judged on the finished RunResult, each printed as pass or FAIL.
 import { UsageError } from '../engine/loadOptions';
 import type { LatencySummary, RunResult } from '../shared/result';
-import { formatMs, formatRate } from '../shared/formatNumbers';
+import { formatCount, formatMs, formatRate } from '../shared/formatNumbers';
 
 export type ThresholdMetric = 'p50' | 'p75' | 'p90' | 'p95' | 'p99' | 'p999' | 'mean' | 'max' | 'connect-p99' | 'errors' | 'non2xx' | 'rps';
 export type ThresholdOperator = '<' | '<=' | '>' | '>=';
@@ -80,7 +80,7 @@ function measure(threshold: Threshold, result: RunResult): { measured: number; m
     // Not measured by every tool (an imported Locust run has no status breakdown): no figure, no pass.
     if (!Number.isFinite(count)) return { measured: Number.NaN, measuredText: notImported(threshold, result) };
     // A response with an error status is a response, not a failed request: say so where it would pass unnoticed.
-    const aside = threshold.metric === 'errors' && r.non2xx > 0 ? `; ${r.non2xx.toLocaleString('en-US')} responses were not 2xx, gated by non2xx` : '';
+    const aside = threshold.metric === 'errors' && r.non2xx > 0 ? `; ${formatCount(r.non2xx)} responses were not 2xx, gated by non2xx` : '';
     if (!threshold.ratio) return { measured: count, measuredText: `${count} ${threshold.metric === 'errors' ? 'failed' : 'not 2xx'}${aside}` };
     if (r.started === 0) return { measured: Number.NaN, measuredText: 'no request sent' };
     const share = count / r.started;

@@ -13,6 +13,7 @@ import type { Prompts } from '../prompts';
 import { isLoopbackHost } from '../../discovery/loopbackHost';
 import { redactHeaders, redactUrl, withoutRedacted } from '../../shared/secrets';
 import { COMMANDS } from '../commandIds';
+import { formatCount } from '../../shared/formatNumbers';
 
 const LAST_OPTIONS_KEY = 'loadTest.lastRunOptions';
 
@@ -108,8 +109,8 @@ export class RunCommands {
 function describeLoad(o: LoadOptions): string {
   const connections = `${o.connections ?? 10} connection${o.connections === 1 ? '' : 's'}`;
   const seconds = o.durationMs !== undefined ? `${Math.round(o.durationMs / 100) / 10} s` : undefined;
-  if (o.rate) return `${o.rate} requests per second${seconds ? ` for ${seconds}` : ''}${o.requests ? ` (at most ${o.requests.toLocaleString('en-US')})` : ''} over up to ${connections}`;
-  if (o.requests) return `${o.requests.toLocaleString('en-US')} requests over ${connections}${seconds ? ` (at most ${seconds})` : ''}`;
+  if (o.rate) return `${o.rate} requests per second${seconds ? ` for ${seconds}` : ''}${o.requests ? ` (at most ${formatCount(o.requests)})` : ''} over up to ${connections}`;
+  if (o.requests) return `${formatCount(o.requests)} requests over ${connections}${seconds ? ` (at most ${seconds})` : ''}`;
   return `as many requests as it answers for ${seconds ?? '10 s'} over ${connections}`;
 }
 

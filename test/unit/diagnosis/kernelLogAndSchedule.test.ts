@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dmesgTimestamp, linesAfter, synFloodLines, synFloodSentCookies } from '../../../src/diagnosis/kernelLog';
+import { dmesgTimestamp, kmsgLine, linesAfter, synFloodLines, synFloodSentCookies } from '../../../src/diagnosis/kernelLog';
 import { retransmitWindowMs, synRetransmitSchedule, synRetransmitScheduleOf } from '../../../src/shared/synRetransmitSchedule';
 
 const dmesg = readFileSync(join(__dirname, '../../fixtures/proc/dmesg-synflood.txt'), 'utf8');
@@ -22,6 +22,17 @@ test('only lines after the remembered position count', () => {
   assert.equal(linesAfter(dmesg, { lastTimestamp: 1402.5 }).length, 4);
   const last = '[ 1402.901223] TCP: request_sock_TCP: Possible SYN flooding on port [::1]:3000. Sending cookies.';
   assert.equal(linesAfter(dmesg.replace(/^\[[^\]]*\] /gm, ''), { lastLine: last.replace(/^\[[^\]]*\] /, '') }).length, 3);
+});
+
+test('a /dev/kmsg record reads as the dmesg line, without its key=value lines', () => {
+  const record = '6,977,28308780404,-;TCP: request_sock_TCP: Possible SYN flooding on port 127.0.0.1:3000. Sending cookies.\n SUBSYSTEM=net\n';
+  const line = kmsgLine(record)!;
+  assert.equal(line, '[28308.780404] TCP: request_sock_TCP: Possible SYN flooding on port 127.0.0.1:3000. Sending cookies.');
+  assert.deepEqual(synFloodLines([line], 3000), [line]);
+  assert.equal(dmesgTimestamp(line), 28308.780404);
+  assert.equal(kmsgLine('4,12,5000123,c;early\n'), '[    5.000123] early', 'seconds padded to five places, as dmesg does');
+  assert.equal(kmsgLine('no fields here'), undefined);
+  assert.equal(kmsgLine('6,1,x,-;text'), undefined);
 });
 
 test('SYN retransmit schedule: linear (Linux >= 6.5, default 4) and exponential', () => {
