@@ -3,8 +3,8 @@
 // only formats what is read. Measured on a 2-core VM with 10,000 TIME-WAIT sockets: the whole /proc/net/tcp costs
 // 12-22 ms of CPU per read, one 16 KB read of its start 35 us. What stays costly is a family with no connection at
 // all: to find the end of its listeners the kernel walks the whole established hash (262,144 buckets here, ~1 ms).
-// Synchronous on purpose: it runs in the sampler's own thread.
-import { closeSync, openSync, readSync } from 'node:fs';
+// Synchronous on purpose: it runs in the sampler's own thread, or the CLI's idle main thread.
+import { OpenProcFile } from './procFile';
 import { decodeProcAddress, TCP_STATE } from './procNetTcp';
 
 export interface ListenRow {
@@ -56,41 +56,60 @@ export function parseListenPrefix(text: string, family: 4 | 6, rows: ListenRow[]
   }
 }
 
-function readListenFile(path: string, family: 4 | 6, rows: ListenRow[]): boolean {
-  let fd: number;
+/** False when the file could not be opened; rows read before a later read error are kept. */
+function readListenFile(file: OpenProcFile, family: 4 | 6, rows: ListenRow[]): boolean {
+  let rest = '';
+  let position = 0;
   try {
-    fd = openSync(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    let rest = '';
     for (;;) {
-      const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      const n = file.readAt(chunk, CHUNK_BYTES, position);
       if (n === 0) {
         if (rest) parseListenPrefix(`${rest}\n`, family, rows);
         return true;
       }
+      position += n;
       const parsed = parseListenPrefix(rest + chunk.toString('latin1', 0, n), family, rows);
       if (parsed.ended) return true;
       rest = parsed.rest;
     }
   } catch {
-    return true;
-  } finally {
-    closeSync(fd);
+    return file.isOpen;
   }
 }
 
 /**
- * The listeners of this network namespace (of the given families) with their accept queues now; undefined when
- * no file could be read.
+ * Reads the listeners of this network namespace, poll after poll, through /proc/net/tcp{,6} kept open (see
+ * procFile.ts for why they are not opened again each time). close() when the sampling ends.
  */
-export function readListenRows(families: ReadonlyArray<4 | 6> = [4, 6], procRoot = '/proc'): ListenRow[] | undefined {
-  const rows: ListenRow[] = [];
-  let readable = false;
-  for (const family of families) {
-    if (readListenFile(`${procRoot}/net/${family === 4 ? 'tcp' : 'tcp6'}`, family, rows)) readable = true;
+export class ListenRowReader {
+  private readonly files: Record<4 | 6, OpenProcFile>;
+
+  constructor(procRoot = '/proc') {
+    this.files = { 4: new OpenProcFile(`${procRoot}/net/tcp`), 6: new OpenProcFile(`${procRoot}/net/tcp6`) };
   }
-  return readable ? rows : undefined;
+
+  /** The listeners of the given families with their accept queues now; undefined when no file could be read. */
+  read(families: ReadonlyArray<4 | 6> = [4, 6]): ListenRow[] | undefined {
+    const rows: ListenRow[] = [];
+    let readable = false;
+    for (const family of families) {
+      if (readListenFile(this.files[family], family, rows)) readable = true;
+    }
+    return readable ? rows : undefined;
+  }
+
+  close(): void {
+    this.files[4].close();
+    this.files[6].close();
+  }
+}
+
+/** One reading of the listeners (opens the files and closes them again). */
+export function readListenRows(families: ReadonlyArray<4 | 6> = [4, 6], procRoot = '/proc'): ListenRow[] | undefined {
+  const reader = new ListenRowReader(procRoot);
+  try {
+    return reader.read(families);
+  } finally {
+    reader.close();
+  }
 }
