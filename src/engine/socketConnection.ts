@@ -78,7 +78,9 @@ function onSocketDrain(this: OwnedSocket): void {
  * Connections that need a new socket, connected together once this turn's I/O is handled (setImmediate). On
  * loopback connect() runs the whole handshake and wakes the server inside the call; issued in the middle of a batch
  * of reads, each one wakes the server for a single connection. Batched, against nginx with 50 connections and no
- * keep-alive: 28k → 36k req/s and 35 → 27 µs of CPU per request for a bare client (ab: 40k).
+ * keep-alive: a bare client 28k → 36k req/s (35 → 27 µs of CPU per request), this one 24k → 34k (44 → 31 µs); ab
+ * 40k. Against python http.server's listen(5) it overflows the accept queue as often as ab does (~290 times per
+ * 3,000 requests; 250 before).
  */
 let connectBatch: SocketConnection[] = [];
 function connectBatched(): void {
