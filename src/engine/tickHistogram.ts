@@ -1,6 +1,6 @@
 // A load thread's latencies for one tick, counted with integer math in the HDR histogram's own bucket layout, and
 // handed to an HDR histogram once per tick. hdr-histogram-js finds a value's bucket with Math.log2 and two Math.pow
-// per record: 55 ns a value, ~170 ns of a keep-alive response's three records with the log buckets; this 15 ns.
+// per record: counting a response (its two latencies, its log bucket and its status) took ~170 ns, now 27 ns.
 // Nothing is rounded away: every count lands in the HDR bucket it would have, and the HDR encoding that carries a
 // tick across threads keeps only bucket counts anyway (min and max are read back from the buckets).
 import { clampMicros, HIGHEST_US, logBucketIndex, type Histogram } from './latencyHistogram';
