@@ -197,6 +197,7 @@ export async function startDiagnosis(target: DiagnosisTarget, options: Diagnosis
         if (log.error) report.kernelLog = { readable: false, lines: [], reason: log.error };
         else {
           facts.synFloodLines = synFloodLines(log.lines, target.port);
+          facts.kernelLogRead = true;
           report.kernelLog = { readable: true, lines: facts.synFloodLines };
         }
         facts.timeWait = await readTimeWait(target.port, sampler?.maxTimeWait, facts.settings, result);

@@ -66,8 +66,10 @@ export async function resolveTarget(url: URL, options: { allowNonLoopback: boole
   }
   const outside = addresses.filter((address) => !isLoopbackAddress(address));
   if (outside.length > 0 && !options.allowNonLoopback) {
+    // An address typed as such (URL parsing writes ::ffff:8.8.8.8 as ::ffff:808:808) is not said to resolve to itself.
+    const what = isIP(host) ? `${host} is not loopback` : `${host} resolves to ${outside.join(', ')}, which is not loopback`;
     throw new UsageError(
-      `${host} resolves to ${outside.join(', ')}, which is not loopback. Load Test Localhost only loads 127.0.0.0/8 and ::1 ` +
+      `${what}. Load Test Localhost only loads 127.0.0.0/8 and ::1 ` +
         'unless you allow other targets explicitly (--allow-non-loopback, or the loadTest.allowNonLoopback setting).',
     );
   }

@@ -7,11 +7,13 @@ export const MISSING = '–';
 /** Milliseconds chosen to the magnitude: 0.42 ms, 12.3 ms, 512 ms, 1.52 s, 12.5 s. */
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return MISSING;
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
+  // Each step is chosen by the value as it would print, so 999.6 ms reads 1.00 s, not "1000 ms".
+  const below = (digits: number, scale: number, limit: number) => Number((ms / scale).toFixed(digits)) < limit;
+  if (below(2, 1, 10)) return `${ms.toFixed(2)} ms`;
+  if (below(1, 1, 100)) return `${ms.toFixed(1)} ms`;
+  if (below(0, 1, 1000)) return `${ms.toFixed(0)} ms`;
+  if (below(2, 1000, 10)) return `${(ms / 1000).toFixed(2)} s`;
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Binary units with one decimal above bytes: 512 B, 15.0 KiB, 1.2 MiB. */
@@ -48,7 +50,8 @@ export function formatCount(n: number): string {
 /** Rates keep one decimal below 100 so small numbers are not rounded to nothing. */
 export function formatRate(perSecond: number): string {
   if (!Number.isFinite(perSecond)) return MISSING;
-  return perSecond >= 100 ? formatCount(perSecond) : perSecond.toFixed(1);
+  // Chosen by the value as it would print: 99.96 reads 100, not "100.0".
+  return Number(perSecond.toFixed(1)) >= 100 ? formatCount(perSecond) : perSecond.toFixed(1);
 }
 
 export function formatPercent(part: number, whole: number): string {

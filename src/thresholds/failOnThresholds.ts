@@ -81,10 +81,10 @@ function measure(threshold: Threshold, result: RunResult): { measured: number; m
     if (!Number.isFinite(count)) return { measured: Number.NaN, measuredText: notImported(threshold, result) };
     // A response with an error status is a response, not a failed request: say so where it would pass unnoticed.
     const aside = threshold.metric === 'errors' && r.non2xx > 0 ? `; ${formatCount(r.non2xx)} responses were not 2xx, gated by non2xx` : '';
-    if (!threshold.ratio) return { measured: count, measuredText: `${count} ${threshold.metric === 'errors' ? 'failed' : 'not 2xx'}${aside}` };
+    if (!threshold.ratio) return { measured: count, measuredText: `${formatCount(count)} ${threshold.metric === 'errors' ? 'failed' : 'not 2xx'}${aside}` };
     if (r.started === 0) return { measured: Number.NaN, measuredText: 'no request sent' };
     const share = count / r.started;
-    return { measured: share, measuredText: `${(share * 100).toFixed(2)}% (${count} of ${r.started})${aside}` };
+    return { measured: share, measuredText: `${(share * 100).toFixed(2)}% (${formatCount(count)} of ${formatCount(r.started)})${aside}` };
   }
   if (threshold.metric === 'rps') return { measured: result.throughput.requestsPerSec, measuredText: `${formatRate(result.throughput.requestsPerSec)} req/s` };
   const summary = threshold.metric === 'connect-p99' ? result.latency.connect : result.latency.total;

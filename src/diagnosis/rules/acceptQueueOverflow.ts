@@ -58,6 +58,8 @@ function queueSeenEvidence(facts: DiagnosisFacts, blame: OverflowBlame, overflow
   if (!q) return undefined;
   const source = `polled /proc/net/tcp{,6} rx_queue every ${facts.queues!.pollMs} ms (${facts.queues!.polls} polls)`;
   const ofCapacity = `${q.peak}/${q.capacity ?? '?'}`;
-  if (blame.kind === 'target-seen-full') return { label: 'Accept queue seen full', value: `${ofCapacity} in ${q.fullPolls} of ${q.polls} polls`, source };
+  // Linux counts a queue full only once it holds more than the backlog (sk_acceptq_is_full: ">"), so 6/5 is real.
+  const overBy = q.capacity !== undefined && q.peak > q.capacity ? ' (Linux takes one more than the backlog before it is full)' : '';
+  if (blame.kind === 'target-seen-full') return { label: 'Accept queue seen full', value: `${ofCapacity} in ${q.fullPolls} of ${q.polls} polls${overBy}`, source };
   return { label: 'Longest accept queue seen', value: `${ofCapacity}; it filled between polls (ListenOverflows rose by ${overflows})`, source };
 }

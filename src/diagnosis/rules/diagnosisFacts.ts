@@ -40,6 +40,8 @@ export interface DiagnosisFacts {
   queues?: { listeners: ListenerQueueSeen[]; polls: number; pollMs: number };
   /** New "SYN flooding" kernel log lines that name the target port. */
   synFloodLines: string[];
+  /** The kernel log was read for the run (where it was not, a missing SYN-flood line says nothing). */
+  kernelLogRead?: boolean;
   /** TIME-WAIT sockets, the most seen during or after the run. */
   timeWait?: TimeWaitCount;
   openFileLimit?: OpenFileLimit;

@@ -8,6 +8,7 @@ import { counterEvidence, defined, settingEvidence } from './counterEvidence';
 import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
+import { SYN_FLOOD_LINE_ONCE } from './synQueueCookies';
 
 export const SYN_QUEUE_DROPS = 'syn-queue-drops';
 
@@ -34,7 +35,8 @@ export const synQueueDrops: RunRule = (facts, result) => {
       { label: 'ListenDrops - ListenOverflows', value: Math.max(0, (d.ListenDrops ?? 0) - (d.ListenOverflows ?? 0)), source: '/proc/net/netstat TcpExt (delta over the run)' },
       settingEvidence('net.ipv4.tcp_syncookies', facts.settings),
       settingEvidence('net.ipv4.tcp_max_syn_backlog', facts.settings),
-      ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'dmesg (new since the run started)' })),
+      ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'kernel log (new since the run started)' })),
+      facts.kernelLogRead && logLines.length === 0 ? SYN_FLOOD_LINE_ONCE : undefined,
     ]),
     fixes,
     subjects: [

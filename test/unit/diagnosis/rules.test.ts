@@ -237,5 +237,23 @@ test('attribution: the target seen full is blamed even when another listener was
   const f = overloadedTarget([queue(3000, 4, 5, 12, true), queue(8001, 5, 6, 3, false)]);
   const out = runFindings(f, runResult({ connectMs: clustered }), []);
   assert.ok(ids(out).includes('accept-queue-overflow') && !ids(out).includes('overflow-elsewhere'));
-  assert.ok(get(out, 'accept-queue-overflow').evidence.some((x) => x.label === 'Accept queue seen full' && x.value === '5/4 in 12 of 30 polls'));
+  assert.ok(get(out, 'accept-queue-overflow').evidence.some((x) => x.label === 'Accept queue seen full' && x.value === '5/4 in 12 of 30 polls (Linux takes one more than the backlog before it is full)'));
+});
+
+test('SYN cookies without a new kernel log line: the evidence says the kernel names a listener only once', () => {
+  const base = facts();
+  const shape = {
+    target: { ...base.target, connections: 50 },
+    listeners: [{ ...base.listeners[0], backlog: 4 }],
+    listenersOnPort: [{ ...base.listeners[0], backlog: 4 }],
+    counterDeltas: { ...base.counterDeltas, ...overflowDeltas },
+    samples: [{ tMs: 250, deltas: {}, acceptQueue: { length: 5, capacity: 4 } }],
+  };
+  const run = runResult({ connectMs: clustered });
+  const once = (f: ReturnType<typeof facts>) =>
+    get(runFindings(f, run, []), 'syn-queue-cookies').evidence.filter((e) => /once per listening socket/.test(String(e.value)));
+  assert.equal(once(facts({ ...shape, synFloodLines: [], kernelLogRead: true })).length, 1, 'log read, no line: said');
+  assert.equal(once(facts({ ...shape, synFloodLines: [], kernelLogRead: false })).length, 0, 'log not read: a blind spot says so instead');
+  const line = '[ 1.0] TCP: request_sock_TCP: Possible SYN flooding on port 127.0.0.1:3000. Sending cookies.';
+  assert.equal(once(facts({ ...shape, synFloodLines: [line], kernelLogRead: true })).length, 0, 'the line itself is the evidence');
 });
