@@ -2,22 +2,12 @@
 // Connections still work, but it means the backlog is too small for the bursts the run makes.
 import { synFloodSentCookies } from '../kernelLog';
 import { analyseBacklog, backlogRemedy } from './backlogFixes';
-import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { counterEvidence, defined, kernelLogEvidence, settingEvidence } from './counterEvidence';
 import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
 
 export const SYN_QUEUE_COOKIES = 'syn-queue-cookies';
-
-/**
- * The kernel writes "Possible SYN flooding on port ..." once per listening socket (tcp_syn_flood_action sets
- * synflood_warned), and never with tcp_syncookies=2: a listener that overflowed in an earlier run is not named again.
- */
-export const SYN_FLOOD_LINE_ONCE = {
-  label: 'Kernel log',
-  value: 'no new "Possible SYN flooding" line: the kernel writes it once per listening socket, so a listener that already overflowed in an earlier run is not named again',
-  source: 'kernel log (new since the run started)',
-};
 
 export const synQueueCookies: RunRule = (facts, result) => {
   const d = facts.counterDeltas;
@@ -42,8 +32,7 @@ export const synQueueCookies: RunRule = (facts, result) => {
       counterEvidence('SyncookiesSent', d),
       counterEvidence('SyncookiesRecv', d),
       settingEvidence('net.ipv4.tcp_syncookies', facts.settings),
-      ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'kernel log (new since the run started)' })),
-      facts.kernelLogRead && logLines.length === 0 ? SYN_FLOOD_LINE_ONCE : undefined,
+      ...kernelLogEvidence(facts, logLines),
     ]),
     fixes: [
       ...backlog.fixes.filter((f) => f.kind !== 'advice'),

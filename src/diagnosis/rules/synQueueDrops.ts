@@ -4,11 +4,10 @@ import { numericSetting } from '../kernelSettings';
 import { synFloodSentCookies } from '../kernelLog';
 import { sysctlFix } from '../sysctlFix';
 import { analyseBacklog, backlogRemedy } from './backlogFixes';
-import { counterEvidence, defined, settingEvidence } from './counterEvidence';
+import { counterEvidence, defined, kernelLogEvidence, settingEvidence } from './counterEvidence';
 import { overflowBlame, overflowsAreTargets } from './overflowAttribution';
 import type { RunRule } from './ruleTypes';
 import { runShowsQueueTrouble } from './runSymptoms';
-import { SYN_FLOOD_LINE_ONCE } from './synQueueCookies';
 
 export const SYN_QUEUE_DROPS = 'syn-queue-drops';
 
@@ -35,8 +34,7 @@ export const synQueueDrops: RunRule = (facts, result) => {
       { label: 'ListenDrops - ListenOverflows', value: Math.max(0, (d.ListenDrops ?? 0) - (d.ListenOverflows ?? 0)), source: '/proc/net/netstat TcpExt (delta over the run)' },
       settingEvidence('net.ipv4.tcp_syncookies', facts.settings),
       settingEvidence('net.ipv4.tcp_max_syn_backlog', facts.settings),
-      ...logLines.slice(0, 2).map((l) => ({ label: 'Kernel log', value: l.trim(), source: 'kernel log (new since the run started)' })),
-      facts.kernelLogRead && logLines.length === 0 ? SYN_FLOOD_LINE_ONCE : undefined,
+      ...kernelLogEvidence(facts, logLines),
     ]),
     fixes,
     subjects: [
