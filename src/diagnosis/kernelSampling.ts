@@ -7,8 +7,7 @@
 import { ListenRowReader } from '../system/procNetListen';
 import { ListenerQueueTracker, type KnownListener } from './listenerQueues';
 import { closeCounterFiles, counterDeltas, openCounterFiles, readLinuxCountersFrom } from '../system/procNetCounters';
-import { OpenProcFile } from '../system/procFile';
-import { readTimeWaitTotal } from '../system/sockstat';
+import { openSockstat, readTimeWaitFrom } from '../system/sockstat';
 import type { KernelSample, ListenerQueueSeen } from '../shared/findings';
 import { thisThreadCpuMs } from '../engine/threadPriority';
 
@@ -63,7 +62,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
   // Kept open for the whole run and closed at stop: see procFile.ts.
   const listenRows = new ListenRowReader(setup.procRoot);
   const counterFiles = openCounterFiles(setup.procRoot);
-  const sockstat = new OpenProcFile(`${setup.procRoot ?? '/proc'}/net/sockstat`);
+  const sockstat = openSockstat(setup.procRoot);
   const pollsPerSample = Math.max(1, Math.round(setup.sampleIntervalMs / setup.queueIntervalMs));
   let maxTimeWait: number | undefined;
   let polls = 0;
@@ -95,7 +94,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
     }
   };
   const sample = () => {
-    const tw = readTimeWaitTotal(setup.procRoot, sockstat);
+    const tw = readTimeWaitFrom(sockstat);
     if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
     const acceptQueue = tracker.takeWindowPeak();
     const c = readLinuxCountersFrom(counterFiles);
@@ -128,7 +127,7 @@ export function runKernelSampling(setup: SamplingSetup, post: (message: Sampling
       stopped = true;
       clearInterval(timer);
       timed(() => poll(true));
-      const tw = timed(() => readTimeWaitTotal(setup.procRoot, sockstat));
+      const tw = timed(() => readTimeWaitFrom(sockstat));
       if (tw !== undefined) maxTimeWait = Math.max(maxTimeWait ?? 0, tw);
       listenRows.close();
       closeCounterFiles(counterFiles);

@@ -8,14 +8,26 @@ export function parseSockstatTimeWait(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The namespace's TIME-WAIT count; from `file` when the caller keeps /proc/net/sockstat open across samples. */
-export function readTimeWaitTotal(procRoot = '/proc', file?: OpenProcFile): number | undefined {
-  const sockstat = file ?? new OpenProcFile(`${procRoot}/net/sockstat`);
+/** /proc/net/sockstat, kept open by a sampler across its samples (see procFile.ts). */
+export function openSockstat(procRoot = '/proc'): OpenProcFile {
+  return new OpenProcFile(`${procRoot}/net/sockstat`);
+}
+
+/** The namespace's TIME-WAIT count, read through a file the caller keeps open. */
+export function readTimeWaitFrom(sockstat: OpenProcFile): number | undefined {
   try {
     return parseSockstatTimeWait(sockstat.readText());
   } catch {
     return undefined;
+  }
+}
+
+/** One reading of the TIME-WAIT count (opens the file and closes it again). */
+export function readTimeWaitTotal(procRoot = '/proc'): number | undefined {
+  const sockstat = openSockstat(procRoot);
+  try {
+    return readTimeWaitFrom(sockstat);
   } finally {
-    if (!file) sockstat.close();
+    sockstat.close();
   }
 }

@@ -7,8 +7,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { describe, it } from 'node:test';
 import { ListenRowReader } from '../../../src/system/procNetListen';
 import { closeCounterFiles, openCounterFiles, readLinuxCountersFrom } from '../../../src/system/procNetCounters';
-import { OpenProcFile } from '../../../src/system/procFile';
-import { readTimeWaitTotal } from '../../../src/system/sockstat';
+import { openSockstat, readTimeWaitFrom } from '../../../src/system/sockstat';
 
 const linux = process.platform === 'linux';
 
@@ -61,13 +60,13 @@ describe('/proc files kept open across samples', { skip: linux ? undefined : 'Li
   it('counters and TIME-WAIT read again through one descriptor move with the kernel', async () => {
     const before = openProcNetFiles();
     const files = openCounterFiles();
-    const sockstat = new OpenProcFile('/proc/net/sockstat');
+    const sockstat = openSockstat();
     try {
       const first = readLinuxCountersFrom(files);
       assert.deepEqual(first.notes, []);
       const opens = first.counters.PassiveOpens;
       assert.equal(typeof opens, 'number');
-      assert.equal(typeof readTimeWaitTotal('/proc', sockstat), 'number');
+      assert.equal(typeof readTimeWaitFrom(sockstat), 'number');
       // Three accepted connections: Tcp PassiveOpens rises by at least three (other tests may add more).
       const server = await listen('127.0.0.1');
       await Promise.all(
