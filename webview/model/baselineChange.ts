@@ -1,4 +1,5 @@
 // How a key figure moved against the baseline run, worded so it reads without colour.
+import { formatCount } from '../../src/shared/formatNumbers';
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -20,10 +21,10 @@ export function describeChange(before: number, after: number, higherIsBetter: bo
     return { text: `${factor} · ${trend}`, trend };
   }
   const sign = diff > 0 ? '+' : '−';
-  const amount = relative === undefined ? format(Math.abs(diff)) : `${Math.round(Math.abs(relative) * 100).toLocaleString('en-US')}%`;
+  const amount = relative === undefined ? format(Math.abs(diff)) : `${formatCount(Math.abs(relative) * 100)}%`;
   return { text: `${sign}${amount} · ${trend}`, trend };
 }
 
 function ratioText(ratio: number): string {
-  return ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1).replace(/\.0$/, '');
+  return ratio >= 100 ? formatCount(ratio) : ratio.toFixed(1).replace(/\.0$/, '');
 }

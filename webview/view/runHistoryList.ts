@@ -1,6 +1,6 @@
 // Earlier runs of this workspace: open one to look at it again, or export it, without running it again.
 import type { HistoryEntry } from '../../src/shared/protocol';
-import { formatMs, formatRate } from '../../src/shared/formatNumbers';
+import { formatCount, formatMs, formatRate } from '../../src/shared/formatNumbers';
 import { button, el, setHidden, setText } from './dom';
 import { runStartedText, stopMark } from './historyView';
 import type { PanelActions } from './panelActions';
@@ -44,7 +44,7 @@ export class RunHistoryList {
         el('span', { className: 'run-history-label', text: entry.label }),
         el('span', {
           className: 'run-history-figures',
-          text: `${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${entry.failed.toLocaleString('en-US')} failed` : ''}`,
+          text: `${formatRate(entry.requestsPerSec)} req/s · p99 ${formatMs(entry.latencyP99)}${entry.failed ? ` · ${formatCount(entry.failed)} failed` : ''}`,
         }),
       ),
       el('div', { className: 'run-history-actions' }, open, exportButton),
