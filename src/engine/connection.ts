@@ -26,8 +26,11 @@ export interface ConnectionContext {
   readonly recorder: IntervalRecorder;
   /** Epoch ms, shared across threads. */
   now(): number;
-  /** Called when this connection is free for the next request (or after the run stopped, to let the share finish). */
-  onIdle(connection: LoadConnection): void;
+  /**
+   * Called when this connection is free for the next request (or after the run stopped, to let the share finish).
+   * `now`: the clock as the caller last read it, when it has just done so (saves a read: see MeasuredConnection).
+   */
+  onIdle(connection: LoadConnection, now?: number): void;
   /** True once the run stops: results after this are not counted (those requests are "in flight at stop"). */
   readonly stopped: boolean;
 }

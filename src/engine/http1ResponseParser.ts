@@ -25,6 +25,13 @@ export class HttpParseError extends Error {
 
 /** As undici's default maxHeaderSize: a larger head is an error, not an unbounded buffer. */
 const MAX_HEAD_BYTES = 16 * 1024;
+/** Longer heads are parsed each time: the copy and compare would cost more than they save. */
+const MAX_REMEMBERED_HEAD_BYTES = 2048;
+/**
+ * Most servers' heads change once a second at most (Date). After this many changes in a row, the head is taken to
+ * change with every response (a request id), and is no longer remembered.
+ */
+const HEAD_CHANGES_BEFORE_GIVING_UP = 16;
 /** A chunk-size line with extensions longer than this is garbage. */
 const MAX_CHUNK_LINE_BYTES = 1024;
 
@@ -57,6 +64,16 @@ export class Http1ResponseParser {
   private remaining = 0;
   /** Trailers: bytes matched of the CRLF that ends an empty line (0..2), and whether the line so far is empty. */
   private trailerLineEmpty = true;
+  // The last head read, as parseHead left it.
+  private status = 0;
+  private contentLength = -1;
+  private transferEncoding = false;
+  private chunked = false;
+  private connectionClose = false;
+  /** A copy of the last head parsed, while these fields describe it (see sameHeadAsLast). */
+  private lastHead: Buffer | undefined;
+  /** How many responses in a row had a head other than the one remembered. */
+  private headChanges = 0;
 
   constructor(private readonly events: ResponseEvents) {}
 
@@ -148,8 +165,11 @@ export class Http1ResponseParser {
   private readHead(chunk: Buffer, at: number, end: number): number {
     if (!this.pending) {
       // Nearly always: the whole head is in this read, and one pass over it both frames and reads it.
-      const after = this.parseHead(chunk, at, end);
-      if (after >= 0) return after;
+      const after = this.sameHeadAsLast(chunk, at, end) ? at + this.lastHead!.length : this.parseHead(chunk, at, end);
+      if (after >= 0) {
+        this.startBody();
+        return after;
+      }
       this.keepPartialHead(chunk, at, end);
       return end;
     }
@@ -165,8 +185,25 @@ export class Http1ResponseParser {
     this.pending = undefined;
     const after = this.parseHead(buffer, 0, headEnd + 4);
     if (after < 0) throw new HttpParseError('malformed response head', 'HPE_INVALID_CONSTANT');
+    this.startBody();
     // Back to `chunk`'s coordinates: the buffer began with the pending bytes, then chunk[at...].
     return after - pendingBytes + at;
+  }
+
+  /**
+   * chunk[at...] begins with the same bytes as the last head parsed, which then needs no parsing: its fields are
+   * still those parseHead left. One memcmp (~60 ns for nginx's 240-byte head) against ~230 ns to parse it.
+   */
+  private sameHeadAsLast(chunk: Buffer, at: number, end: number): boolean {
+    const last = this.lastHead;
+    if (last === undefined || end - at < last.length) return false;
+    if (chunk.compare(last, 0, last.length, at, at + last.length) === 0) {
+      this.headChanges = 0;
+      return true;
+    }
+    // A server whose every head differs (a request id, a timestamp in ms) stops being compared and copied.
+    this.headChanges++;
+    return false;
   }
 
   /** Keeps the start of a head until the rest arrives, unless it is already too long or not HTTP. */
@@ -196,6 +233,8 @@ export class Http1ResponseParser {
    * and colon cost 510 ns per nginx response (9 header lines); this, 260 ns.
    */
   private parseHead(buffer: Buffer, start: number, end: number): number {
+    // Whatever happens below, the fields no longer describe the last head.
+    this.lastHead = undefined;
     // Status line: HTTP/<d>.<d> SP <3 digits> [SP reason] CRLF
     if (end - start < 13) return -1;
     if (
@@ -252,26 +291,39 @@ export class Http1ResponseParser {
     }
     if (lineStart - start > MAX_HEAD_BYTES + 4) throw new HttpParseError('response head larger than 16 KiB', 'HPE_HEADER_OVERFLOW');
 
+    this.status = status;
+    this.contentLength = contentLength;
+    this.transferEncoding = transferEncoding;
+    this.chunked = chunked;
+    this.connectionClose = connectionClose;
+    if (status >= 200 && this.headChanges < HEAD_CHANGES_BEFORE_GIVING_UP && lineStart - start <= MAX_REMEMBERED_HEAD_BYTES) {
+      this.lastHead = Buffer.from(buffer.subarray(start, lineStart));
+    }
+    return lineStart;
+  }
+
+  /** Acts on the head just read (its fields): what follows it, and what it tells the connection. */
+  private startBody(): void {
+    const status = this.status;
     if (status < 200) {
       // 1xx (100 Continue, 103 Early Hints): the final response follows on the same stream.
       this.phase = Phase.Head;
-      return lineStart;
+      return;
     }
     this.events.onHead(status);
-    this.keepAlive = !connectionClose;
+    this.keepAlive = !this.connectionClose;
     if (!this.expectBody || status === 204 || status === 304) {
       this.complete();
-    } else if (transferEncoding) {
-      if (chunked) this.phase = Phase.ChunkSizeLine;
+    } else if (this.transferEncoding) {
+      if (this.chunked) this.phase = Phase.ChunkSizeLine;
       else this.untilClose();
-    } else if (contentLength >= 0) {
-      this.remaining = contentLength;
-      if (contentLength === 0) this.complete();
+    } else if (this.contentLength >= 0) {
+      this.remaining = this.contentLength;
+      if (this.contentLength === 0) this.complete();
       else this.phase = Phase.FixedBody;
     } else {
       this.untilClose();
     }
-    return lineStart;
   }
 
   private untilClose(): void {

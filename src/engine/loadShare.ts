@@ -5,8 +5,9 @@ import { IntervalRecorder } from './intervalRecorder';
 import { CONTROL_ISSUED, CONTROL_LIMIT, CONTROL_STOP, type ShareMessage, type ShareSetup } from './workerMessages';
 
 /**
- * The clock is read ~4 times per request. `performance` is a lazy global getter in a worker, and its timeOrigin
- * getter crosses into C++: both are read once here.
+ * The clock is read twice per keep-alive request: at its start, and at the read that brings its response.
+ * `performance` is a lazy global getter in a worker, and its timeOrigin getter crosses into C++: both are read once
+ * here.
  */
 const clock = performance;
 const timeOrigin = clock.timeOrigin;
@@ -28,19 +29,13 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   const recorder = new IntervalRecorder();
   let startAt = 0;
   let deadline: number | undefined;
-  let stopped = false;
   let finished = false;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
-  const ctx: ConnectionContext = {
-    recorder,
-    now: epochNow,
-    onIdle,
-    get stopped() {
-      return stopped;
-    },
-  };
+  // `stopped` is a plain field, set at the stop: connections read it once or twice per response, and a getter would
+  // be a call each time.
+  const ctx: { -readonly [K in keyof ConnectionContext]: ConnectionContext[K] } = { recorder, now: epochNow, onIdle, stopped: false };
   const connections = Array.from({ length: setup.connections }, connectionFactory(setup, ctx));
 
   // Open model: arrivals at fixed intended times; idle connections wait here for the next one.
@@ -50,20 +45,20 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   let arrivalTimer: NodeJS.Timeout | undefined;
 
   /** Claims one request from the shared budget; false when the budget or the time is used up. */
-  function claimRequest(): boolean {
-    if (stopped || Atomics.load(control, CONTROL_STOP) === 1) return false;
-    if (deadline !== undefined && epochNow() >= deadline) return false;
+  function claimRequest(now?: number): boolean {
+    if (ctx.stopped || Atomics.load(control, CONTROL_STOP) === 1) return false;
+    if (deadline !== undefined && (now ?? epochNow()) >= deadline) return false;
     const limit = Atomics.load(control, CONTROL_LIMIT);
     if (limit === 0) return true;
     return Atomics.add(control, CONTROL_ISSUED, 1) < limit;
   }
 
-  function onIdle(connection: LoadConnection): void {
-    if (stopped) return;
+  function onIdle(connection: LoadConnection, now?: number): void {
+    if (ctx.stopped) return;
     if (arrivalIntervalMs > 0) {
       idle.push(connection);
       pumpArrivals();
-    } else if (claimRequest()) {
+    } else if (claimRequest(now)) {
       connection.send();
     } else {
       maybeFinish();
@@ -71,7 +66,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   }
 
   function pumpArrivals(): void {
-    if (arrivalTimer || stopped) return;
+    if (arrivalTimer || ctx.stopped) return;
     const now = epochNow();
     while (idle.length > 0) {
       const due = startAt + (setup.rateOffsetMs ?? 0) + nextArrival * arrivalIntervalMs;
@@ -98,7 +93,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   }
 
   function maybeFinish(): void {
-    if (!stopped && connections.every((c) => !c.busy)) stop();
+    if (!ctx.stopped && connections.every((c) => !c.busy)) stop();
   }
 
   let tick = 0;
@@ -135,7 +130,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
   }
 
   function stop(): void {
-    if (stopped) return;
+    if (ctx.stopped) return;
     const now = epochNow();
     let openAtStop = 0;
     const connectingAtStopMs: number[] = [];
@@ -147,7 +142,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
     // (cancelled while the threads were starting) has nothing to report, and no tick: counted from startAt 0 it
     // would be ~7e9, which the aggregator would close one by one.
     if (startAt !== 0) report(tickAt(now));
-    stopped = true;
+    ctx.stopped = true;
     if (tickTimer) clearInterval(tickTimer);
     if (deadlineTimer) clearTimeout(deadlineTimer);
     if (arrivalTimer) clearTimeout(arrivalTimer);
@@ -171,7 +166,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
       deadline = until;
       // Every connection at once (closed model), or the arrival schedule (open model).
       setTimeout(() => {
-        if (stopped) return;
+        if (ctx.stopped) return;
         tickTimer = setInterval(onTick, setup.tickMs);
         if (deadline !== undefined) deadlineTimer = setTimeout(onTick, Math.max(0, deadline - epochNow()) + 1);
         if (arrivalIntervalMs > 0) {

@@ -129,6 +129,8 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   private connectQueued = false;
   /** The request's clock starts at its connect (closed model), not when it was queued for one. */
   private clockFromConnect = false;
+  /** When the read being handled began to be handled: the time of its response's head and end (headersReceived). */
+  private readAt = 0;
 
   private constructor(
     ctx: ConnectionContext,
@@ -296,6 +298,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
       this.releaseSocket();
       return;
     }
+    this.readAt = this.ctx.now();
     let consumed: number;
     try {
       consumed = this.parser.execute(readBuffer, length);
@@ -311,7 +314,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
     if (consumed < length || this.writing) this.releaseSocket();
     else if (!this.responseKeepAlive) this.letServerClose();
     else if (!this.shared.keepAlive) this.releaseSocket();
-    this.completeRequest();
+    this.completeRequest(this.readAt);
   }
 
   onEnd(): void {
@@ -346,7 +349,7 @@ export class SocketConnection extends MeasuredConnection implements ResponseEven
   // --- parser events ---
 
   onHead(status: number): void {
-    this.headersReceived(status);
+    this.headersReceived(status, this.readAt);
   }
 
   onBodyBytes(count: number): void {

@@ -124,6 +124,52 @@ describe('Http1ResponseParser frames responses however the reads split them', ()
     });
   });
 
+  it('a head that repeats byte for byte is framed as before; one that differs in any byte is read again', () => {
+    // The same head length each time: only the bytes tell them apart.
+    const keepAlive = 'Content-Length: 5\r\nConnection: keep-alive\r\n';
+    const closeWithSpaces = 'Content-Length: 5\r\nConnection: close     \r\n';
+    const longer = 'Content-Length: 6\r\nConnection: keep-alive\r\n';
+    assert.equal(keepAlive.length, closeWithSpaces.length);
+    assert.equal(keepAlive.length, longer.length);
+    const wire = [
+      ok(keepAlive, 'hello'),
+      ok(keepAlive, 'hello'),
+      ok(longer, 'hello!'),
+      ok(keepAlive, 'hello'),
+      ok(closeWithSpaces, 'hello'),
+      ok(keepAlive, 'hello'),
+      'HTTP/1.1 100 Continue\r\n\r\n' + ok(keepAlive, 'hello'),
+      'HTTP/1.1 404 Not Found\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nnope!',
+      ok(keepAlive, 'hello'),
+    ].join('');
+    everySplit(wire, (seen) => {
+      assert.deepEqual(seen.statuses, [200, 200, 200, 200, 200, 200, 200, 404, 200]);
+      assert.equal(seen.bodyBytes, 9 * 5 + 1);
+      assert.deepEqual(seen.completions, [true, true, true, true, false, true, true, true, true]);
+      assert.equal(seen.consumed, wire.length);
+    });
+    // HEAD: a remembered head still has no body.
+    const heads = ok('Content-Length: 100\r\n', '').repeat(3);
+    everySplit(heads, (seen) => assert.deepEqual(seen.completions, [true, true, true]), false);
+  });
+
+  it('heads that change with every response are read every time, before and after they start repeating', () => {
+    // 40 heads that differ (a request id), framing alternating between two lengths; then 20 alike; then a close.
+    const varying = Array.from({ length: 40 }, (_, i) =>
+      ok(`X-Request-Id: ${String(i).padStart(4, '0')}\r\nContent-Length: ${1 + (i % 2)}\r\n`, i % 2 ? 'ab' : 'a'),
+    );
+    const alike = Array.from({ length: 20 }, () => ok('X-Request-Id: same\r\nContent-Length: 3\r\n', 'abc'));
+    const wire = [...varying, ...alike, ok('X-Request-Id: same\r\nContent-Length: 3\r\nConnection: close\r\n', 'abc')].join('');
+    const expectedBody = 20 * 1 + 20 * 2 + 21 * 3;
+    for (const cuts of [[], Array.from({ length: wire.length - 1 }, (_, i) => i + 1)]) {
+      const seen = parse(wire, cuts);
+      assert.equal(seen.statuses.length, 61);
+      assert.equal(seen.bodyBytes, expectedBody);
+      assert.deepEqual(seen.completions, [...Array<boolean>(60).fill(true), false]);
+      assert.equal(seen.consumed, wire.length);
+    }
+  });
+
   it('says how many bytes belong to the response when more follow unasked', () => {
     const parser = new Http1ResponseParser({ onHead() {}, onBodyBytes() {}, onComplete() {} });
     parser.expectResponse(true);
