@@ -77,7 +77,7 @@ export function runLoadShare(setup: ShareSetup, post: (message: ShareMessage) =>
         }, Math.max(0, due - now));
         return;
       }
-      if (!claimRequest()) {
+      if (!claimRequest(now)) {
         maybeFinish();
         return;
       }
