@@ -38,6 +38,7 @@ const extraEntries = {
   demo: 'scripts/demo.ts',
   sampleDevServer: 'scripts/sampleDevServer.ts',
   bench: 'bench/main.ts',
+  nodeFloorClient: 'bench/nodeFloorClient.ts',
   'test/vscode/index': 'test/vscode/index.ts',
   ...vscodeSuiteEntries(),
 };

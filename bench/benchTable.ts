@@ -93,6 +93,23 @@ export function formatRatios(results: ModeResults, subject: string, target: Benc
 }
 
 /**
+ * The bare Node clients (nodeFloorClient.ts) against the mode's peer, and ours against each: how far Node itself
+ * stays from the peer, and how much of ours is left after that.
+ */
+export function formatNodeFloors(results: ModeResults, subject: string): string {
+  const peer = results.samples.get(GOAL_PEER[results.mode]);
+  const ours = results.samples.get(subject);
+  const floors = [...results.samples].filter(([name]) => name.startsWith('bare Node client'));
+  if (!peer || floors.length === 0) return '';
+  const rps = (samples: Sample[]) => median(samples.map((s) => s.requestsPerSec));
+  const lines = floors.map(([name, samples]) => {
+    const againstOurs = ours ? `; ours x${(rps(ours) / rps(samples)).toFixed(2)} of it` : '';
+    return `  ${name.padEnd(40)} req/s x${(rps(samples) / rps(peer)).toFixed(2)} of ${GOAL_PEER[results.mode]}${againstOurs}`;
+  });
+  return ['Bare Node clients that measure nothing (what Node allows per connection):', ...lines].join('\n');
+}
+
+/**
  * The diagnosis's own CPU, per round: CPU of the run with diagnosis minus what the same number of responses cost
  * without it (CPU per response of the run without, times responses of the run with), over the run's length; the
  * median of the rounds, as a share of one core. Correcting for the response count keeps a run that happened to

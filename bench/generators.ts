@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { BenchTargetName } from './benchTarget';
 
 export type BenchMode = 'keep-alive' | 'new-connection';
 
@@ -27,6 +28,9 @@ export interface GeneratorReading {
 
 export interface LoadGenerator {
   name: string;
+  /** Only in these modes, and against these targets (all when absent). */
+  modes?: BenchMode[];
+  targets?: BenchTargetName[];
   command(spec: LoadSpec): { command: string; args: string[] };
   read(stdout: string): GeneratorReading;
 }
@@ -152,6 +156,31 @@ export function loadTestLocalhost(
         samplerCpuMs: result.kernel?.samplerCpuMs,
         samplerStartupCpuMs: result.kernel?.samplerStartupCpuMs,
       };
+    },
+  };
+}
+
+/** The bare Node clients of nodeFloorClient.ts, by variant: what Node allows without keep-alive. */
+export const NODE_FLOOR_NAMES = {
+  net: 'bare Node client (net.Socket)',
+  internal: 'bare Node client (internal TCP handle)',
+} as const;
+
+export function nodeFloor(script: string, variant: keyof typeof NODE_FLOOR_NAMES): LoadGenerator {
+  return {
+    name: NODE_FLOOR_NAMES[variant],
+    modes: ['new-connection'],
+    // Only where the generator is the limit: elsewhere the server is, and these clients, unlike ours, do not yield
+    // their core to it (nice), so their numbers there say nothing about Node's floor.
+    targets: ['nginx'],
+    command: ({ url, connections, seconds }) => ({
+      command: process.execPath,
+      args: [script, url, String(connections), String(seconds), variant],
+    }),
+    read(out) {
+      const result = JSON.parse(out) as { responses: number; errors: number; seconds: number; unavailable?: string };
+      if (result.unavailable) throw new Error(result.unavailable);
+      return { requests: result.responses, requestsPerSec: result.responses / result.seconds, errors: result.errors };
     },
   };
 }

@@ -1,7 +1,8 @@
 // `npm run bench`: load-test-localhost side by side with wrk, ab and autocannon against loopback targets (nginx,
 // a single-threaded Node dev server, python's http.server), in keep-alive and new-connection-per-request mode:
 // requests/s and each generator's own CPU per request, then ratios, and the diagnosis's own CPU (ours runs as users
-// run it, diagnosis on, and once more with --no-diagnosis to tell the two apart).
+// run it, diagnosis on, and once more with --no-diagnosis to tell the two apart). Without keep-alive, two bare Node
+// clients that measure nothing (nodeFloorClient.ts) show what Node's own per-connection cost allows.
 // A measurement, not a test: it asserts nothing. Every load is bounded in time and goes to 127.0.0.1 only.
 //
 //   npm run bench -- [--seconds 5] [--rounds 3] [--connections 50] [--workers 1,2,3] [--modes keep-alive,new-connection]
@@ -9,11 +10,11 @@
 import { join } from 'node:path';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { diagnosisCpuShare, formatDiagnosisCpu, formatModeTable, formatRatios, median, type ModeResults, type Sample } from './benchTable';
+import { diagnosisCpuShare, formatDiagnosisCpu, formatModeTable, formatNodeFloors, formatRatios, median, type ModeResults, type Sample } from './benchTable';
 import { startBenchTarget, type BenchTargetName } from './benchTarget';
 import { runMeasured } from './childCpu';
 import { defaultWorkerCount } from '../src/engine/loadOptions';
-import { installedPeers, loadTestLocalhost, type BenchMode, type LoadGenerator, type LoadSpec } from './generators';
+import { installedPeers, loadTestLocalhost, nodeFloor, type BenchMode, type LoadGenerator, type LoadSpec } from './generators';
 
 const { values } = parseArgs({
   options: {
@@ -115,6 +116,9 @@ async function main(): Promise<void> {
     // The same engine on undici: how close undici gets, measured side by side.
     loadTestLocalhost(cliScript, { httpClient: 'undici' }),
     ...workerCounts.map((n) => loadTestLocalhost(cliScript, { workers: n })),
+    // Without keep-alive: bare Node clients that measure nothing, the floor of any generator written on Node.
+    nodeFloor(join(__dirname, 'nodeFloorClient.js'), 'net'),
+    nodeFloor(join(__dirname, 'nodeFloorClient.js'), 'internal'),
   ].filter((g) => !wanted || wanted.some((name) => g.name.startsWith(name)));
   if (generators.length === 0) throw new Error(`No generator matches --tools ${values.tools}`);
   console.log(
@@ -144,7 +148,8 @@ async function main(): Promise<void> {
           continue;
         }
         console.error(`\n${target.name}, ${mode}:`);
-        const results = await benchMode(target.url, mode, generators);
+        const here = generators.filter((g) => (!g.modes || g.modes.includes(mode)) && (!g.targets || g.targets.includes(name)));
+        const results = await benchMode(target.url, mode, here);
         console.log(`\n${title}, ${connections} connections\n`);
         console.log(formatModeTable(results));
         const workers = defaultWorkerCount(connections);
@@ -153,6 +158,8 @@ async function main(): Promise<void> {
         const withDiagnosis = results.samples.get(SUBJECT) ?? [];
         const share = diagnosisCpuShare(withDiagnosis, results.samples.get(WITHOUT_DIAGNOSIS) ?? [], seconds);
         console.log(formatDiagnosisCpu(share, withDiagnosis, seconds, fixedMs));
+        const floors = formatNodeFloors(results, SUBJECT);
+        if (floors) console.log(`\n${floors}`);
       }
     } finally {
       process.removeListener('SIGINT', onSigint);
