@@ -108,7 +108,7 @@ export function planFromResult(result: RunResult, margin = DEFAULT_MARGIN): Load
   if (result.latency.total.count > 0) {
     plan.thresholds = {
       margin,
-      measured: { p95: result.latency.total.p95, p99: result.latency.total.p99, errorRate: r.started > 0 ? r.failed / r.started : 0 },
+      measured: { p95: result.latency.total.p95, p99: result.latency.total.p99, errorRate: r.ok + r.failed > 0 ? r.failed / (r.ok + r.failed) : 0 },
     };
   }
   return plan;

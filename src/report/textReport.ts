@@ -38,7 +38,8 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   }
   lines.push('');
 
-  const failed = r.failed > 0 ? st.red(`failed ${formatCount(r.failed)} (${formatPercent(r.failed, r.started)})`) : `failed 0`;
+  // The share of requests that ended: those in flight at the stop have no outcome yet.
+  const failed = r.failed > 0 ? st.red(`failed ${formatCount(r.failed)} (${formatPercent(r.failed, r.ok + r.failed)})`) : `failed 0`;
   lines.push(`${st.bold('Requests')}     started ${formatCount(r.started)}   ok ${st.green(formatCount(r.ok))}   ${failed}   in flight at stop ${formatCount(r.inFlight)}   non-2xx ${formatCount(r.non2xx)}`);
   lines.push(`${st.bold('Throughput')}   ${formatRate(result.throughput.requestsPerSec)} req/s   ${formatBytes(result.throughput.bytesReadPerSec)}/s read   ${formatBytes(result.throughput.bytesRead)} in total`);
   const c = result.connections;

@@ -82,9 +82,14 @@ function measure(threshold: Threshold, result: RunResult): { measured: number; m
     // A response with an error status is a response, not a failed request: say so where it would pass unnoticed.
     const aside = threshold.metric === 'errors' && r.non2xx > 0 ? `; ${formatCount(r.non2xx)} responses were not 2xx, gated by non2xx` : '';
     if (!threshold.ratio) return { measured: count, measuredText: `${formatCount(count)} ${threshold.metric === 'errors' ? 'failed' : 'not 2xx'}${aside}` };
-    if (r.started === 0) return { measured: Number.NaN, measuredText: 'no request sent' };
-    const share = count / r.started;
-    return { measured: share, measuredText: `${(share * 100).toFixed(2)}% (${formatCount(count)} of ${formatCount(r.started)})${aside}` };
+    // A share of the requests that ended (errors: answered or failed; non2xx: answered), never of those still in
+    // flight when the run stopped: they have no outcome, and counting them would dilute the share (10 failed of 100
+    // ended is 10%, not 6.7% because 50 were still on the wire).
+    const ended = threshold.metric === 'errors' ? r.ok + r.failed : r.ok;
+    if (ended === 0) return { measured: Number.NaN, measuredText: r.started === 0 ? 'no request sent' : 'no request ended' };
+    const share = count / ended;
+    const of = threshold.metric === 'errors' ? 'ended' : 'answered';
+    return { measured: share, measuredText: `${(share * 100).toFixed(2)}% (${formatCount(count)} of ${formatCount(ended)} ${of})${aside}` };
   }
   if (threshold.metric === 'rps') return { measured: result.throughput.requestsPerSec, measuredText: `${formatRate(result.throughput.requestsPerSec)} req/s` };
   const summary = threshold.metric === 'connect-p99' ? result.latency.connect : result.latency.total;

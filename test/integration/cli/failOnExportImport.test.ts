@@ -42,7 +42,7 @@ describe('CLI: --fail-on, export, import', () => {
     assert.equal(code, 0);
     assert.match(stdout, /Thresholds: all 3 passed/);
     assert.match(stdout, /pass {2}p99<10s\s+measured [\d.]+ (ms|s)/);
-    assert.match(stdout, /pass {2}errors<1%\s+measured 0\.00% \(0 of 200\)/);
+    assert.match(stdout, /pass {2}errors<1%\s+measured 0\.00% \(0 of 200 ended\)/);
     assert.match(stdout, /pass {2}rps>1\s+measured [\d,.]+ req\/s/);
   });
 
@@ -54,7 +54,7 @@ describe('CLI: --fail-on, export, import', () => {
     const saved = JSON.parse(readFileSync(jsonFile, 'utf8')) as RunResult;
     assert.equal(saved.requests.failed, 30, 'the result is written even when a threshold fails');
     assert.match(stdout, /Thresholds: 1 of 3 FAILED/);
-    assert.match(stdout, /FAIL {2}errors<1%\s+measured 10\.00% \(30 of 300\)/);
+    assert.match(stdout, /FAIL {2}errors<1%\s+measured 10\.00% \(30 of 300 ended\)/);
     assert.match(stdout, /pass {2}errors<=30\s+measured 30 failed/);
     assert.match(stdout, /pass {2}p99<10s/);
   });
@@ -69,8 +69,8 @@ describe('CLI: --fail-on, export, import', () => {
       const { code, stdout } = await cli([notFound.url, '-c', '2', '-n', '100', '--no-diagnosis', '--no-color', '--fail-on', 'errors<1%,non2xx<1%,non2xx<=50']);
       assert.equal(code, 4);
       assert.match(stdout, /50 of 100 responses were errors from the server \(404 ×50\)\. They count as responses, not as failed requests; check the URL/);
-      assert.match(stdout, /pass {2}errors<1%\s+measured 0\.00% \(0 of 100\); 50 responses were not 2xx, gated by non2xx/);
-      assert.match(stdout, /FAIL {2}non2xx<1%\s+measured 50\.00% \(50 of 100\)/);
+      assert.match(stdout, /pass {2}errors<1%\s+measured 0\.00% \(0 of 100 ended\); 50 responses were not 2xx, gated by non2xx/);
+      assert.match(stdout, /FAIL {2}non2xx<1%\s+measured 50\.00% \(50 of 100 answered\)/);
       assert.match(stdout, /pass {2}non2xx<=50\s+measured 50 not 2xx/);
     } finally {
       await notFound.close();

@@ -15,7 +15,7 @@ test('text report: header, requests, throughput and connections from the result'
   assert.equal(lines[0], 'Load Test Localhost 0.1.0 — GET http://127.0.0.1:8000/');
   assert.equal(lines[1], '  50 connections, new connection per request, 20 s · ran 20.0 s · duration reached');
   const r = result.requests;
-  const failedPercent = ((r.failed / r.started) * 100).toFixed(1);
+  const failedPercent = ((r.failed / (r.ok + r.failed)) * 100).toFixed(1);
   assert.equal(lines[3], `Requests     started ${en(r.started)}   ok ${en(r.ok)}   failed ${r.failed} (${failedPercent}%)   in flight at stop ${r.inFlight}   non-2xx ${r.non2xx}`);
   const t = result.throughput;
   assert.equal(
