@@ -1,7 +1,7 @@
 // Turns the bench's samples into the printed tables: medians with their spread per generator, then our ratios to
 // wrk and ab next to the goals (issue 2 for nginx, issue 10 for the CPU-bound dev servers), and the diagnosis's own CPU.
 import type { BenchTargetName } from './benchTarget';
-import type { BenchMode } from './generators';
+import { NODE_FLOOR_NAMES, type BenchMode } from './generators';
 
 export interface Sample {
   requestsPerSec: number;
@@ -99,7 +99,8 @@ export function formatRatios(results: ModeResults, subject: string, target: Benc
 export function formatNodeFloors(results: ModeResults, subject: string): string {
   const peer = results.samples.get(GOAL_PEER[results.mode]);
   const ours = results.samples.get(subject);
-  const floors = [...results.samples].filter(([name]) => name.startsWith('bare Node client'));
+  const floorNames: string[] = Object.values(NODE_FLOOR_NAMES);
+  const floors = [...results.samples].filter(([name]) => floorNames.includes(name));
   if (!peer || floors.length === 0) return '';
   const rps = (samples: Sample[]) => median(samples.map((s) => s.requestsPerSec));
   const lines = floors.map(([name, samples]) => {

@@ -34,6 +34,7 @@ const connections = Number(values.connections);
 const modes = values.modes!.split(',') as BenchMode[];
 /** out/bench.js sits next to out/cli.js; the repo root is one up. */
 const cliScript = join(__dirname, 'cli.js');
+const floorScript = join(__dirname, 'nodeFloorClient.js');
 const repoRoot = join(__dirname, '..');
 const SUBJECT = 'load-test-localhost';
 const WITHOUT_DIAGNOSIS = 'load-test-localhost --no-diagnosis';
@@ -117,8 +118,8 @@ async function main(): Promise<void> {
     loadTestLocalhost(cliScript, { httpClient: 'undici' }),
     ...workerCounts.map((n) => loadTestLocalhost(cliScript, { workers: n })),
     // Without keep-alive: bare Node clients that measure nothing, the floor of any generator written on Node.
-    nodeFloor(join(__dirname, 'nodeFloorClient.js'), 'net'),
-    nodeFloor(join(__dirname, 'nodeFloorClient.js'), 'internal'),
+    nodeFloor(floorScript, 'net'),
+    nodeFloor(floorScript, 'internal'),
   ].filter((g) => !wanted || wanted.some((name) => g.name.startsWith(name)));
   if (generators.length === 0) throw new Error(`No generator matches --tools ${values.tools}`);
   console.log(

@@ -1,6 +1,6 @@
 // What a run asked for, in the terms k6 and Locust both need: one request, a load shape, secrets moved out to
 // environment variables, and thresholds taken from what the run measured. The two script writers only render it.
-import type { RunOptionsEcho, RunResult } from '../shared/result';
+import { requestsEnded, type RunOptionsEcho, type RunResult } from '../shared/result';
 import { secretEnvName, isSecretName } from '../shared/secretNames';
 
 /** A header or query value that must not be written into a shared script: the script reads it from the environment. */
@@ -104,11 +104,11 @@ export function planFromOptions(options: RunOptionsEcho, from: string): LoadPlan
 /** The plan of a finished run, with thresholds from what it measured. */
 export function planFromResult(result: RunResult, margin = DEFAULT_MARGIN): LoadPlan {
   const plan = planFromOptions(result.options, `the run of ${result.startedAt}`);
-  const r = result.requests;
+  const ended = requestsEnded(result.requests);
   if (result.latency.total.count > 0) {
     plan.thresholds = {
       margin,
-      measured: { p95: result.latency.total.p95, p99: result.latency.total.p99, errorRate: r.ok + r.failed > 0 ? r.failed / (r.ok + r.failed) : 0 },
+      measured: { p95: result.latency.total.p95, p99: result.latency.total.p99, errorRate: ended > 0 ? result.requests.failed / ended : 0 },
     };
   }
   return plan;

@@ -1,5 +1,5 @@
 // The CLI's report: ab's information, laid out so that failures and their causes are impossible to miss.
-import type { LatencySummary, RunResult } from '../shared/result';
+import { requestsEnded, type LatencySummary, type RunResult } from '../shared/result';
 import { describeRunOptions } from '../shared/runOptionsText';
 import { formatBytes, formatCount, formatMs, formatPercent, formatRate, MISSING } from '../shared/formatNumbers';
 import { formatFindings } from './findingsText';
@@ -38,8 +38,7 @@ export function formatRunReport(result: RunResult, options: { color?: boolean; f
   }
   lines.push('');
 
-  // The share of requests that ended: those in flight at the stop have no outcome yet.
-  const failed = r.failed > 0 ? st.red(`failed ${formatCount(r.failed)} (${formatPercent(r.failed, r.ok + r.failed)})`) : `failed 0`;
+  const failed = r.failed > 0 ? st.red(`failed ${formatCount(r.failed)} (${formatPercent(r.failed, requestsEnded(r))})`) : `failed 0`;
   lines.push(`${st.bold('Requests')}     started ${formatCount(r.started)}   ok ${st.green(formatCount(r.ok))}   ${failed}   in flight at stop ${formatCount(r.inFlight)}   non-2xx ${formatCount(r.non2xx)}`);
   lines.push(`${st.bold('Throughput')}   ${formatRate(result.throughput.requestsPerSec)} req/s   ${formatBytes(result.throughput.bytesReadPerSec)}/s read   ${formatBytes(result.throughput.bytesRead)} in total`);
   const c = result.connections;

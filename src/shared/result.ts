@@ -1,4 +1,4 @@
-// The result types. The engine measures a LoadResult; the pipeline (src/loadTest/runLoadTest.ts) adds the diagnosis
+// The result types, and the one count derived from them everywhere (requestsEnded). The engine measures a LoadResult; the pipeline (src/loadTest/runLoadTest.ts) adds the diagnosis
 // and hands one RunResult to every consumer: CLI text, `--json`, the panel, history, exports.
 import type { Finding, KernelReport } from './findings';
 
@@ -174,6 +174,14 @@ export interface RunResult extends LoadResult {
   kernel?: KernelReport;
   /** CLI `--fail-on`: each threshold as written, whether it passed, and what was measured (null: not measured). */
   thresholds?: ThresholdOutcome[];
+}
+
+/**
+ * Requests that ended, answered or failed: what a failure share is a share of. Those still in flight when a run
+ * stopped have no outcome; counted, they would dilute it (10 failed of 100 ended is 10%, not 6.7% with 50 in flight).
+ */
+export function requestsEnded(requests: RunResult['requests']): number {
+  return requests.ok + requests.failed;
 }
 
 export interface ThresholdOutcome {

@@ -103,13 +103,3 @@ export class ListenRowReader {
     this.files[6].close();
   }
 }
-
-/** One reading of the listeners (opens the files and closes them again). */
-export function readListenRows(families: ReadonlyArray<4 | 6> = [4, 6], procRoot = '/proc'): ListenRow[] | undefined {
-  const reader = new ListenRowReader(procRoot);
-  try {
-    return reader.read(families);
-  } finally {
-    reader.close();
-  }
-}

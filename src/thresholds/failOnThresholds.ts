@@ -1,7 +1,7 @@
 // `--fail-on "p99<200ms,errors<1%,rps>500"`: thresholds a CI job gates on. Parsed before the run (bad syntax is a
 // usage error, exit 2), judged on the finished RunResult, each printed as pass or FAIL.
 import { UsageError } from '../engine/loadOptions';
-import type { LatencySummary, RunResult } from '../shared/result';
+import { requestsEnded, type LatencySummary, type RunResult } from '../shared/result';
 import { formatCount, formatMs, formatRate } from '../shared/formatNumbers';
 
 export type ThresholdMetric = 'p50' | 'p75' | 'p90' | 'p95' | 'p99' | 'p999' | 'mean' | 'max' | 'connect-p99' | 'errors' | 'non2xx' | 'rps';
@@ -82,13 +82,10 @@ function measure(threshold: Threshold, result: RunResult): { measured: number; m
     // A response with an error status is a response, not a failed request: say so where it would pass unnoticed.
     const aside = threshold.metric === 'errors' && r.non2xx > 0 ? `; ${formatCount(r.non2xx)} responses were not 2xx, gated by non2xx` : '';
     if (!threshold.ratio) return { measured: count, measuredText: `${formatCount(count)} ${threshold.metric === 'errors' ? 'failed' : 'not 2xx'}${aside}` };
-    // A share of the requests that ended (errors: answered or failed; non2xx: answered), never of those still in
-    // flight when the run stopped: they have no outcome, and counting them would dilute the share (10 failed of 100
-    // ended is 10%, not 6.7% because 50 were still on the wire).
-    const ended = threshold.metric === 'errors' ? r.ok + r.failed : r.ok;
+    // Errors are a share of the requests that ended, non-2xx of the responses: never of requests still in flight.
+    const [ended, of] = threshold.metric === 'errors' ? [requestsEnded(r), 'ended'] : [r.ok, 'answered'];
     if (ended === 0) return { measured: Number.NaN, measuredText: r.started === 0 ? 'no request sent' : 'no request ended' };
     const share = count / ended;
-    const of = threshold.metric === 'errors' ? 'ended' : 'answered';
     return { measured: share, measuredText: `${(share * 100).toFixed(2)}% (${formatCount(count)} of ${formatCount(ended)} ${of})${aside}` };
   }
   if (threshold.metric === 'rps') return { measured: result.throughput.requestsPerSec, measuredText: `${formatRate(result.throughput.requestsPerSec)} req/s` };
